@@ -1,0 +1,43 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Tolk",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "TolkKit", targets: ["TolkKit"]),
+        .executable(name: "tolk", targets: ["tolk"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // libxml2: headers are seen only by CXMLShim (they pull in ICU, which clashes with Foundation).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "CXMLShim", dependencies: ["CLibXML2"]),
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .target(name: "CWidth"),
+        .target(
+            name: "TolkKit",
+            dependencies: [
+                "CXMLShim", "CCmarkGFM", "CWidth",
+                .product(name: "Yams", package: "Yams"),
+            ]),
+        .executableTarget(
+            name: "tolk",
+            dependencies: [
+                "TolkKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(name: "TolkBench", dependencies: ["TolkKit"]),
+        .executableTarget(name: "TolkFuzz", dependencies: ["TolkKit"]),
+        .testTarget(
+            name: "TolkKitTests",
+            dependencies: ["TolkKit"],
+            resources: [.copy("Fixtures")]),
+    ]
+)

@@ -1,0 +1,49 @@
+/// A bilingual help article, parsed once: everything renderers, checks and the
+/// site need, with source locations into the original file.
+public struct Article: Hashable, Sendable {
+    /// The path the article was read from, as given.
+    public var path: String
+    /// The file name without `.md`, used to find an article by name.
+    public var slug: String
+    public var frontMatter: FrontMatter?
+    public var units: [TranslationUnit]
+    /// The body parsed from the target projection (the translation).
+    public var target: Document
+    /// The body parsed from the source projection (the English original).
+    public var source: Document
+    public var diagnostics: [Diagnostic]
+    /// The bytes of the file, kept so projections are byte-exact.
+    public var bytes: [UInt8]
+
+    public subscript(side: Side) -> Document { side == .target ? target : source }
+
+    /// `ms.contentlocale`, such as `da-DK`.
+    public var targetLocale: String? { frontMatter?.localization.contentLocale }
+    /// The locale of the originals: always English in this format.
+    public var sourceLocale: String { "en-US" }
+    public var translationType: TranslationType? { frontMatter?.localization.translationType }
+
+    /// The article title in one language: the first heading, else the front matter `title`.
+    public func title(_ side: Side) -> String {
+        for block in self[side].blocks {
+            if case .heading(let h) = block { return h.content.plainText.trimmingSpaces }
+        }
+        return frontMatter?["title"]?.text ?? slug
+    }
+}
+
+/// One side of an article's body: its blocks and the procedures found in them.
+public struct Document: Hashable, Sendable {
+    public var side: Side
+    public var blocks: [Block]
+    public var procedures: [Procedure]
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

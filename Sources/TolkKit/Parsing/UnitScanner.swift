@@ -1,0 +1,105 @@
+/// Finds translation units by their exact delimiters (FORMAT.md §2), the way
+/// `<span data-ttu-id="(.*?)">(.*?)</span><span class="sxs-lookup"><span data-stu-id="([^"]*)">(.*?)</span></span>`
+/// with DOTALL would, but in one pass over bytes and without an HTML parser:
+/// units may hold stray `</span>`, inner spans and pseudo-tags.
+struct UnitScanner {
+    static let open = Array(#"<span data-ttu-id=""#.utf8)
+    static let middle = Array(#"</span><span class="sxs-lookup"><span data-stu-id=""#.utf8)
+    static let close = Array("</span></span>".utf8)
+
+    /// Byte ranges of one unit in the file.
+    struct Match: Equatable {
+        var whole: Range<Int>
+        var id: Range<Int>
+        var target: Range<Int>
+        var sourceID: Range<Int>
+        var source: Range<Int>
+    }
+
+    /// What the scan found: the units, and delimiters no unit accounts for.
+    struct Result {
+        var matches: [Match] = []
+        /// Offsets of `<span data-ttu-id="` that start no unit.
+        var strayOpenings: [Int] = []
+    }
+
+    static func scan(_ bytes: [UInt8]) -> Result {
+        bytes.withUnsafeBufferPointer { scan($0) }
+    }
+
+    static func scan(_ b: UnsafeBufferPointer<UInt8>) -> Result {
+        var result = Result()
+        var pos = 0
+        while let start = find(open, in: b, from: pos) {
+            if let match = matchUnit(at: start, in: b) {
+                result.matches.append(match)
+                pos = match.whole.upperBound
+            } else {
+                result.strayOpenings.append(start)
+                pos = start + 1
+            }
+        }
+        return result
+    }
+
+    /// Tries the regex at `start`, with its backtracking: the target is the shortest
+    /// text before a middle delimiter followed by `ID">`, the source the shortest
+    /// text before `</span></span>`.
+    private static func matchUnit(at start: Int, in b: UnsafeBufferPointer<UInt8>) -> Match? {
+        let idStart = start + open.count
+        guard let idEnd = index(of: 0x22, in: b, from: idStart),
+            idEnd + 1 < b.count, b[idEnd + 1] == 0x3E
+        else { return nil }
+        let targetStart = idEnd + 2
+        var search = targetStart
+        while let mid = find(middle, in: b, from: search) {
+            let sidStart = mid + middle.count
+            if let sidEnd = index(of: 0x22, in: b, from: sidStart), sidEnd + 1 < b.count, b[sidEnd + 1] == 0x3E {
+                let sourceStart = sidEnd + 2
+                guard let end = find(close, in: b, from: sourceStart) else { return nil }
+                return Match(
+                    whole: start..<(end + close.count), id: idStart..<idEnd, target: targetStart..<mid,
+                    sourceID: sidStart..<sidEnd, source: sourceStart..<end)
+            }
+            search = mid + 1
+        }
+        return nil
+    }
+
+    private static func index(of byte: UInt8, in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        var i = from
+        while i < b.count {
+            if b[i] == byte { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// First occurrence of `needle` at or after `from`.
+    static func find(_ needle: [UInt8], in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        let n = needle.count
+        guard n > 0, b.count >= n else { return nil }
+        let first = needle[0]
+        var i = max(from, 0)
+        let last = b.count - n
+        return needle.withUnsafeBufferPointer { nd -> Int? in
+            while i <= last {
+                guard let base = b.baseAddress else { return nil }
+                // memchr is far faster than a Swift loop for the first byte.
+                guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return nil }
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + at, nd.baseAddress!, n) == 0 { return at }
+                i = at + 1
+            }
+            return nil
+        }
+    }
+}
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
