@@ -1,0 +1,71 @@
+# Tolk — make targets. Run as root on a fresh Debian 12 machine with Swift 6.3:
+#   make run    install missing Debian packages, build, show the seed article
+#   make test   the test suite (unit, golden, end-to-end, corpus when present)
+
+SHELL       := /bin/bash
+SWIFT       ?= swift
+TOLK        := .build/debug/tolk
+ARTICLE     ?= password-sync
+RUN_LANG    ?= target
+# The Danish corpus lives beside the clone; tests skip corpus-wide checks without it.
+TOLK_CORPUS ?= $(abspath ../shared/corpus/da-DK/AlchemyInsights)
+export TOLK_CORPUS
+FUZZ_SECONDS ?= 60
+
+DEB_BUILD  := pkg-config libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+DEB_BENCH  := cmark-gfm libxml2-utils hyperfine python3-lxml python3-yaml time
+
+.PHONY: all deps build run test asan fuzz bench bench-deps release clean help
+
+all: build
+
+help:
+	@echo "make run | test | asan | fuzz [FUZZ_SECONDS=600] | bench | release | clean"
+
+# Installs what is missing, once; apt-get only runs when a package is absent.
+deps:
+	@missing=""; for p in $(DEB_BUILD); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+bench-deps: deps
+	@missing=""; for p in $(DEB_BENCH); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build --product tolk
+
+run: build
+	@$(TOLK) show $(ARTICLE) --lang $(RUN_LANG) --no-pager
+
+test: deps
+	$(SWIFT) build --product tolk
+	$(SWIFT) test 2>&1 | tee .build/test.log | grep -v -E '^(\[[0-9]+/[0-9]+\]|Building|Compiling|Write|Test Case|Test Suite|Executed|.*(passed|started) after)' ; \
+	  status=$${PIPESTATUS[0]}; tail -n 3 .build/test.log; exit $$status
+
+asan: deps
+	$(SWIFT) test --sanitize=address --scratch-path .build-asan 2>&1 | tail -n 5; exit $${PIPESTATUS[0]}
+
+fuzz: deps
+	$(SWIFT) build -c release --sanitize=fuzzer --product TolkFuzz --scratch-path .build-fuzz
+	@mkdir -p .build-fuzz/corpus && cp content/*.md Tests/TolkKitTests/Fixtures/cases/*.md .build-fuzz/corpus/ 2>/dev/null || true
+	SWIFT_BACKTRACE=enable=no .build-fuzz/release/TolkFuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+	  -rss_limit_mb=4096 -artifact_prefix=.build-fuzz/ .build-fuzz/corpus
+
+bench: bench-deps
+	$(SWIFT) build -c release --product tolk
+	$(SWIFT) build -c release --product TolkBench
+	bench/run.sh
+
+release: deps
+	$(SWIFT) build -c release --product tolk
+
+clean:
+	rm -rf .build .build-asan .build-fuzz
