@@ -38,6 +38,6 @@ let package = Package(
         .testTarget(
             name: "TolkKitTests",
             dependencies: ["TolkKit"],
-            resources: [.copy("Fixtures")]),
+            exclude: ["Fixtures"]),
     ]
 )

@@ -17,7 +17,11 @@ public struct Procedure: Hashable, Sendable {
     /// The text of the nearest heading above the list, in both languages.
     public var title: Bilingual<[Inline]>
     public var steps: [Step]
+    /// Where the procedure's first list starts.
     public var location: SourceLocation
+    /// Where its last list starts: a list that resumes the numbering after a
+    /// code block or paragraph at column 0 continues the same procedure.
+    public var lastListLocation: SourceLocation
 }
 
 /// One numbered step of a procedure.

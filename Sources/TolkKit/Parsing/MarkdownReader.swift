@@ -74,9 +74,9 @@ struct MarkdownReader {
     private mutating func table(_ node: CmarkNode, _ loc: SourceLocation) -> Table {
         var header: [[Inline]] = []
         var rows: [[[Inline]]] = []
-        for row in node.children where row.typeString == "table_row" {
+        for row in node.children where row.typeString == "table_row" || row.typeString == "table_header" {
             let cells = row.children.map { inlines(of: $0) }
-            if row.isHeaderRow && header.isEmpty { header = cells } else { rows.append(cells) }
+            if (row.typeString == "table_header" || row.isHeaderRow) && header.isEmpty { header = cells } else { rows.append(cells) }
         }
         return Table(alignments: node.tableAlignments, header: header, rows: rows, location: loc)
     }

@@ -48,7 +48,10 @@ struct Projection {
             var hi = text.upperBound
             while lo < hi, isSpace(file[lo]) { lo += 1 }
             while hi > lo, isSpace(file[hi - 1]) { hi -= 1 }
-            p.copy(file, text.lowerBound..<lo)
+            // A side that opens with a line break and deep indentation (ja HT) would
+            // turn into an indented code block; it is a sentence, so for parsing
+            // the break is dropped (the byte-exact `plain` projection keeps it).
+            if !file[text.lowerBound..<lo].contains(0x0A) { p.copy(file, text.lowerBound..<lo) }
             let contentStart = p.atLineStart() ? blockPrefixEnd(file, lo, hi) : lo
             p.copy(file, lo..<contentStart)
             lo = contentStart

@@ -28,9 +28,10 @@ struct StepBuilder {
                         last.steps[last.steps.count - 1].parts.append(.detail(pairBlocks(pendingBetween)))
                     }
                     last.steps.append(contentsOf: steps)
+                    last.lastListLocation = list.location
                     procedures.append(last)
                 } else {
-                    procedures.append(Procedure(title: title, steps: steps, location: list.location))
+                    procedures.append(Procedure(title: title, steps: steps, location: list.location, lastListLocation: list.location))
                 }
                 lastWasProcedure = true
                 pendingBetween = []

@@ -167,7 +167,7 @@ def front_matter(text):
 
 
 def cmark(text):
-    r = subprocess.run(["cmark-gfm", "-t", "xml", "--sourcepos", "--unsafe", "-e", "table"], input=text.encode("utf-8"),
+    r = subprocess.run(["cmark-gfm", "-t", "xml", "--sourcepos", "--unsafe", "-e", "table", "-e", "strikethrough", "-e", "autolink"], input=text.encode("utf-8"),
                        capture_output=True, check=True)
     return ET.fromstring(r.stdout)
 

@@ -1,0 +1,91 @@
+/// Which language(s) of a bilingual article to show: `--lang target|source|both`
+/// or a locale name (`da`, `da-DK`, `en`, `en-US`).
+public enum LanguageChoice: Hashable, Sendable, CustomStringConvertible {
+    case target
+    case source
+    /// The translation, with each English original under it.
+    case both
+    case locale(String)
+
+    /// What a renderer shows once a choice meets an article.
+    public enum Mode: Hashable, Sendable {
+        case single(Side)
+        case both
+
+        /// The side whose text leads.
+        public var primary: Side {
+            if case .single(let side) = self { return side }
+            return .target
+        }
+    }
+
+    public init?(argument: String) {
+        let value = argument.trimmingSpaces
+        switch value.lowercased() {
+        case "target", "translation": self = .target
+        case "source", "original", "english": self = .source
+        case "both", "bilingual": self = .both
+        default:
+            guard Self.language(of: value) != nil else { return nil }
+            self = .locale(value)
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .target: "target"
+        case .source: "source"
+        case .both: "both"
+        case .locale(let l): l
+        }
+    }
+
+    /// The choice for this article, or an error naming the languages it has.
+    public func mode(for article: Article) throws(LanguageError) -> Mode {
+        switch self {
+        case .target: return .single(.target)
+        case .source: return .single(.source)
+        case .both: return .both
+        case .locale(let name):
+            let wanted = Self.language(of: name)
+            if wanted == Self.language(of: article.targetLocale ?? "") { return .single(.target) }
+            if wanted == "en" { return .single(.source) }
+            throw LanguageError(requested: name, available: [article.targetLocale ?? "unknown", article.sourceLocale])
+        }
+    }
+
+    /// The reader's default: the translation when the reader's locale
+    /// (`LC_ALL`, then `LC_MESSAGES`, then `LANG`) is the article's language,
+    /// English otherwise.
+    public static func defaultMode(for article: Article, environment: [String: String]) -> Mode {
+        guard let reader = readerLanguage(environment),
+            let target = language(of: article.targetLocale ?? ""), reader == target
+        else { return .single(.source) }
+        return .single(.target)
+    }
+
+    /// The language code of the reader's locale, per POSIX precedence.
+    public static func readerLanguage(_ environment: [String: String]) -> String? {
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let value = environment[key], !value.isEmpty {
+                return language(of: value)
+            }
+        }
+        return nil
+    }
+
+    /// `da` from `da`, `da-DK`, `da_DK.UTF-8`, `da_DK@euro`; nil for `C`/`POSIX`.
+    static func language(of locale: String) -> String? {
+        let code = locale.prefix { $0.isLetter }.lowercased()
+        guard (2...3).contains(code.count), code != "c", !locale.uppercased().hasPrefix("POSIX") else { return nil }
+        return code
+    }
+}
+
+public struct LanguageError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var requested: String
+    public var available: [String]
+    public var description: String {
+        "the article has no '\(requested)' text; it has \(available.joined(separator: " and ")) (or use target, source, both)"
+    }
+}

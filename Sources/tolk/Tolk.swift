@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import TolkKit
+
+/// `tolk`: bilingual help in the terminal, as Markdown and as JSON.
+@main
+struct Tolk: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tolk",
+        abstract: "Read localized side-by-side help articles in Danish, English or both.",
+        discussion: """
+            Tolk reads Microsoft's side-by-side (sxs) bilingual Markdown articles: every \
+            sentence carried as its translation and its English original. ARTICLE is a \
+            path to a .md file or the name of an article in the content folder \
+            (TOLK_CONTENT, ./content, or the content folder Tolk was built with).
+
+            Exit status: 0 success; 1 the file is not a readable bilingual article \
+            (invalid UTF-8, binary, no translation units); 2 usage or I/O error \
+            (unknown option, missing file, a directory, unwritable output).
+
+            Environment: LC_ALL, LC_MESSAGES, LANG choose the default language; \
+            NO_COLOR, CLICOLOR_FORCE, COLUMNS, PAGER, TOLK_CONTENT.
+            """,
+        subcommands: [Show.self, Render.self])
+
+    static func main() {
+        signal(SIGPIPE, SIG_IGN)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as CommandFailure {
+            FileHandle.standardError.write(Data((error.message + "\n").utf8))
+            Foundation.exit(error.code)
+        } catch {
+            let code = exitCode(for: error)
+            // Usage errors get 2, as documented, not ArgumentParser's 64.
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// A failure already described for the user, with its exit code.
+struct CommandFailure: Error {
+    var message: String
+    var code: Int32
+
+    static func usage(_ message: String) -> CommandFailure { CommandFailure(message: "tolk: error: " + message, code: 2) }
+
+    init(message: String, code: Int32) {
+        self.message = message
+        self.code = code
+    }
+
+    init(_ error: ArticleError) {
+        self.init(message: error.description, code: error.isIOError ? 2 : 1)
+    }
+}
