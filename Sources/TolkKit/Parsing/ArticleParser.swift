@@ -13,20 +13,47 @@ public struct ArticleParser: Sendable {
 
     /// Reads and parses the file at `path`.
     public func parse(contentsOf path: String) throws(ArticleError) -> Article {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ArticleError(.unreadable, path: path, "no such file")
+        let bytes = try Self.readFile(path, limit: maximumSize)
+        return try parse(bytes: bytes, path: path)
+    }
+
+    /// Reads a whole file with one open, fstat and read, with messages for each failure.
+    static func readFile(_ path: String, limit: Int) throws(ArticleError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            let reason = errno == ENOENT ? "no such file" : String(cString: strerror(errno))
+            throw ArticleError(.unreadable, path: path, reason)
         }
-        guard !isDirectory.boolValue else {
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw ArticleError(.unreadable, path: path, String(cString: strerror(errno))) }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
             throw ArticleError(.unreadable, path: path, "is a directory; give an article file (.md)")
         }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int, size > maximumSize {
-            throw ArticleError(.tooLarge, path: path, "file is \(size) bytes; articles larger than \(maximumSize) bytes are not read")
+        let size = Int(info.st_size)
+        guard size <= limit else {
+            throw ArticleError(.tooLarge, path: path, "file is \(size) bytes; articles larger than \(limit) bytes are not read")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ArticleError(.unreadable, path: path, "cannot be read (check its permissions)")
+        var bytes = [UInt8](repeating: 0, count: max(size, 0))
+        var filled = 0
+        while true {
+            if filled == bytes.count {
+                // Files that grow, and pipes, report no reliable size: read on.
+                guard bytes.count <= limit else {
+                    throw ArticleError(.tooLarge, path: path, "articles larger than \(limit) bytes are not read")
+                }
+                bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count)))
+            }
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw ArticleError(.unreadable, path: path, String(cString: strerror(errno)))
+            }
+            if n == 0 { break }
+            filled += n
         }
-        return try parse(bytes: [UInt8](data), path: path)
+        bytes.removeSubrange(filled...)
+        return bytes
     }
 
     /// Parses article bytes; `path` is used for messages and the slug.
@@ -52,8 +79,7 @@ public struct ArticleParser: Sendable {
 
         var frontMatter: FrontMatter?
         if let fm = fmBounds {
-            let text = String(decoding: bytes[fm.yaml], as: UTF8.self)
-            frontMatter = FrontMatterParser.parse(text, bounds: fm, lines: lines, diagnostics: &diagnostics)
+            frontMatter = FrontMatterParser.parse(bytes, bounds: fm, lines: lines, diagnostics: &diagnostics)
         }
 
         var blocks: [Side: [Block]] = [:]
@@ -87,13 +113,17 @@ public struct ArticleParser: Sendable {
         }
         var units: [TranslationUnit] = []
         units.reserveCapacity(scan.matches.count)
+        let offsets = scan.matches.flatMap {
+            [$0.whole.lowerBound, $0.target.lowerBound, $0.target.upperBound, $0.source.lowerBound, $0.source.upperBound, $0.whole.upperBound]
+        }
+        let locations = lines.locations(ascending: offsets)
         for (index, m) in scan.matches.enumerated() {
             let id = String(decoding: bytes[m.id], as: UTF8.self)
             let sourceID = String(decoding: bytes[m.sourceID], as: UTF8.self)
             let parsed = UnitID(id)
-            let location = lines.location(of: m.whole.lowerBound)
+            let l = locations[(index * 6)..<(index * 6 + 6)].map { $0 }
             if sourceID != id {
-                diagnostics.append(Diagnostic(.warning, code: "unit-id-mismatch", "unit \(id) has source ID \(sourceID)", at: location))
+                diagnostics.append(Diagnostic(.warning, code: "unit-id-mismatch", "unit \(id) has source ID \(sourceID)", at: l[0]))
             }
             units.append(
                 TranslationUnit(
@@ -102,14 +132,16 @@ public struct ArticleParser: Sendable {
                     target: String(decoding: bytes[m.target], as: UTF8.self),
                     source: String(decoding: bytes[m.source], as: UTF8.self),
                     area: frontMatter.map { $0.contains(m.whole.lowerBound) } == true ? .frontMatter : .body,
-                    range: SourceRange(start: location, end: lines.location(of: m.whole.upperBound)),
-                    targetRange: lines.range(m.target), sourceRange: lines.range(m.source)))
+                    range: SourceRange(start: l[0], end: l[5]),
+                    targetRange: SourceRange(start: l[1], end: l[2]), sourceRange: SourceRange(start: l[3], end: l[4])))
         }
         return units
     }
 
     /// The offset of the first byte that is not valid UTF-8, if any.
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        // The standard library's validation is vectorised; only a failure needs the slow walk.
+        if String(validating: bytes, as: UTF8.self) != nil { return nil }
         var offset = 0
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
@@ -130,13 +162,19 @@ struct UnitID {
     var isParagraph: Bool
 
     init?(_ id: String) {
-        let parts = id.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty else { return nil }
-        var digits = parts[1]
-        isParagraph = digits.first == "p"
-        if isParagraph { digits = digits.dropFirst() }
-        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), let n = Int(digits) else { return nil }
-        prefix = String(parts[0])
+        let bytes = Array(id.utf8)
+        guard let dash = bytes.firstIndex(of: 0x2D), dash > 0 else { return nil }
+        var i = dash + 1
+        isParagraph = i < bytes.count && bytes[i] == 0x70  // p
+        if isParagraph { i += 1 }
+        guard i < bytes.count, bytes.count - i <= 18 else { return nil }
+        var n = 0
+        while i < bytes.count {
+            guard bytes[i] >= 0x30 && bytes[i] <= 0x39 else { return nil }
+            n = n * 10 + Int(bytes[i] - 0x30)
+            i += 1
+        }
+        prefix = String(decoding: bytes[..<dash], as: UTF8.self)
         number = n
     }
 }

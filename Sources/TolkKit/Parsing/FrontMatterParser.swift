@@ -38,18 +38,30 @@ struct FrontMatterParser {
         return nil
     }
 
-    static func parse(_ text: String, bounds: Bounds, lines: LineTable, diagnostics: inout [Diagnostic]) -> FrontMatter {
+    static func parse(_ bytes: [UInt8], bounds: Bounds, lines: LineTable, diagnostics: inout [Diagnostic]) -> FrontMatter {
+        let text = String(decoding: bytes[bounds.yaml], as: UTF8.self)
         let firstLine = lines.location(of: bounds.yaml.lowerBound).line
         let range = lines.range(bounds.whole)
+        if let entries = FlatYAML.entries(bytes[bounds.yaml], firstLine: firstLine, lines: lines) {
+            return FrontMatter(raw: text, range: range, entries: entries, localization: localization(entries), isValidYAML: true)
+        }
+        return parseWithYams(text, range: range, firstLine: firstLine, lines: lines, diagnostics: &diagnostics)
+    }
+
+    /// The full YAML parse, for front matter `FlatYAML` does not take.
+    static func parseWithYams(
+        _ text: String, range: SourceRange, firstLine: Int, lines: LineTable, diagnostics: inout [Diagnostic]
+    ) -> FrontMatter {
         func location(_ mark: Mark?) -> SourceLocation {
             guard let mark else { return range.start }
             let line = firstLine + mark.line - 1
             let offset = lines.offset(line: line, byteColumn: 1)
             return SourceLocation(line: line, column: mark.column, offset: offset)
         }
-
         do {
-            let node = try Yams.compose(yaml: text)
+            // The basic resolver skips Yams's regex-based tag resolution (a third of the
+            // parse time on the corpus); `convert` types plain scalars itself.
+            let node = try Yams.compose(yaml: text, .basic, .default, .utf8)
             var entries: [MetadataEntry] = []
             if case .mapping(let mapping)? = node {
                 for (key, value) in mapping {
@@ -84,16 +96,7 @@ struct FrontMatterParser {
     private static func convert(_ node: Node) -> MetadataValue {
         switch node {
         case .scalar(let scalar):
-            if scalar.style == .plain {
-                switch node.tag.description {
-                case Tag.Name.int.rawValue: if let i = node.int { return .int(i) }
-                case Tag.Name.float.rawValue: if let d = node.float { return .double(d) }
-                case Tag.Name.bool.rawValue: if let b = node.bool { return .bool(b) }
-                case Tag.Name.null.rawValue: return .null
-                default: break
-                }
-            }
-            return .string(scalar.string)
+            return scalar.style == .plain ? typedPlainScalar(scalar.string) : .string(scalar.string)
         case .sequence(let seq):
             return .list(seq.map(convert))
         case .mapping(let mapping):
@@ -101,6 +104,33 @@ struct FrontMatterParser {
         case .alias:
             return .null
         }
+    }
+
+    /// YAML 1.2 core schema typing of a plain scalar: null, booleans, integers, floats.
+    static func typedPlainScalar(_ s: String) -> MetadataValue {
+        let bytes = s.utf8
+        guard let first = bytes.first else { return .null }
+        let isDigit = { (b: UInt8) in b >= 0x30 && b <= 0x39 }
+        // Most values are words or hashes: decide on the first byte before comparing.
+        switch first {
+        case 0x7E, 0x6E, 0x4E:  // ~ n N
+            if s == "~" || s == "null" || s == "Null" || s == "NULL" { return .null }
+        case 0x74, 0x54:  // t T
+            if s == "true" || s == "True" || s == "TRUE" { return .bool(true) }
+        case 0x66, 0x46:  // f F
+            if s == "false" || s == "False" || s == "FALSE" { return .bool(false) }
+        case 0x2B, 0x2D, 0x2E, 0x30...0x39:
+            let body = first == 0x2B || first == 0x2D ? bytes.dropFirst() : Substring(s).utf8[...]
+            guard !body.isEmpty else { break }
+            if body.allSatisfy(isDigit), let i = Int(s) { return .int(i) }
+            if body.contains(0x2E), body.allSatisfy({ isDigit($0) || $0 == 0x2E || $0 == 0x65 || $0 == 0x45 || $0 == 0x2D || $0 == 0x2B }),
+                let d = Double(s)
+            {
+                return .double(d)
+            }
+        default: break
+        }
+        return .string(s)
     }
 
     /// Top-level `key: value` lines, for front matter YAML rejects.

@@ -37,6 +37,36 @@ struct LineTable: Sendable {
         return SourceLocation(line: line + 1, column: column, offset: clamped)
     }
 
+    /// Locations of ascending offsets in one forward pass: columns are counted
+    /// on from the previous offset instead of from the start of the line.
+    func locations(ascending offsets: [Int]) -> [SourceLocation] {
+        var out: [SourceLocation] = []
+        out.reserveCapacity(offsets.count)
+        var line = 0
+        var position = 0
+        var column = 1
+        bytes.withUnsafeBufferPointer { b in
+            for raw in offsets {
+                let offset = min(max(raw, 0), b.count)
+                if offset < position {
+                    out.append(location(of: offset))
+                    continue
+                }
+                while line + 1 < lineStarts.count, lineStarts[line + 1] <= offset {
+                    line += 1
+                    position = lineStarts[line]
+                    column = 1
+                }
+                while position < offset {
+                    if b[position] & 0xC0 != 0x80 { column += 1 }
+                    position += 1
+                }
+                out.append(SourceLocation(line: line + 1, column: column, offset: offset))
+            }
+        }
+        return out
+    }
+
     /// The byte offset of 1-based `line` and 1-based byte `column` (cmark's positions).
     func offset(line: Int, byteColumn: Int) -> Int {
         guard line >= 1 else { return 0 }

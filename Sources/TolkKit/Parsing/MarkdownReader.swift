@@ -162,7 +162,7 @@ struct MarkdownReader {
     /// Inline code whose span crosses a unit edge keeps the marker text in its
     /// literal; split it there so the code stays byte-identical to the article.
     private func codeWithMarkers(_ literal: String) -> [RawInline] {
-        guard literal.contains("tolk-u") else { return [.leaf(.code(literal))] }
+        guard Self.mayHoldMarker(literal) else { return [.leaf(.code(literal))] }
         var out: [RawInline] = []
         var rest = Substring(literal)
         while let range = rest.range(of: "<tolk-u i=\"") ?? rest.range(of: "</tolk-u>") {
@@ -239,9 +239,19 @@ struct MarkdownReader {
         return Self.stripMarkers(out)
     }
 
+    /// A cheap byte test before searching for `<tolk-u` or `</tolk-u>`.
+    static func mayHoldMarker(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 0x74 && (previous == 0x3C || previous == 0x2F) { return true }  // "<t" or "/t"
+            previous = byte
+        }
+        return false
+    }
+
     /// Removes unit markers from literal text (code blocks, HTML blocks).
     static func stripMarkers(_ text: String) -> String {
-        guard text.contains("tolk-u") else { return text }
+        guard mayHoldMarker(text) else { return text }
         var out = ""
         var rest = Substring(text)
         while let open = rest.range(of: "<tolk-u i=\"") {

@@ -98,7 +98,12 @@ struct StepBuilder {
 
     /// "Alternately, you can go to …" — usually in italics, decided on the English text.
     static func isAlternative(_ inlines: [Inline]) -> Bool {
-        let text = inlines.plainText.trimmingSpaces.lowercased()
-        return alternativeOpenings.contains { text.hasPrefix($0) }
+        var text = ""
+        for inline in inlines {
+            text += inline.plainText
+            if text.count > 24 { break }
+        }
+        let opening = text.trimmingSpaces.prefix(24).lowercased()
+        return alternativeOpenings.contains { opening.hasPrefix($0) }
     }
 }

@@ -73,26 +73,21 @@ enum UIPathFinder {
 
     /// Text between labels: only `>` separators and spaces keep a path going.
     private static func tokenizeText(_ text: String, into tokens: inout [Token]) {
-        var sawOther = false
-        var pieces: [Token] = []
-        for ch in text {
-            if ch == ">" {
-                pieces.append(.separator)
-            } else if !ch.isWhitespace {
-                sawOther = true
-                break
-            }
-        }
-        if sawOther {
-            // Text before the first word may still end a path ("**A** > text").
-            let leading = text.prefix { $0 == ">" || $0.isWhitespace }
-            if leading.contains(">") { tokens.append(.separator) }
-            tokens.append(.other)
-            let trailing = String(text.reversed()).prefix { $0 == ">" || $0.isWhitespace }
-            if trailing.contains(">") { tokens.append(.separator) }
+        let bytes = text.utf8
+        let isSpace = { (b: UInt8) in b == 0x20 || b == 0x09 || b == 0x0A || b == 0xC2 || b == 0xA0 }
+        guard bytes.contains(0x3E) else {
+            tokens.append(bytes.allSatisfy(isSpace) ? .space : .other)
             return
         }
-        tokens.append(contentsOf: pieces.isEmpty ? [.space] : pieces.prefix(1))
+        // Only `>` and spaces keep a path going; text around a `>` ends it, but
+        // a `>` at the very start or end still counts ("**A** > text").
+        guard bytes.contains(where: { $0 != 0x3E && !isSpace($0) }) else {
+            tokens.append(.separator)
+            return
+        }
+        if bytes.prefix(while: { $0 == 0x3E || isSpace($0) }).contains(0x3E) { tokens.append(.separator) }
+        tokens.append(.other)
+        if bytes.reversed().prefix(while: { $0 == 0x3E || isSpace($0) }).contains(0x3E) { tokens.append(.separator) }
     }
 
     /// Labels lose the sentence punctuation MT and authors leave inside the bold.
