@@ -47,11 +47,11 @@ struct TableLayout {
     }
 
     private func cell(_ inlines: [Inline], bold: Bool) -> StyledText {
-        var text = writer.styled(inlines, base: bold ? .bold : [])
+        var text = trimTrailing(writer.styled(inlines, base: bold ? .bold : []))
         if writer.renderer.mode == .both, let source = writer.originals?.inlines(for: inlines), source != inlines,
             source.plainText.trimmingSpaces != inlines.plainText.trimmingSpaces
         {
-            text += StyledText(" / ", style: .dim) + writer.styled(source, base: [.dim, .italic])
+            text += StyledText(" / ", style: .dim) + trimTrailing(writer.styled(source, base: [.dim, .italic]))
         }
         return writer.prepare(trimTrailing(text))
     }

@@ -95,7 +95,9 @@ struct TerminalWriter {
 
     /// In `both` mode, the English original of a translated paragraph, under it.
     mutating func original(_ inlines: [Inline], rest: StyledText) {
-        guard let originals, let source = originals.inlines(for: inlines) else { return }
+        guard let originals, let source = originals.inlines(for: inlines),
+            source.plainText.trimmingSpaces != inlines.plainText.trimmingSpaces
+        else { return }
         let text = prepare(styled(source, base: [.dim, .italic]))
         lines += wrapper.wrap(text, width: width, firstPrefix: rest + StyledText("↳ ", style: .dim), restPrefix: rest + "  ")
     }
