@@ -19,7 +19,7 @@ struct Render: ParsableCommand {
 
             Examples:
               tolk render password-sync --to markdown --lang target -o password-sync.da.md
-              tolk render password-sync --to json | jq '.target.procedures[0].steps[].number'
+              tolk render content/error-code-0x15.md --to json -o error-code-0x15.json
             """)
 
     @Argument(help: "A path to an article, or its name in the content folder.")
