@@ -24,27 +24,29 @@ guard let folder else {
     exit(2)
 }
 let paths = ArticleLocator.articles(under: folder)
-let bytes = paths.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+var bytes = 0
 var times: [Double] = []
 var units = 0
 var failures = 0
 let shouldRender = render
 for _ in 0..<repeats {
     let start = DispatchTime.now().uptimeNanoseconds
-    let results = ArticleParser().parseAll(paths, jobs: jobs) { _, result -> Int in
-        guard case .success(let article) = result else { return -1 }
+    let results = ArticleParser().parseAll(paths, jobs: jobs) { _, result -> (units: Int, bytes: Int) in
+        guard case .success(let article) = result else { return (-1, 0) }
         if shouldRender {
             _ = TerminalRenderer(mode: .single(.target), width: 80).render(article)
             _ = MarkdownRenderer(side: .target).renderBytes(article)
         }
-        return article.units.count
+        return (article.units.count, article.bytes.count)
     }
     times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-    units = results.filter { $0 >= 0 }.reduce(0, +)
-    failures = results.filter { $0 < 0 }.count
+    units = results.filter { $0.units >= 0 }.reduce(0) { $0 + $1.units }
+    failures = results.filter { $0.units < 0 }.count
+    bytes = results.reduce(0) { $0 + $1.bytes }
 }
 let median = times.sorted()[times.count / 2]
 print(
     "{\"files\": \(paths.count), \"failures\": \(failures), \"units\": \(units), \"megabytes\": \(String(format: "%.2f", Double(bytes) / 1e6)), "
         + "\"jobs\": \(jobs), \"render\": \(render), \"seconds\": \(String(format: "%.3f", median)), "
-        + "\"filesPerSecond\": \(Int(Double(paths.count) / median)), \"megabytesPerSecond\": \(String(format: "%.1f", Double(bytes) / 1e6 / median))}")
+        + "\"filesPerSecond\": \(Int(Double(paths.count) / median)), \"megabytesPerSecond\": \(String(format: "%.1f", Double(bytes) / 1e6 / median))}"
+)

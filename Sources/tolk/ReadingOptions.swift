@@ -58,10 +58,14 @@ struct ArticleLoader {
             contentDirectory: ArticleLocator.defaultContentDirectory(environment: environment, executablePath: CommandLine.arguments[0]))
         let path = locator.resolve(name ?? ArticleLocator.defaultSlug)
         if name == nil && !FileManager.default.fileExists(atPath: path) {
-            throw CommandFailure.usage("no article named and no content folder with \(ArticleLocator.defaultSlug).md found; give a path or set TOLK_CONTENT")
+            throw CommandFailure.usage(
+                "no article named and no content folder with \(ArticleLocator.defaultSlug).md found; give a path or set TOLK_CONTENT")
         }
         if let name, path == name, !FileManager.default.fileExists(atPath: path), !name.contains("/"), !name.hasSuffix(".md") {
-            throw CommandFailure(message: "\(name):1:1: error: no such file, and no article named '\(name)' in \(locator.contentDirectory ?? "a content folder")", code: 2)
+            throw CommandFailure(
+                message:
+                    "\(name):1:1: error: no such file, and no article named '\(name)' in \(locator.contentDirectory ?? "a content folder")",
+                code: 2)
         }
         let article: Article
         do {

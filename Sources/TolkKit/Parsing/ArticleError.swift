@@ -15,7 +15,8 @@ public struct ArticleError: Error, Hashable, Sendable, CustomStringConvertible {
     public var location: SourceLocation
     public var message: String
 
-    public init(_ kind: Kind, path: String, at location: SourceLocation = SourceLocation(line: 1, column: 1, offset: 0), _ message: String) {
+    public init(_ kind: Kind, path: String, at location: SourceLocation = SourceLocation(line: 1, column: 1, offset: 0), _ message: String)
+    {
         self.kind = kind
         self.path = path
         self.location = location

@@ -63,10 +63,13 @@ public struct ArticleParser: Sendable {
         }
         let lines = LineTable(bytes)
         if let nul = bytes.firstIndex(of: 0) {
-            throw ArticleError(.binary, path: path, at: lines.location(of: nul), "binary file (NUL byte); expected a UTF-8 Markdown article")
+            throw ArticleError(
+                .binary, path: path, at: lines.location(of: nul), "binary file (NUL byte); expected a UTF-8 Markdown article")
         }
         if let bad = Self.firstInvalidUTF8(bytes) {
-            throw ArticleError(.invalidUTF8, path: path, at: lines.location(of: bad), "invalid UTF-8 byte 0x\(String(bytes[bad], radix: 16, uppercase: true)); articles must be UTF-8")
+            throw ArticleError(
+                .invalidUTF8, path: path, at: lines.location(of: bad),
+                "invalid UTF-8 byte 0x\(String(bytes[bad], radix: 16, uppercase: true)); articles must be UTF-8")
         }
 
         var diagnostics: [Diagnostic] = []
@@ -74,7 +77,8 @@ public struct ArticleParser: Sendable {
         let fmBounds = FrontMatterParser.bounds(in: bytes)
         let units = Self.units(scan, bytes: bytes, lines: lines, frontMatter: fmBounds?.whole, diagnostics: &diagnostics)
         guard !units.isEmpty else {
-            throw ArticleError(.noUnits, path: path, "no translation units (`<span data-ttu-id=\"…\">`); this is not a side-by-side bilingual article")
+            throw ArticleError(
+                .noUnits, path: path, "no translation units (`<span data-ttu-id=\"…\">`); this is not a side-by-side bilingual article")
         }
 
         var frontMatter: FrontMatter?
@@ -109,12 +113,17 @@ public struct ArticleParser: Sendable {
     ) -> [TranslationUnit] {
         for offset in scan.strayOpenings {
             diagnostics.append(
-                Diagnostic(.warning, code: "unpaired-target-span", "`<span data-ttu-id=` starts no complete unit (no matching sxs-lookup span)", at: lines.location(of: offset)))
+                Diagnostic(
+                    .warning, code: "unpaired-target-span", "`<span data-ttu-id=` starts no complete unit (no matching sxs-lookup span)",
+                    at: lines.location(of: offset)))
         }
         var units: [TranslationUnit] = []
         units.reserveCapacity(scan.matches.count)
         let offsets = scan.matches.flatMap {
-            [$0.whole.lowerBound, $0.target.lowerBound, $0.target.upperBound, $0.source.lowerBound, $0.source.upperBound, $0.whole.upperBound]
+            [
+                $0.whole.lowerBound, $0.target.lowerBound, $0.target.upperBound, $0.source.lowerBound, $0.source.upperBound,
+                $0.whole.upperBound,
+            ]
         }
         let locations = lines.locations(ascending: offsets)
         for (index, m) in scan.matches.enumerated() {

@@ -69,7 +69,8 @@ struct FrontMatterParser {
                 }
             } else if node != nil {
                 diagnostics.append(
-                    Diagnostic(.warning, code: "front-matter-shape", "front matter is not a YAML mapping of keys to values", at: range.start))
+                    Diagnostic(
+                        .warning, code: "front-matter-shape", "front matter is not a YAML mapping of keys to values", at: range.start))
             }
             return FrontMatter(raw: text, range: range, entries: entries, localization: localization(entries), isValidYAML: true)
         } catch {
@@ -86,7 +87,8 @@ struct FrontMatterParser {
                 }
             }
             diagnostics.append(
-                Diagnostic(.warning, code: "front-matter-yaml", "front matter is not valid YAML (\(problem)); keys were recovered line by line",
+                Diagnostic(
+                    .warning, code: "front-matter-yaml", "front matter is not valid YAML (\(problem)); keys were recovered line by line",
                     at: location(mark)))
             let entries = recoverEntries(text, firstLine: firstLine, lines: lines)
             return FrontMatter(raw: text, range: range, entries: entries, localization: localization(entries), isValidYAML: false)
@@ -100,7 +102,11 @@ struct FrontMatterParser {
         case .sequence(let seq):
             return .list(seq.map(convert))
         case .mapping(let mapping):
-            return .mapping(mapping.map { MetadataEntry(key: $0.key.string ?? "", value: convert($0.value), location: SourceLocation(line: 0, column: 0, offset: 0)) })
+            return .mapping(
+                mapping.map {
+                    MetadataEntry(
+                        key: $0.key.string ?? "", value: convert($0.value), location: SourceLocation(line: 0, column: 0, offset: 0))
+                })
         case .alias:
             return .null
         }

@@ -42,11 +42,13 @@ struct InlineHTMLReader {
 
     private static func attributes(of bytes: [UInt8]) -> [HTMLAttribute] {
         var length = 0
-        guard let buffer = bytes.withUnsafeBufferPointer({ b in
-            b.baseAddress.flatMap { base in
-                base.withMemoryRebound(to: CChar.self, capacity: b.count) { tolk_html_first_element($0, b.count, &length) }
-            }
-        }) else { return [] }
+        guard
+            let buffer = bytes.withUnsafeBufferPointer({ b in
+                b.baseAddress.flatMap { base in
+                    base.withMemoryRebound(to: CChar.self, capacity: b.count) { tolk_html_first_element($0, b.count, &length) }
+                }
+            })
+        else { return [] }
         defer { tolk_free(buffer) }
         let raw = UnsafeRawBufferPointer(start: buffer, count: length)
         let strings = raw.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }

@@ -1,5 +1,5 @@
-import Foundation
 import CCmarkGFM
+import Foundation
 
 /// Turns the cmark-gfm tree of one side's marked projection into the model's
 /// blocks and inlines, with locations in the original file and each piece of
@@ -51,7 +51,8 @@ struct MarkdownReader {
             let items = node.children.map { item in
                 ListItem(blocks: blocks(item.children, depth: depth + 1), location: location(item))
             }
-            return .list(ListBlock(start: node.isOrderedList ? node.listStart : nil, isTight: node.isTightList, items: items, location: loc))
+            return .list(
+                ListBlock(start: node.isOrderedList ? node.listStart : nil, isTight: node.isTightList, items: items, location: loc))
         case CMARK_NODE_BLOCK_QUOTE:
             var inner = blocks(node.children, depth: depth + 1)
             if let kind = Self.takeAlertKeyword(&inner) {

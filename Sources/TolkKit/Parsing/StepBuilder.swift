@@ -73,7 +73,8 @@ struct StepBuilder {
                 }
             case .note(let note):
                 let counterpart = other.note(for: note)
-                parts.append(.note(side == .target ? Bilingual(target: note, source: counterpart) : Bilingual(target: counterpart, source: note)))
+                parts.append(
+                    .note(side == .target ? Bilingual(target: note, source: counterpart) : Bilingual(target: counterpart, source: note)))
             case .list(let list) where list.isOrdered && depth < 8:
                 parts.append(.substeps(steps(list, depth: depth + 1)))
             default:

@@ -44,18 +44,37 @@ public struct ArticleLocator: Sendable {
     }
 
     /// All `.md` articles under a folder, sorted by path; a file is returned as is.
+    /// Hidden entries, `README.md` and `LICENSE.md` are skipped.
     public static func articles(under path: String) -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
-        let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return [path] }
+        let base = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
         var out: [String] = []
-        if let walker = FileManager.default.enumerator(atPath: base) {
-            for case let relative as String in walker where relative.hasSuffix(".md") {
-                let name = (relative as NSString).lastPathComponent
-                if name == "README.md" || name == "LICENSE.md" { continue }
-                out.append(base + "/" + relative)
+        collect(base, into: &out, depth: 0)
+        return out.sorted()
+    }
+
+    /// A readdir walk: FileManager's enumerator costs more than parsing small folders.
+    private static func collect(_ directory: String, into out: inout [String], depth: Int) {
+        guard depth < 32, let dir = opendir(directory) else { return }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name.hasPrefix(".") { continue }
+            let path = directory + "/" + name
+            var type = entry.pointee.d_type
+            if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
+                var info = stat()
+                guard stat(path, &info) == 0 else { continue }
+                type = (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+            }
+            if type == UInt8(DT_DIR) {
+                collect(path, into: &out, depth: depth + 1)
+            } else if name.hasSuffix(".md"), name != "README.md", name != "LICENSE.md" {
+                out.append(path)
             }
         }
-        return out.sorted()
     }
 }

@@ -76,7 +76,9 @@ struct CorpusTests {
             let lines = LineTable(article.bytes)
             let firstLine = fm.range.start.line + 1
             let yams = FrontMatterParser.parseWithYams(fm.raw, range: fm.range, firstLine: firstLine, lines: lines, diagnostics: &ignored)
-            if yams.entries.map({ "\($0.key)=\($0.value)@\($0.location.line)" }) != fm.entries.map({ "\($0.key)=\($0.value)@\($0.location.line)" }) {
+            if yams.entries.map({ "\($0.key)=\($0.value)@\($0.location.line)" })
+                != fm.entries.map({ "\($0.key)=\($0.value)@\($0.location.line)" })
+            {
                 problems.append("\(article.path): fast front matter reader disagrees with Yams")
             }
         }
@@ -108,7 +110,9 @@ struct CorpusTests {
     static func shape(_ node: CmarkNode) -> String {
         node.children.compactMap { child -> String? in
             switch child.typeString {
-            case "list": return (child.isOrderedList ? "ol\(child.listStart)" : "ul") + "[" + child.children.map { shape($0) }.joined(separator: "|") + "]"
+            case "list":
+                return (child.isOrderedList ? "ol\(child.listStart)" : "ul") + "[" + child.children.map { shape($0) }.joined(separator: "|")
+                    + "]"
             case "block_quote": return "q[" + shape(child) + "]"
             case "paragraph": return "p"
             case "heading": return "h"
@@ -123,7 +127,9 @@ struct CorpusTests {
 
     static func shape(_ block: Block) -> String {
         switch block {
-        case .list(let l): return (l.isOrdered ? "ol\(l.start!)" : "ul") + "[" + l.items.map { $0.blocks.map(shape).joined(separator: ",") }.joined(separator: "|") + "]"
+        case .list(let l):
+            return (l.isOrdered ? "ol\(l.start!)" : "ul") + "["
+                + l.items.map { $0.blocks.map(shape).joined(separator: ",") }.joined(separator: "|") + "]"
         case .note(let n):
             // To cmark the alert keyword is the start of the first paragraph, or a
             // paragraph of its own when nothing follows it on the next line.

@@ -135,7 +135,8 @@ struct BadInputTests {
 
     @Test("broken front matter: a warning with its line, and the article is still shown")
     func brokenFrontMatter() throws {
-        let text = "---\ntitle: x\nms.custom: [unclosed\nms.contentlocale: da-DK\n---\n# " + Fixtures.unit("abcde-102", "Titel", "Title") + "\n"
+        let text =
+            "---\ntitle: x\nms.custom: [unclosed\nms.contentlocale: da-DK\n---\n# " + Fixtures.unit("abcde-102", "Titel", "Title") + "\n"
         let path = try write("broken.md", Array(text.utf8))
         let out = try TolkProcess.run(["show", path, "--lang", "da", "--no-pager"])
         #expect(out.status == 0)
@@ -150,7 +151,9 @@ struct BadInputTests {
         let quotes = String(repeating: ">", count: 10_000) + " deep\n"
         let lists = (0..<2_000).map { String(repeating: "  ", count: $0) + "- item" }.joined(separator: "\n")
         let emphasis = String(repeating: "*", count: 10_000) + "x" + String(repeating: "*", count: 10_000)
-        let text = "# " + Fixtures.unit("abcde-102", spans, spans) + "\n\n" + quotes + "\n" + lists + "\n\n" + Fixtures.unit("abcde-103", emphasis, "e") + "\n"
+        let text =
+            "# " + Fixtures.unit("abcde-102", spans, spans) + "\n\n" + quotes + "\n" + lists + "\n\n"
+            + Fixtures.unit("abcde-103", emphasis, "e") + "\n"
         let path = try write("deep.md", Array(text.utf8))
         for format in ["json", "terminal", "markdown"] {
             let out = try TolkProcess.run(["render", path, "--to", format, "--lang", "target"])
@@ -169,13 +172,17 @@ struct BadInputTests {
             n += 1
         }
         let path = try write("large.md", Array(text.utf8))
-        let out = try TolkProcess.run(["render", path, "--to", "markdown", "--lang", "target", "-o", dir.appendingPathComponent("large.da.md").path])
+        let out = try TolkProcess.run([
+            "render", path, "--to", "markdown", "--lang", "target", "-o", dir.appendingPathComponent("large.da.md").path,
+        ])
         #expect(out.status == 0, "\(out.stderr)")
         let size = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("large.da.md").path)[.size] as? Int
         #expect((size ?? 0) > 10_000_000)
     }
 
-    @Test("usage errors exit 2", arguments: [["show", "--color", "purple"], ["render"], ["show", "--lang", "xx"], ["show", "--width", "5"], ["frobnicate"]])
+    @Test(
+        "usage errors exit 2",
+        arguments: [["show", "--color", "purple"], ["render"], ["show", "--lang", "xx"], ["show", "--width", "5"], ["frobnicate"]])
     func usage(_ args: [String]) throws {
         let out = try TolkProcess.run(args)
         #expect(out.status == 2, "\(args): \(out.stderr)")

@@ -80,9 +80,11 @@ struct ShowCommandTests {
     func colour() throws {
         let esc = "\u{1B}["
         #expect(try TolkProcess.run(["show", "--no-pager", "--color", "always"]).stdout.contains(esc))
-        #expect(!(try TolkProcess.run(["show", "--no-pager", "--color", "never"], environment: ["CLICOLOR_FORCE": "1"]).stdout.contains(esc)))
+        #expect(
+            !(try TolkProcess.run(["show", "--no-pager", "--color", "never"], environment: ["CLICOLOR_FORCE": "1"]).stdout.contains(esc)))
         #expect(try TolkProcess.run(["show", "--no-pager"], environment: ["CLICOLOR_FORCE": "1"]).stdout.contains(esc))
-        #expect(!(try TolkProcess.run(["show", "--no-pager"], environment: ["CLICOLOR_FORCE": "1", "NO_COLOR": "1"]).stdout.contains(esc)))
+        #expect(
+            !(try TolkProcess.run(["show", "--no-pager"], environment: ["CLICOLOR_FORCE": "1", "NO_COLOR": "1"]).stdout.contains(esc)))
         #expect(!(try TolkProcess.run(["show", "--no-pager"]).stdout.contains(esc)))
         // UI labels are highlighted (bold cyan) when colour is on.
         let coloured = try TolkProcess.run(["show", "--no-pager", "--color", "always", "--lang", "en"]).stdout
@@ -93,7 +95,8 @@ struct ShowCommandTests {
     @Test("width from --width and COLUMNS; no line is wider", arguments: [24, 40, 72, 120])
     func width(_ width: Int) throws {
         for args in [["--width", String(width)], []] {
-            let out = try TolkProcess.run(["show", "password-sync", "--lang", "both", "--no-pager"] + args, environment: ["COLUMNS": String(width)])
+            let out = try TolkProcess.run(
+                ["show", "password-sync", "--lang", "both", "--no-pager"] + args, environment: ["COLUMNS": String(width)])
             #expect(out.status == 0)
             for line in out.stdout.split(separator: "\n") { #expect(DisplayWidth.of(line) <= width, "\(line)") }
         }
@@ -115,6 +118,8 @@ struct ShowCommandTests {
         let show = try TolkProcess.run(["show", "--help"])
         for word in ["--lang", "--width", "--color", "--no-pager", "Examples"] { #expect(show.stdout.contains(word), "\(word)") }
         let render = try TolkProcess.run(["render", "--help"])
-        for word in ["--to", "terminal", "markdown", "json", "--output", "--no-front-matter", "--lang"] { #expect(render.stdout.contains(word), "\(word)") }
+        for word in ["--to", "terminal", "markdown", "json", "--output", "--no-front-matter", "--lang"] {
+            #expect(render.stdout.contains(word), "\(word)")
+        }
     }
 }

@@ -22,7 +22,8 @@ struct ArticleModelTests {
         #expect(loc.lastHandoffDate == DateComponents(year: 2020, month: 4, day: 22))
         #expect(loc.locFileID == "43765587")
         #expect(fm.entries.map(\.key).prefix(3) == ["title", "ms.author", "author"])
-        #expect(fm["search.appverid"] == .list([.string("MET150"), .string("MOE150"), .string("MEW150"), .string("MED150"), .string("MBS150")]))
+        #expect(
+            fm["search.appverid"] == .list([.string("MET150"), .string("MOE150"), .string("MEW150"), .string("MED150"), .string("MBS150")]))
         #expect(fm.entries.count == 16)
         #expect(fm.entries.last?.location.line == 22)
     }
@@ -127,19 +128,26 @@ struct ArticleModelTests {
         let he = try Fixtures.article("cases/21-he-how-do-i-remove-my-credit-card-information.md")
         let notes = he.target.allBlocks.compactMap { if case (.note(let n), _) = $0 { n } else { nil } }
         #expect(notes.count == 1)
-        #expect(notes.first?.blocks.first.map { if case .paragraph(let p) = $0 { p.content.plainText.hasPrefix("[!הערה]") } else { false } } == true)
+        #expect(
+            notes.first?.blocks.first.map { if case .paragraph(let p) = $0 { p.content.plainText.hasPrefix("[!הערה]") } else { false } }
+                == true)
     }
 
     @Test("alt text translated in place is target-only text outside units (case 17)")
     func altText() throws {
         let article = try Fixtures.article("cases/17-troubleshoot-onedrive-crashing.md")
         let images = inlines(article.target).compactMap { if case .image(let i) = $0 { i } else { nil } }
-        #expect(images.contains { $0.source.hasPrefix("data:image") && $0.alt.plainText == "Tryk på Windows-tasten" && $0.alt.unitIndices.isEmpty })
+        #expect(
+            images.contains {
+                $0.source.hasPrefix("data:image") && $0.alt.plainText == "Tryk på Windows-tasten" && $0.alt.unitIndices.isEmpty
+            })
     }
 
     @Test("emphasis that crosses unit edges splits the unit into pieces without losing text")
     func crossingEmphasis() throws {
-        let text = "# <a name=\"x\"></a>" + Fixtures.unit("abcde-102", "T", "T") + "\n\n" + Fixtures.unit("abcde-103", "foo **bar", "foo **bar") + " "
+        let text =
+            "# <a name=\"x\"></a>" + Fixtures.unit("abcde-102", "T", "T") + "\n\n" + Fixtures.unit("abcde-103", "foo **bar", "foo **bar")
+            + " "
             + Fixtures.unit("abcde-104", "baz** qux", "baz** qux") + "\n"
         let article = try Fixtures.article(text: text)
         guard case .paragraph(let p)? = article.target.blocks.last else {
@@ -176,7 +184,8 @@ struct ArticleModelTests {
             return
         }
         #expect(h.anchor == "agregar-sus-otras-cuentas-de-correo-electrnico")
-        let zw = try Fixtures.article("cases/16-restore-an-office-365-group-using-eac\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}.md")
+        let zw = try Fixtures.article(
+            "cases/16-restore-an-office-365-group-using-eac\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}.md")
         #expect(zw.slug.hasSuffix("eac\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}"))
         #expect(zw.units.count == 10)
     }

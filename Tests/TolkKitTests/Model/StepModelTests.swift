@@ -43,7 +43,10 @@ struct StepModelTests {
         let steps = try #require(article.source.procedures.first?.steps)
         #expect(steps.map(\.number) == [1, 2, 3])
         #expect(steps[2].statusFields.map(\.label.source) == ["Password sync enabled", "Last Password Sync"])
-        #expect(steps[2].statusFields.map(\.label.target) == ["Synkronisering af adgangskode aktiveret", "Synkronisering af sidste adgangskode"])
+        #expect(
+            steps[2].statusFields.map(\.label.target) == [
+                "Synkronisering af adgangskode aktiveret", "Synkronisering af sidste adgangskode",
+            ])
     }
 
     @Test("a UI path kept by the translation pairs its labels by position")
@@ -102,4 +105,3 @@ struct StepModelTests {
         #expect(step.substeps[1].instruction.source?.plainText == "Choose B.")
     }
 }
-

@@ -26,8 +26,10 @@ struct TolkProcess {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        var env = ["PATH": "/usr/bin:/bin", "COLUMNS": "80", "LANG": "en_US.UTF-8", "TERM": "xterm-256color",
-                   "TOLK_CONTENT": Fixtures.packageRoot.appendingPathComponent("content").path]
+        var env = [
+            "PATH": "/usr/bin:/bin", "COLUMNS": "80", "LANG": "en_US.UTF-8", "TERM": "xterm-256color",
+            "TOLK_CONTENT": Fixtures.packageRoot.appendingPathComponent("content").path,
+        ]
         for (k, v) in environment { env[k] = v }
         process.environment = env.filter { !$0.value.isEmpty }
         process.currentDirectoryURL = directory ?? Fixtures.packageRoot

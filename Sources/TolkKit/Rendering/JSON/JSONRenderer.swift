@@ -37,7 +37,13 @@ public struct JSONRenderer: ArticleRenderer {
         return .object(
             position(fm.range.start) + [
                 ("validYAML", .bool(fm.isValidYAML)),
-                ("entries", .array(fm.entries.map { .object([("key", .string($0.key)), ("value", metadata($0.value)), ("line", .int($0.location.line))]) })),
+                (
+                    "entries",
+                    .array(
+                        fm.entries.map {
+                            .object([("key", .string($0.key)), ("value", metadata($0.value)), ("line", .int($0.location.line))])
+                        })
+                ),
                 (
                     "localization",
                     .object([
@@ -46,9 +52,13 @@ public struct JSONRenderer: ArticleRenderer {
                         ("translationType", opt(loc.translationType?.code)),
                         ("contentLocale", opt(loc.contentLocale)),
                         ("lastHandoff", opt(loc.lastHandoff)),
-                        ("lastHandoffDate", opt(loc.lastHandoffDate.map { c in
-                            zeroPadded(c.year ?? 0, 4) + "-" + zeroPadded(c.month ?? 0, 2) + "-" + zeroPadded(c.day ?? 0, 2)
-                        })),
+                        (
+                            "lastHandoffDate",
+                            opt(
+                                loc.lastHandoffDate.map { c in
+                                    zeroPadded(c.year ?? 0, 4) + "-" + zeroPadded(c.month ?? 0, 2) + "-" + zeroPadded(c.day ?? 0, 2)
+                                })
+                        ),
                         ("locFileID", opt(loc.locFileID)),
                     ])
                 ),
@@ -85,7 +95,8 @@ public struct JSONRenderer: ArticleRenderer {
     }
 
     private func diagnostic(_ d: Diagnostic) -> JSONValue {
-        .object([("severity", .string(d.severity.rawValue)), ("code", .string(d.code)), ("message", .string(d.message))] + position(d.location))
+        .object(
+            [("severity", .string(d.severity.rawValue)), ("code", .string(d.code)), ("message", .string(d.message))] + position(d.location))
     }
 
     private func document(_ doc: Document, _ article: Article) -> JSONValue {
@@ -127,8 +138,20 @@ public struct JSONRenderer: ArticleRenderer {
         case .statusField(let f):
             return .object(
                 [("type", .string("statusField"))] + position(f.location) + [
-                    ("label", .object([("target", f.label.target.map(JSONValue.string) ?? .null), ("source", f.label.source.map(JSONValue.string) ?? .null)])),
-                    ("valueDescription", .object([("target", f.valueDescription.target.map(JSONValue.string) ?? .null), ("source", f.valueDescription.source.map(JSONValue.string) ?? .null)])),
+                    (
+                        "label",
+                        .object([
+                            ("target", f.label.target.map(JSONValue.string) ?? .null),
+                            ("source", f.label.source.map(JSONValue.string) ?? .null),
+                        ])
+                    ),
+                    (
+                        "valueDescription",
+                        .object([
+                            ("target", f.valueDescription.target.map(JSONValue.string) ?? .null),
+                            ("source", f.valueDescription.source.map(JSONValue.string) ?? .null),
+                        ])
+                    ),
                     ("paragraph", bilingualInlines(f.paragraph, article)),
                 ])
         case .substeps(let steps):
@@ -137,10 +160,11 @@ public struct JSONRenderer: ArticleRenderer {
     }
 
     private func uiPath(_ p: UIPath) -> JSONValue {
-        .object([
-            ("source", .array(p.source.map(JSONValue.string))),
-            ("target", p.target.map { .array($0.map(JSONValue.string)) } ?? .null),
-        ] + position(p.location))
+        .object(
+            [
+                ("source", .array(p.source.map(JSONValue.string))),
+                ("target", p.target.map { .array($0.map(JSONValue.string)) } ?? .null),
+            ] + position(p.location))
     }
 
     private func bilingualText(_ b: Bilingual<[Inline]>) -> JSONValue {
@@ -169,7 +193,9 @@ public struct JSONRenderer: ArticleRenderer {
         let inlines = { (c: [Inline]) in JSONValue.array(c.map { self.inline($0, article) }) }
         switch b {
         case .heading(let h):
-            return obj("heading", h.location, [("level", .int(h.level)), ("anchor", h.anchor.map(JSONValue.string) ?? .null), ("content", inlines(h.content))])
+            return obj(
+                "heading", h.location,
+                [("level", .int(h.level)), ("anchor", h.anchor.map(JSONValue.string) ?? .null), ("content", inlines(h.content))])
         case .paragraph(let p):
             return obj("paragraph", p.location, [("content", inlines(p.content))])
         case .list(let l):
@@ -177,7 +203,10 @@ public struct JSONRenderer: ArticleRenderer {
                 "list", l.location,
                 [
                     ("ordered", .bool(l.isOrdered)), ("start", l.start.map(JSONValue.int) ?? .null), ("tight", .bool(l.isTight)),
-                    ("items", .array(l.items.map { .object(position($0.location) + [("blocks", .array($0.blocks.map { block($0, article) }))]) })),
+                    (
+                        "items",
+                        .array(l.items.map { .object(position($0.location) + [("blocks", .array($0.blocks.map { block($0, article) }))]) })
+                    ),
                 ])
         case .note(let n):
             var members: [(String, JSONValue)] = [("kind", .string(n.kind.keyword))]
@@ -212,7 +241,12 @@ public struct JSONRenderer: ArticleRenderer {
         case .strong(let c): return obj("strong", [("children", children(c))])
         case .strikethrough(let c): return obj("strikethrough", [("children", children(c))])
         case .link(let l):
-            return obj("link", [("destination", .string(l.destination)), ("title", .string(l.title)), ("autolink", .bool(l.isAutolink)), ("children", children(l.children))])
+            return obj(
+                "link",
+                [
+                    ("destination", .string(l.destination)), ("title", .string(l.title)), ("autolink", .bool(l.isAutolink)),
+                    ("children", children(l.children)),
+                ])
         case .image(let img):
             return obj("image", [("source", .string(img.source)), ("title", .string(img.title)), ("alt", children(img.alt))])
         case .html(let h):

@@ -83,8 +83,7 @@ struct LineBreakScanner {
         }
     }
 
-    private mutating func append(_ kind: LinePiece.Kind, run: Int, start: Int, end: Int, width: Int)
-    {
+    private mutating func append(_ kind: LinePiece.Kind, run: Int, start: Int, end: Int, width: Int) {
         pieces.append(
             LinePiece(
                 kind: kind, run: run, start: start, end: end, width: width,

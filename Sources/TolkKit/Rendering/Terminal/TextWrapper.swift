@@ -50,8 +50,7 @@ public struct TextWrapper: Sendable {
             case .text:
                 var end = index + 1
                 var segmentWidth = piece.width
-                while end < pieces.endIndex && pieces[end].kind == .text && !pieces[end].breakBefore
-                {
+                while end < pieces.endIndex && pieces[end].kind == .text && !pieces[end].breakBefore {
                     segmentWidth += pieces[end].width
                     end += 1
                 }

@@ -70,4 +70,3 @@ struct TableLayout {
         return StyledText(runs)
     }
 }
-

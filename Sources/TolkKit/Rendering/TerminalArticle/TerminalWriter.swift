@@ -109,7 +109,9 @@ struct TerminalWriter {
             if i > 0 && !list.isTight { blank(rest) }
             let marker = list.isOrdered ? pad("\(numbers[i]).", markerWidth) : "• "
             let hang = StyledText(String(repeating: " ", count: markerWidth))
-            blocks(item.blocks, first: (i == 0 ? first : rest) + StyledText(marker, style: list.isOrdered ? .bold : []), rest: rest + hang, tight: list.isTight)
+            blocks(
+                item.blocks, first: (i == 0 ? first : rest) + StyledText(marker, style: list.isOrdered ? .bold : []), rest: rest + hang,
+                tight: list.isTight)
             if item.blocks.isEmpty { lines.append((i == 0 ? first : rest) + StyledText(marker)) }
         }
     }
@@ -171,7 +173,9 @@ struct TerminalWriter {
     func prepare(_ text: StyledText) -> StyledText { renderer.styler.prepareForLayout(text) }
 
     mutating func blank(_ prefix: StyledText = "") {
-        if lines.last.map({ $0.plain.allSatisfy(\.isWhitespace) || $0.plain.hasSuffix("│ ") && $0.plain == prefix.plain }) == true { return }
+        if lines.last.map({ $0.plain.allSatisfy(\.isWhitespace) || $0.plain.hasSuffix("│ ") && $0.plain == prefix.plain }) == true {
+            return
+        }
         if lines.isEmpty { return }
         let trimmed = StyledText(prefix.runs.map { StyledRun(String($0.text.reversed().drop { $0 == " " }.reversed()), style: $0.style) })
         lines.append(trimmed)
