@@ -6,6 +6,7 @@ struct TerminalWriter {
     /// Finds the English original of a translated paragraph (`both` mode).
     let originals: CounterpartIndex?
     let procedures: [SourceLocation: Procedure]
+    let links: LinkResolver
     var lines: [StyledText] = []
     private let wrapper = TextWrapper()
 
@@ -17,6 +18,8 @@ struct TerminalWriter {
         var byLocation: [SourceLocation: Procedure] = [:]
         for p in document.procedures { byLocation[p.location] = p }
         self.procedures = byLocation
+        let locale = renderer.mode.primary == .target ? (article.targetLocale ?? article.sourceLocale) : article.sourceLocale
+        self.links = LinkResolver(locale: locale)
     }
 
     mutating func finish() -> [StyledText] {
@@ -198,7 +201,7 @@ struct TerminalWriter {
             case .strong(let c): append(c, base: base.union(.uiLabel), link: link, to: &out)
             case .strikethrough(let c): append(c, base: base.union(.dim), link: link, to: &out)
             case .link(let l):
-                let destination = l.destination.isEmpty ? nil : l.destination
+                let destination = l.destination.isEmpty ? nil : links.resolve(l.destination)
                 let before = out.runs.count
                 append(l.children, base: base.union(.link), link: destination, to: &out)
                 if out.runs.count == before, let destination { out.append(destination, style: base.union(.link), link: destination) }
