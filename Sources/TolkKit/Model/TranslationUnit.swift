@@ -34,6 +34,25 @@ public struct TranslationUnit: Hashable, Sendable {
 
     /// The text of one side.
     public func text(_ side: Side) -> String { side == .target ? target : source }
+
+    /// Where in the file the byte at `utf8Offset` of one side's text is.
+    public func location(_ side: Side, utf8Offset: Int) -> SourceLocation {
+        let start = side == .target ? targetRange.start : sourceRange.start
+        var line = start.line
+        var column = start.column
+        var consumed = 0
+        for byte in text(side).utf8 {
+            if consumed >= utf8Offset { break }
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+            consumed += 1
+        }
+        return SourceLocation(line: line, column: column, offset: start.offset + consumed)
+    }
 }
 
 /// The two languages of a bilingual article.

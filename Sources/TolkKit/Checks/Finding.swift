@@ -1,0 +1,54 @@
+/// A problem a rule found in an article, with where it is.
+public struct Finding: Hashable, Sendable {
+    public var ruleID: String
+    public var ruleName: String
+    public var severity: Diagnostic.Severity
+    public var message: String
+    public var path: String
+    public var location: SourceLocation
+    /// The unit the finding is about, when there is one.
+    public var unitID: String?
+    /// What makes this finding the same finding tomorrow: rule, article, unit
+    /// (by its number, not the prefix, which changes with every build) and the
+    /// finding's own key. Line numbers are left out so edits elsewhere in the
+    /// file do not change it.
+    public var fingerprint: String
+
+    public init(
+        rule: any Rule.Type, severity: Diagnostic.Severity? = nil, message: String, path: String, location: SourceLocation,
+        unitID: String? = nil, key: String = ""
+    ) {
+        self.ruleID = rule.id
+        self.ruleName = rule.name
+        self.severity = severity ?? rule.defaultSeverity
+        self.message = message
+        self.path = path
+        self.location = location
+        self.unitID = unitID
+        let unitKey = unitID.flatMap { UnitID($0) }.map { ($0.isParagraph ? "p" : "") + String($0.number) } ?? unitID ?? ""
+        let file = path.split(separator: "/").suffix(2).joined(separator: "/")
+        self.fingerprint = Fingerprint.make([rule.id, file, unitKey, key.isEmpty ? message : key])
+    }
+
+    /// Stable order: path, then position, then rule.
+    public static func ordered(_ a: Finding, _ b: Finding) -> Bool {
+        if a.path != b.path { return a.path < b.path }
+        if a.location.line != b.location.line { return a.location.line < b.location.line }
+        if a.location.column != b.location.column { return a.location.column < b.location.column }
+        if a.ruleID != b.ruleID { return a.ruleID < b.ruleID }
+        return a.message < b.message
+    }
+}
+
+/// A short stable hash (FNV-1a, 64 bit, hex) — the same on every machine and run.
+enum Fingerprint {
+    static func make(_ parts: [String]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for (i, part) in parts.enumerated() {
+            if i > 0 { hash = (hash ^ 0x1F) &* 0x100_0000_01b3 }
+            for byte in part.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
