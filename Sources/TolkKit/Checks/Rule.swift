@@ -35,6 +35,11 @@ public struct FindingReport: Sendable {
     let severity: Diagnostic.Severity
     public private(set) var findings: [Finding] = []
 
+    /// A report for `rule` in the article at `path`, at the rule's default severity unless given.
+    public static func make(rule: any Rule.Type, path: String, severity: Diagnostic.Severity? = nil) -> FindingReport {
+        FindingReport(rule: rule, path: path, severity: severity ?? rule.defaultSeverity)
+    }
+
     init(rule: any Rule.Type, path: String, severity: Diagnostic.Severity) {
         self.rule = rule
         self.path = path

@@ -30,6 +30,10 @@ struct TolkProcess {
             "PATH": "/usr/bin:/bin", "COLUMNS": "80", "LANG": "en_US.UTF-8", "TERM": "xterm-256color",
             "TOLK_CONTENT": Fixtures.packageRoot.appendingPathComponent("content").path,
         ]
+        // Sanitizer settings reach the child so `make asan` runs it the same way.
+        for key in ["ASAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS"] {
+            if let value = ProcessInfo.processInfo.environment[key] { env[key] = value }
+        }
         for (k, v) in environment { env[k] = v }
         process.environment = env.filter { !$0.value.isEmpty }
         process.currentDirectoryURL = directory ?? Fixtures.packageRoot

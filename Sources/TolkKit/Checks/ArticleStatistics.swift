@@ -1,0 +1,67 @@
+/// Counts for `tolk stats` and coverage gating, like pocount for this format.
+public struct ArticleStatistics: Hashable, Sendable {
+    public var path: String
+    public var units: Int
+    /// Units whose target has text that differs from the source.
+    public var translated: Int
+    /// Units whose target equals the source.
+    public var untranslated: Int
+    /// Units with an empty target.
+    public var empty: Int
+    public var sourceWords: Int
+    public var targetWords: Int
+    public var translationType: String?
+    public var locale: String?
+
+    public init(_ article: Article) {
+        path = article.path
+        units = article.units.count
+        var translated = 0
+        var untranslated = 0
+        var empty = 0
+        var sourceWords = 0
+        var targetWords = 0
+        for unit in article.units {
+            if unit.isTargetEmpty {
+                empty += 1
+            } else if unit.target.trimmingSpaces == unit.source.trimmingSpaces {
+                untranslated += 1
+            } else {
+                translated += 1
+            }
+            sourceWords += Self.words(unit.source)
+            targetWords += Self.words(unit.target)
+        }
+        self.translated = translated
+        self.untranslated = untranslated
+        self.empty = empty
+        self.sourceWords = sourceWords
+        self.targetWords = targetWords
+        translationType = article.translationType?.code
+        locale = article.targetLocale
+    }
+
+    /// Words as pocount counts them: runs of letters or digits; each CJK or Thai
+    /// character run counts per character, since those scripts have no spaces.
+    static func words(_ text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            let isIdeographic = (0x3040...0x30FF).contains(v) || (0x3400...0x9FFF).contains(v) || (0xAC00...0xD7AF).contains(v) || (0x0E00...0x0E7F).contains(v)
+            if isIdeographic {
+                count += 1
+                inWord = false
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                if !inWord { count += 1 }
+                inWord = true
+            } else if scalar != "-" && scalar != "'" && scalar != "’" {
+                inWord = false
+            }
+        }
+        return count
+    }
+
+    /// The share of units with a translation, 0–100.
+    public var coverage: Double { units == 0 ? 100 : Double(translated) * 100 / Double(units) }
+}

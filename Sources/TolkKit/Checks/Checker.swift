@@ -1,0 +1,118 @@
+import Foundation
+
+/// Runs the rules over a set of articles on all cores, applies the
+/// configuration, inline suppressions and a baseline, and returns findings in a
+/// stable order (path, line, column, rule) with per-article statistics.
+public struct Checker: Sendable {
+    public var rules: [any Rule.Type]
+    public var context: CheckContext
+    public var jobs: Int
+
+    public init(rules: [any Rule.Type] = RuleRegistry.all, configuration: CheckConfiguration = CheckConfiguration(), jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.rules = rules
+        self.context = CheckContext(configuration: configuration)
+        self.jobs = jobs
+    }
+
+    public struct Result: Sendable {
+        public var findings: [Finding]
+        public var statistics: [ArticleStatistics]
+        /// Articles checked (skipped ones are not counted).
+        public var articleCount: Int
+    }
+
+    /// What one worker reports for one article.
+    struct ArticleResult: Sendable {
+        var findings: [Finding] = []
+        var statistics: ArticleStatistics?
+        var facts: [Int: any Sendable] = [:]
+    }
+
+    /// Checks `paths` (files); `progress` is called from worker threads with the count done.
+    public func run(_ paths: [String], progress: (@Sendable (Int) -> Void)? = nil) -> Result {
+        let context = self.context
+        let active = rules.compactMap { rule -> (any Rule.Type, Diagnostic.Severity)? in
+            guard let severity = context.configuration.severity(of: rule) else { return nil }
+            return (rule, severity)
+        }
+        let done = AtomicCounter()
+        let results = ArticleParser().parseAll(paths, jobs: jobs) { path, parsed -> ArticleResult in
+            defer { progress?(done.increment() + 1) }
+            var result = ArticleResult()
+            switch parsed {
+            case .failure(let error):
+                var report = FindingReport(rule: UnreadableArticle.self, path: path, severity: context.configuration.severity(of: UnreadableArticle.self) ?? .error)
+                report.add(error.message, at: error.location, key: error.kind.rawValue)
+                result.findings = report.findings
+            case .success(let article):
+                result.statistics = ArticleStatistics(article)
+                let suppressions = Suppressions(article)
+                for (index, (rule, severity)) in active.enumerated() {
+                    let instance = rule.init()
+                    if let setRule = instance as? any SetRule {
+                        result.facts[index] = setRule.erasedFacts(article, context)
+                        continue
+                    }
+                    var report = FindingReport(rule: rule, path: path, severity: severity)
+                    instance.check(article, context, &report)
+                    result.findings += report.findings.filter { !suppressions.suppresses($0) }
+                }
+            }
+            return result
+        }
+        var findings = results.flatMap(\.findings)
+        for (index, (rule, severity)) in active.enumerated() {
+            guard let setRule = rule.init() as? any SetRule else { continue }
+            let facts = zip(paths, results).compactMap { path, r in r.facts[index].map { (path: path, facts: $0) } }
+            findings += setRule.erasedJudge(facts, context).map { finding in
+                var f = finding
+                f.severity = severity
+                return f
+            }
+        }
+        findings.sort(by: Finding.ordered)
+        return Result(findings: findings, statistics: results.compactMap(\.statistics), articleCount: paths.count)
+    }
+}
+
+extension SetRule {
+    func erasedFacts(_ article: Article, _ context: CheckContext) -> any Sendable { facts(article, context) }
+
+    func erasedJudge(_ facts: [(path: String, facts: any Sendable)], _ context: CheckContext) -> [Finding] {
+        judge(facts.compactMap { item in (item.facts as? Facts).map { (path: item.path, facts: $0) } }, context)
+    }
+}
+
+/// `<!-- tolk-ignore RULE… -->` suppresses the rules it names (all when none)
+/// for the next unit; `<!-- tolk-ignore-file RULE… -->` for the whole file.
+struct Suppressions {
+    private var file: Set<String>? = nil
+    private var fileAll = false
+    private var units: [String: Set<String>] = [:]
+
+    init(_ article: Article) {
+        let text = String(decoding: article.bytes, as: UTF8.self)
+        guard text.contains("tolk-ignore") else { return }
+        let pattern = try! NSRegularExpression(pattern: #"<!--\s*tolk-ignore(-file)?((?:\s+[A-Za-z0-9-]+)*)\s*-->"#)
+        let ns = text as NSString
+        for match in pattern.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+            let names = Set(ns.substring(with: match.range(at: 2)).split(whereSeparator: \.isWhitespace).map { String($0).uppercased() })
+            if match.range(at: 1).location != NSNotFound {
+                if names.isEmpty { fileAll = true } else { file = (file ?? []).union(names) }
+                continue
+            }
+            let end = ns.substring(to: match.range.location + match.range.length).utf8.count
+            if let unit = article.units.first(where: { $0.range.start.offset >= end }) {
+                units[unit.id, default: []].formUnion(names.isEmpty ? ["*"] : names)
+            }
+        }
+    }
+
+    func suppresses(_ finding: Finding) -> Bool {
+        if fileAll { return true }
+        let names: Set<String> = [finding.ruleID.uppercased(), finding.ruleName.uppercased()]
+        if let file, !file.isDisjoint(with: names) { return true }
+        guard let unit = finding.unitID, let rules = units[unit] else { return false }
+        return rules.contains("*") || !rules.isDisjoint(with: names)
+    }
+}
