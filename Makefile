@@ -15,12 +15,12 @@ FUZZ_SECONDS ?= 60
 DEB_BUILD  := pkg-config libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
 DEB_BENCH  := cmark-gfm libxml2-utils hyperfine python3-lxml python3-yaml time
 
-.PHONY: all deps build run test asan fuzz bench bench-deps release clean help
+.PHONY: all deps build run test check-content asan fuzz bench bench-deps release clean help
 
 all: build
 
 help:
-	@echo "make run | test | asan | fuzz [FUZZ_SECONDS=600] | bench | release | clean"
+	@echo "make run | test | check-content | asan | fuzz [FUZZ_SECONDS=600] | bench | release | clean"
 
 # Installs what is missing, once; apt-get only runs when a package is absent.
 deps:
@@ -45,13 +45,19 @@ build: deps
 run: build
 	@$(TOLK) show $(ARTICLE) --lang $(RUN_LANG) --no-pager
 
+# The corpus-wide end-to-end runs use a release build of tolk (TOLK_BINARY).
 test: deps
 	$(SWIFT) build --product tolk
-	$(SWIFT) test 2>&1 | tee .build/test.log | grep -v -E '^(\[[0-9]+/[0-9]+\]|Building|Compiling|Write|Test Case|Test Suite|Executed|.*(passed|started) after)' ; \
+	$(SWIFT) build -c release --product tolk
+	TOLK_BINARY=$(CURDIR)/.build/release/tolk $(SWIFT) test 2>&1 | tee .build/test.log | grep -v -E '^(\[[0-9]+/[0-9]+\]|Building|Compiling|Write|Test Case|Test Suite|Executed|.*(passed|started) after)' ; \
 	  status=$${PIPESTATUS[0]}; tail -n 3 .build/test.log; exit $$status
 
 # Memory errors fail the run. Leak detection is off: LeakSanitizer reports
 # allocations Foundation, XCTest and ArgumentParser keep until exit.
+# Tolk checks the articles it ships with its own rules (.tolk.yml in content/).
+check-content: build
+	$(TOLK) check content/
+
 asan: deps
 	ASAN_OPTIONS=detect_leaks=0:abort_on_error=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan 2>&1 | tee .build-asan.log | grep -E "AddressSanitizer|✘|Test run|error:" ; exit $${PIPESTATUS[0]}
 

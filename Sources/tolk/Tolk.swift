@@ -21,7 +21,7 @@ struct Tolk: ParsableCommand {
             Environment: LC_ALL, LC_MESSAGES, LANG choose the default language; \
             NO_COLOR, CLICOLOR_FORCE, COLUMNS, PAGER, TOLK_CONTENT.
             """,
-        subcommands: [Show.self, Render.self])
+        subcommands: [Show.self, Render.self, Check.self, Stats.self])
 
     static func main() {
         signal(SIGPIPE, SIG_IGN)

@@ -26,6 +26,7 @@ public struct Checker: Sendable {
         var findings: [Finding] = []
         var statistics: ArticleStatistics?
         var facts: [Int: any Sendable] = [:]
+        var suppressions: Suppressions?
     }
 
     /// Checks `paths` (files); `progress` is called from worker threads with the count done.
@@ -47,6 +48,7 @@ public struct Checker: Sendable {
             case .success(let article):
                 result.statistics = ArticleStatistics(article)
                 let suppressions = Suppressions(article)
+                result.suppressions = suppressions
                 for (index, (rule, severity)) in active.enumerated() {
                     let instance = rule.init()
                     if let setRule = instance as? any SetRule {
@@ -61,13 +63,15 @@ public struct Checker: Sendable {
             return result
         }
         var findings = results.flatMap(\.findings)
+        var suppressionsByPath: [String: Suppressions] = [:]
+        for (path, result) in zip(paths, results) { suppressionsByPath[path] = result.suppressions }
         for (index, (rule, severity)) in active.enumerated() {
             guard let setRule = rule.init() as? any SetRule else { continue }
             let facts = zip(paths, results).compactMap { path, r in r.facts[index].map { (path: path, facts: $0) } }
-            findings += setRule.erasedJudge(facts, context).map { finding in
+            findings += setRule.erasedJudge(facts, context).compactMap { finding in
                 var f = finding
                 f.severity = severity
-                return f
+                return suppressionsByPath[f.path]?.suppresses(f) == true ? nil : f
             }
         }
         findings.sort(by: Finding.ordered)
@@ -85,7 +89,7 @@ extension SetRule {
 
 /// `<!-- tolk-ignore RULE… -->` suppresses the rules it names (all when none)
 /// for the next unit; `<!-- tolk-ignore-file RULE… -->` for the whole file.
-struct Suppressions {
+struct Suppressions: Sendable {
     private var file: Set<String>? = nil
     private var fileAll = false
     private var units: [String: Set<String>] = [:]

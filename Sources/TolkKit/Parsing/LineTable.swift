@@ -1,3 +1,5 @@
+import Foundation
+
 /// Maps byte offsets of a UTF-8 buffer to 1-based lines and scalar columns.
 struct LineTable: Sendable {
     private let bytes: [UInt8]
@@ -9,7 +11,13 @@ struct LineTable: Sendable {
         var starts = [0]
         starts.reserveCapacity(bytes.count / 40 + 1)
         bytes.withUnsafeBufferPointer { buf in
-            for i in 0..<buf.count where buf[i] == 0x0A { starts.append(i + 1) }
+            guard let base = buf.baseAddress else { return }
+            var i = 0
+            while i < buf.count, let hit = memchr(base + i, 0x0A, buf.count - i) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                starts.append(at + 1)
+                i = at + 1
+            }
         }
         lineStarts = starts
     }

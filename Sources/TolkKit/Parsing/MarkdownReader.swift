@@ -84,12 +84,53 @@ struct MarkdownReader {
 
     // MARK: Inlines
 
-    /// Inline content before unit markers are resolved into `.unit` pieces.
-    fileprivate indirect enum RawInline {
-        case leaf(Inline)
-        case container(Container, [RawInline], hasMarkers: Bool)
-        case start(Int)
-        case end
+    /// Builds one list of sibling inlines, wrapping each run that came from one
+    /// unit in `.unit`; a unit is split into pieces where emphasis or a link
+    /// crosses its edges.
+    private struct InlineBuilder {
+        var out: [Inline] = []
+        var run: [Inline] = []
+        /// The unit open at this point in document order.
+        var current: Int?
+        /// The unit that opened among these siblings (an empty unit is kept).
+        var startedHere: Int?
+
+        init(current: Int?) { self.current = current }
+
+        mutating func leaf(_ inline: Inline) {
+            if current != nil { run.append(inline) } else { out.append(inline) }
+        }
+
+        mutating func start(_ unit: Int) {
+            flush()
+            current = unit
+            startedHere = unit
+        }
+
+        mutating func end() {
+            flush(keepEmpty: current != nil && startedHere == current)
+            current = nil
+            startedHere = nil
+        }
+
+        mutating func flush(keepEmpty: Bool = false) {
+            if let c = current, !run.isEmpty || keepEmpty { out.append(.unit(UnitSpan(unit: c, children: run))) }
+            run = []
+        }
+
+        /// A container whose content holds unit edges: it stands outside any unit
+        /// piece, and the unit state carries through it.
+        mutating func crossing(_ inline: Inline, currentAfter: Int?) {
+            flush()
+            out.append(inline)
+            current = currentAfter
+            startedHere = nil
+        }
+
+        mutating func finish() -> [Inline] {
+            flush()
+            return out
+        }
     }
 
     fileprivate enum Container {
@@ -99,60 +140,99 @@ struct MarkdownReader {
     }
 
     mutating func inlines(of node: CmarkNode) -> [Inline] {
-        let raw = rawInlines(node.children, depth: 0)
-        var current: Int?
-        return Self.resolveUnits(raw, current: &current)
+        var builder = InlineBuilder(current: nil)
+        append(children: node, depth: 0, to: &builder)
+        return builder.finish()
     }
 
-    private mutating func rawInlines(_ nodes: [CmarkNode], depth: Int) -> [RawInline] {
-        var out: [RawInline] = []
-        out.reserveCapacity(nodes.count)
-        for node in nodes {
-            switch node.type {
-            case CMARK_NODE_TEXT:
-                out.append(.leaf(.text(node.literal)))
-            case CMARK_NODE_SOFTBREAK:
-                out.append(.leaf(.softBreak))
-            case CMARK_NODE_LINEBREAK:
-                out.append(.leaf(.lineBreak))
-            case CMARK_NODE_CODE:
-                out.append(contentsOf: codeWithMarkers(node.literal))
-            case CMARK_NODE_HTML_INLINE:
-                let literal = node.literal
-                if let marker = marker(literal) { out.append(marker) } else { out.append(.leaf(.html(html.read(literal)))) }
-            case CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                let container: Container
-                switch node.type {
-                case CMARK_NODE_EMPH: container = .emphasis
-                case CMARK_NODE_STRONG: container = .strong
-                case CMARK_NODE_LINK:
-                    let url = node.url
-                    let text = node.children.count == 1 && node.firstChild?.type == CMARK_NODE_TEXT ? node.firstChild!.literal : nil
-                    let auto = text != nil && (text == url || "mailto:" + text! == url || "http://" + text! == url)
-                    container = .link(destination: url, title: node.title, isAutolink: auto)
-                default: container = .image(source: node.url, title: node.title)
-                }
-                out.append(containerNode(container, node, depth: depth))
-            default:
-                if node.typeString == "strikethrough" {
-                    out.append(containerNode(.strikethrough, node, depth: depth))
-                } else {
-                    out.append(contentsOf: rawInlines(node.children, depth: depth))
-                }
+    private mutating func append(children parent: CmarkNode, depth: Int, to builder: inout InlineBuilder) {
+        var child = parent.firstChild
+        while let node = child {
+            append(node, depth: depth, to: &builder)
+            child = node.next
+        }
+    }
+
+    private mutating func append(_ node: CmarkNode, depth: Int, to builder: inout InlineBuilder) {
+        switch node.type {
+        case CMARK_NODE_TEXT:
+            builder.leaf(.text(node.literal))
+        case CMARK_NODE_SOFTBREAK:
+            builder.leaf(.softBreak)
+        case CMARK_NODE_LINEBREAK:
+            builder.leaf(.lineBreak)
+        case CMARK_NODE_CODE:
+            appendCode(node.literal, to: &builder)
+        case CMARK_NODE_HTML_INLINE:
+            let literal = node.literal
+            switch marker(literal) {
+            case .start(let unit)?: builder.start(unit)
+            case .end?: builder.end()
+            case nil: builder.leaf(.html(html.read(literal)))
+            }
+        case CMARK_NODE_EMPH:
+            appendContainer(.emphasis, node, depth: depth, to: &builder)
+        case CMARK_NODE_STRONG:
+            appendContainer(.strong, node, depth: depth, to: &builder)
+        case CMARK_NODE_LINK:
+            let url = node.url
+            let only = node.firstChild
+            let text = only != nil && only?.next == nil && only?.type == CMARK_NODE_TEXT ? only!.literal : nil
+            let auto = text.map { $0 == url || "mailto:" + $0 == url || "http://" + $0 == url } ?? false
+            appendContainer(.link(destination: url, title: node.title, isAutolink: auto), node, depth: depth, to: &builder)
+        case CMARK_NODE_IMAGE:
+            appendContainer(.image(source: node.url, title: node.title), node, depth: depth, to: &builder)
+        default:
+            if node.typeString == "strikethrough" {
+                appendContainer(.strikethrough, node, depth: depth, to: &builder)
+            } else {
+                append(children: node, depth: depth, to: &builder)
             }
         }
-        return out
     }
 
-    private mutating func containerNode(_ container: Container, _ node: CmarkNode, depth: Int) -> RawInline {
-        if depth > Self.maxDepth { return .leaf(.text(flatText(node))) }
-        let children = rawInlines(node.children, depth: depth + 1)
-        return .container(container, children, hasMarkers: children.contains { $0.hasMarkers })
+    private mutating func appendContainer(_ container: Container, _ node: CmarkNode, depth: Int, to builder: inout InlineBuilder) {
+        if depth > Self.maxDepth {
+            builder.leaf(.text(flatText(node)))
+            return
+        }
+        if Self.holdsMarker(node) {
+            var inner = InlineBuilder(current: builder.current)
+            append(children: node, depth: depth + 1, to: &inner)
+            let after = inner.current
+            builder.crossing(Self.build(container, inner.finish()), currentAfter: after)
+        } else {
+            var inner = InlineBuilder(current: nil)
+            append(children: node, depth: depth + 1, to: &inner)
+            builder.leaf(Self.build(container, inner.finish()))
+        }
+    }
+
+    /// True when a unit marker sits anywhere inside `node` (checked on the C
+    /// strings, before any Swift text is made).
+    private static func holdsMarker(_ node: CmarkNode) -> Bool {
+        var child = node.firstChild
+        while let c = child {
+            let type = c.type
+            if type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_CODE {
+                if let literal = cmark_node_get_literal(c.pointer), strstr(literal, "tolk-u") != nil { return true }
+            } else if c.firstChild != nil, holdsMarker(c) {
+                return true
+            }
+            child = c.next
+        }
+        return false
+    }
+
+    private enum Marker {
+        case start(Int)
+        case end
     }
 
     /// `<tolk-u i="N">` or `</tolk-u>`, when the index is one of this article's units.
-    private func marker(_ literal: String) -> RawInline? {
+    private func marker(_ literal: String) -> Marker? {
         let bytes = literal.utf8
+        guard bytes.count >= 9, bytes.first == 0x3C, bytes.dropFirst().first == 0x74 || bytes.dropFirst().first == 0x2F else { return nil }
         if bytes.elementsEqual(Projection.markerClose) { return .end }
         guard bytes.starts(with: Projection.markerOpenPrefix), bytes.last == 0x3E else { return nil }
         let digits = bytes.dropFirst(Projection.markerOpenPrefix.count).dropLast(2)
@@ -162,66 +242,27 @@ struct MarkdownReader {
 
     /// Inline code whose span crosses a unit edge keeps the marker text in its
     /// literal; split it there so the code stays byte-identical to the article.
-    private func codeWithMarkers(_ literal: String) -> [RawInline] {
-        guard Self.mayHoldMarker(literal) else { return [.leaf(.code(literal))] }
-        var out: [RawInline] = []
+    private func appendCode(_ literal: String, to builder: inout InlineBuilder) {
+        guard Self.mayHoldMarker(literal) else {
+            builder.leaf(.code(literal))
+            return
+        }
         var rest = Substring(literal)
         while let range = rest.range(of: "<tolk-u i=\"") ?? rest.range(of: "</tolk-u>") {
             let open = rest[range].hasPrefix("<tolk-u")
             let before = rest[..<range.lowerBound]
             var after = rest[range.upperBound...]
-            var node: RawInline = .end
+            var unit: Int?
             if open {
                 guard let close = after.range(of: "\">"), let i = Int(after[..<close.lowerBound]), i < unitCount else { break }
-                node = .start(i)
+                unit = i
                 after = after[close.upperBound...]
             }
-            if !before.isEmpty { out.append(.leaf(.code(String(before)))) }
-            out.append(node)
+            if !before.isEmpty { builder.leaf(.code(String(before))) }
+            if let unit { builder.start(unit) } else { builder.end() }
             rest = after
         }
-        if !rest.isEmpty { out.append(.leaf(.code(String(rest)))) }
-        return out
-    }
-
-    /// Wraps each run of inlines that came from one unit in `.unit`, splitting a
-    /// unit into pieces where emphasis or a link crosses its edges.
-    private static func resolveUnits(_ nodes: [RawInline], current: inout Int?) -> [Inline] {
-        var out: [Inline] = []
-        var run: [Inline] = []
-        var startedHere: Int?
-        func flush(keepEmpty: Bool = false) {
-            if let c = current, !run.isEmpty || keepEmpty {
-                out.append(.unit(UnitSpan(unit: c, children: run)))
-            }
-            run = []
-        }
-        for node in nodes {
-            switch node {
-            case .start(let i):
-                flush()
-                current = i
-                startedHere = i
-            case .end:
-                flush(keepEmpty: startedHere == current && run.isEmpty)
-                current = nil
-                startedHere = nil
-            case .leaf(let inline):
-                if current != nil { run.append(inline) } else { out.append(inline) }
-            case .container(let kind, let children, let hasMarkers):
-                if hasMarkers {
-                    flush()
-                    startedHere = nil
-                    out.append(build(kind, resolveUnits(children, current: &current)))
-                } else {
-                    var none: Int?
-                    let inline = build(kind, resolveUnits(children, current: &none))
-                    if current != nil { run.append(inline) } else { out.append(inline) }
-                }
-            }
-        }
-        flush()
-        return out
+        if !rest.isEmpty { builder.leaf(.code(String(rest))) }
     }
 
     private static func build(_ container: Container, _ children: [Inline]) -> Inline {
@@ -265,12 +306,3 @@ struct MarkdownReader {
     }
 }
 
-extension MarkdownReader.RawInline {
-    fileprivate var hasMarkers: Bool {
-        switch self {
-        case .start, .end: true
-        case .leaf: false
-        case .container(_, _, let has): has
-        }
-    }
-}

@@ -59,9 +59,10 @@ public struct ArticleLocator: Sendable {
         guard depth < 32, let dir = opendir(directory) else { return }
         defer { closedir(dir) }
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
+            // readdir's records are only as long as the name: read it in place,
+            // never copy the whole 256-byte `d_name` field (found by AddressSanitizer).
+            let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name) ?? 19
+            let name = String(cString: UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
             if name.hasPrefix(".") { continue }
             let path = directory + "/" + name
             var type = entry.pointee.d_type

@@ -8,6 +8,15 @@ struct TolkProcess {
         var stderr: String
     }
 
+    /// `TOLK_BINARY` when set (`make test` points it at a release build for the
+    /// corpus-wide runs), else the `tolk` built beside the tests.
+    static let fastExecutable: URL = {
+        if let path = ProcessInfo.processInfo.environment["TOLK_BINARY"], FileManager.default.isExecutableFile(atPath: path) {
+            return URL(fileURLWithPath: path)
+        }
+        return executable
+    }()
+
     /// The `tolk` built beside this test bundle (`.build/debug`, `.build-asan/debug`, …).
     static let executable: URL = {
         var candidates: [URL] = []
@@ -22,9 +31,9 @@ struct TolkProcess {
 
     /// Runs `tolk` with a clean environment: no colour, 80 columns, English locale,
     /// unless `environment` says otherwise.
-    static func run(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil) throws -> Output {
+    static func run(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil, fast: Bool = false) throws -> Output {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = fast ? fastExecutable : executable
         process.arguments = arguments
         var env = [
             "PATH": "/usr/bin:/bin", "COLUMNS": "80", "LANG": "en_US.UTF-8", "TERM": "xterm-256color",

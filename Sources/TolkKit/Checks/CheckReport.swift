@@ -1,0 +1,68 @@
+import Foundation
+
+/// Everything a printer needs: the findings to show, the rules that ran, and
+/// counts for summaries.
+public struct CheckReport: Sendable {
+    public var findings: [Finding]
+    /// The rules that ran, with the severity each ran at (for SARIF rule metadata).
+    public var rules: [(rule: any Rule.Type, severity: Diagnostic.Severity)]
+    public var articleCount: Int
+    public var statistics: [ArticleStatistics]
+    /// Baseline entries that matched no finding in this run (`--baseline`).
+    public var staleBaselineEntries: [String]
+    /// Findings the baseline hid.
+    public var baselineSuppressed: Int
+    /// The tool version written into SARIF and JUnit output.
+    public var toolVersion: String
+
+    public init(
+        findings: [Finding], rules: [(rule: any Rule.Type, severity: Diagnostic.Severity)], articleCount: Int,
+        statistics: [ArticleStatistics] = [], staleBaselineEntries: [String] = [], baselineSuppressed: Int = 0,
+        toolVersion: String = Tolk.version
+    ) {
+        self.findings = findings
+        self.rules = rules
+        self.articleCount = articleCount
+        self.statistics = statistics
+        self.staleBaselineEntries = staleBaselineEntries
+        self.baselineSuppressed = baselineSuppressed
+        self.toolVersion = toolVersion
+    }
+
+    public func count(_ severity: Diagnostic.Severity) -> Int { findings.filter { $0.severity == severity }.count }
+}
+
+/// Facts about this build of Tolk.
+public enum Tolk {
+    public static let version = "0.1.0"
+    public static let informationURI = "https://github.com/tolk-help/tolk"
+}
+
+/// Turns a check report into one output format.
+public protocol FindingPrinter {
+    func render(_ report: CheckReport) -> String
+}
+
+/// Reads source lines of checked files for the text printer's caret display,
+/// one file at a time and only when asked.
+public final class SourceLines: @unchecked Sendable {
+    private var cache: [String: [Substring]] = [:]
+    private let lock = NSLock()
+
+    public init() {}
+
+    /// Line `line` (1-based) of `path`, without its newline.
+    public func line(_ line: Int, of path: String) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        if cache[path] == nil {
+            guard let data = FileManager.default.contents(atPath: path) else { return nil }
+            // Split bytes on LF: "\r\n" is one Character, so a String split would miss it.
+            cache[path] = data.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+                Substring(String(decoding: line.last == 0x0D ? line.dropLast() : line[...], as: UTF8.self))
+            }
+        }
+        guard let lines = cache[path], line >= 1, line <= lines.count else { return nil }
+        return String(lines[line - 1])
+    }
+}

@@ -1,0 +1,105 @@
+/// Prints the report as SARIF 2.1.0, the format code-scanning services (GitHub,
+/// Azure DevOps, GitLab) import.
+///
+/// One run: `tool.driver` names Tolk and lists one `reportingDescriptor` per rule that
+/// ran (its summary, explanation and the level it ran at); each finding is a result
+/// with its rule, level, message, location and `partialFingerprints["tolk/v1"]`, so a
+/// service can follow a finding across edits that move it. Columns count Unicode
+/// scalars, which the run declares with `columnKind: unicodeCodePoints`.
+///
+/// Artifact URIs are percent-encoded relative references. With a ``baseDirectory``
+/// they are relative to it and carry `uriBaseId: SRCROOT` (the run maps `SRCROOT` to
+/// the directory's `file://` URI); paths outside it are written as they are.
+public struct SARIFPrinter: FindingPrinter, Sendable {
+    /// The directory artifact URIs are made relative to (the repository root, usually);
+    /// nil writes paths as the findings have them.
+    public var baseDirectory: String?
+    /// Whether the run lists the files with findings in `artifacts`, and results point
+    /// at them by index.
+    public var includesArtifacts: Bool
+
+    static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+    static let baseID = "SRCROOT"
+    static let fingerprintKey = "tolk/v1"
+
+    /// A printer that makes URIs relative to `baseDirectory` when given, and lists
+    /// artifacts when `includesArtifacts` is set.
+    public init(baseDirectory: String? = nil, includesArtifacts: Bool = false) {
+        self.baseDirectory = baseDirectory
+        self.includesArtifacts = includesArtifacts
+    }
+
+    /// The SARIF log as JSON text, ended by a newline.
+    public func render(_ report: CheckReport) -> String {
+        document(report).serialized(indent: 2) + "\n"
+    }
+
+    /// The SARIF log as a JSON value.
+    public func document(_ report: CheckReport) -> JSONValue {
+        let descriptors = SARIFRuleDescriptors(report)
+        let artifacts = SARIFArtifactTable(report.findings, baseDirectory: baseDirectory)
+        var run: [(String, JSONValue)] = [
+            ("tool", .object([("driver", driver(report, descriptors))]))
+        ]
+        if let baseDirectory, artifacts.usesBase {
+            let base = JSONValue.object([("uri", .string(ArtifactPath.directoryURI(baseDirectory)))])
+            run.append(("originalUriBaseIds", .object([(Self.baseID, base)])))
+        }
+        if includesArtifacts {
+            run.append(("artifacts", .array(artifacts.entries.map { .object([("location", location($0))]) })))
+        }
+        run.append(("results", .array(report.findings.map { result($0, descriptors, artifacts) })))
+        run.append(("columnKind", .string("unicodeCodePoints")))
+        if !report.staleBaselineEntries.isEmpty || report.baselineSuppressed > 0 {
+            run.append(
+                (
+                    "properties",
+                    .object([
+                        ("baselineSuppressed", .int(report.baselineSuppressed)),
+                        ("staleBaselineEntries", .array(report.staleBaselineEntries.map { .string($0) })),
+                    ])
+                ))
+        }
+        return .object([
+            ("$schema", .string(Self.schemaURI)),
+            ("version", .string("2.1.0")),
+            ("runs", .array([.object(run)])),
+        ])
+    }
+
+    private func driver(_ report: CheckReport, _ descriptors: SARIFRuleDescriptors) -> JSONValue {
+        .object([
+            ("name", .string("tolk")),
+            ("version", .string(report.toolVersion)),
+            ("informationUri", .string(Tolk.informationURI)),
+            ("rules", .array(descriptors.values)),
+        ])
+    }
+
+    private func result(_ finding: Finding, _ descriptors: SARIFRuleDescriptors, _ artifacts: SARIFArtifactTable) -> JSONValue {
+        var physical: [(String, JSONValue)] = [
+            ("artifactLocation", location(artifacts.entry(for: finding.path), indexed: includesArtifacts))
+        ]
+        if finding.hasLine {
+            var region: [(String, JSONValue)] = [("startLine", .int(finding.location.line))]
+            if finding.hasColumn { region.append(("startColumn", .int(finding.location.column))) }
+            physical.append(("region", .object(region)))
+        }
+        var members: [(String, JSONValue)] = [("ruleId", .string(finding.ruleID))]
+        if let index = descriptors.index[finding.ruleID] { members.append(("ruleIndex", .int(index))) }
+        members += [
+            ("level", .string(finding.severity.rawValue)),
+            ("message", .object([("text", .string(finding.message))])),
+            ("locations", .array([.object([("physicalLocation", .object(physical))])])),
+            ("partialFingerprints", .object([(Self.fingerprintKey, .string(finding.fingerprint))])),
+        ]
+        return .object(members)
+    }
+
+    private func location(_ entry: SARIFArtifactTable.Entry, indexed: Bool = false) -> JSONValue {
+        var members: [(String, JSONValue)] = [("uri", .string(entry.uri))]
+        if entry.relativeToBase { members.append(("uriBaseId", .string(Self.baseID))) }
+        if indexed { members.append(("index", .int(entry.index))) }
+        return .object(members)
+    }
+}

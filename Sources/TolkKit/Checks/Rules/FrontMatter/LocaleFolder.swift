@@ -1,0 +1,52 @@
+/// A folder in an article's path named like a locale (`da-DK`, `ja-JP`): the
+/// localization repositories keep one tree per locale, so the folder says
+/// which language the article must be in.
+struct LocaleFolder: Hashable {
+    /// The folder name as written.
+    var name: String
+    /// The path up to the folder, without it.
+    var root: String
+    /// The path below the folder, such as `AlchemyInsights/password-sync.md`.
+    var relativePath: String
+
+    /// The folder nearest the file whose name has the shape `xx-XX` (letters, any case).
+    init?(path: String) {
+        let components = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard components.count > 1 else { return nil }
+        guard let index = components.dropLast().lastIndex(where: { Self.isLocale($0) }) else { return nil }
+        name = String(components[index])
+        root = components[..<index].joined(separator: "/")
+        relativePath = components[(index + 1)...].joined(separator: "/")
+    }
+
+    /// The locale in a form for comparing (`da-dk`).
+    var key: String { name.lowercased() }
+
+    static func isLocale(_ s: Substring) -> Bool {
+        let b = Array(s.utf8)
+        let letter = { (c: UInt8) in (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+        return b.count == 5 && letter(b[0]) && letter(b[1]) && b[2] == 0x2D && letter(b[3]) && letter(b[4])
+    }
+}
+
+extension FrontMatter {
+    /// The entry for `key`, if the front matter has it.
+    func metadataEntry(_ key: String) -> MetadataEntry? { entries.first { $0.key == key } }
+
+    /// Where the value of `entry` starts in the file (after `key:` and spaces), for
+    /// pointing at a wrong value; the entry's own location when it cannot be found.
+    static func valueLocation(_ entry: MetadataEntry, in bytes: [UInt8]) -> SourceLocation {
+        var lineStart = min(entry.location.offset, bytes.count)
+        while lineStart > 0, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+        var i = lineStart
+        let keyBytes = Array(entry.key.utf8)
+        guard bytes.count - i >= keyBytes.count, bytes[i..<(i + keyBytes.count)].elementsEqual(keyBytes) else { return entry.location }
+        i += keyBytes.count
+        guard i < bytes.count, bytes[i] == 0x3A else { return entry.location }
+        i += 1
+        while i < bytes.count, bytes[i] == 0x20 { i += 1 }
+        guard i < bytes.count, bytes[i] != 0x0A else { return entry.location }
+        let column = 1 + bytes[lineStart..<i].filter { $0 & 0xC0 != 0x80 }.count
+        return SourceLocation(line: entry.location.line, column: column, offset: i)
+    }
+}

@@ -1,0 +1,144 @@
+/// TOLK403: a number of the English that the translation lost or changed.
+public struct NumberChanged: Rule {
+    public static let id = "TOLK403"
+    public static let name = "number-changed"
+    public static let defaultSeverity = Diagnostic.Severity.warning
+    public static let summary = "A number in the English is missing from the translation or has another value."
+    public static let explanation = """
+        Limits, prices, versions and dates must survive translation; machine translation drops or \
+        garbles them (`August 20, 2020` became `2020-`, `10.0.0.1` became `10.0.1`). Numbers are \
+        compared by value, so the translation may use its own separators (`2,000` = `2.000`, `0.5` = \
+        `0,5`, `30 million` = `30.000.000`) and its own date order (`June 23, 2021` = `23. juni 2021`). \
+        Numbers from 0 to 12 may be written as words in Danish, German or English (`4 hours` = `fire \
+        timer`, `12 months` = `tolvte måned`); in other languages the numbers 0 to 10 are not checked, \
+        and Thai may count years in the Buddhist era (2021 = 2564). \
+        Numbers in code, URLs, e-mail addresses, identifiers (`KB4567523`, `CS008-009`), paths and \
+        slashed dates are not checked. Restore the number of the English, written the way the \
+        translation's language writes numbers.
+        """
+
+    public init() {}
+
+    public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
+        let language = article.targetLocale?.split(separator: "-").first.map { $0.lowercased() } ?? ""
+        let spellsNumbers = ["da", "de", "en"].contains(language)
+        for unit in article.units where !unit.isTargetEmpty && unit.source.unicodeScalars.contains(where: { NumberToken.digit($0) != nil }) {
+            let source = MaskedText(unit.source)
+            var numbers = NumberToken.all(in: source).filter { number in
+                guard number.isChecked else { return false }
+                if let n = number.smallValue, !spellsNumbers { return n > 10 }
+                return true
+            }
+            guard !numbers.isEmpty else { continue }
+            if language == "th" { numbers = numbers.map(Self.withBuddhistYear) }
+            let target = MaskedText(unit.target)
+            let found = NumberToken.all(in: target)
+            var pool = found.map { Optional($0) } + found.filter { $0.values.contains { $0.hasPrefix("=") } }.flatMap { number in
+                number.groups.map { group in Optional(NumberToken(range: number.range, text: group, groups: [group], values: [NumberToken.canonical(group, "")], isChecked: false)) }
+            }
+            let words = Self.words(of: unit.target)
+            var missing: [NumberToken] = []
+            // Same text first, then same value, so `1,000` does not take the `1` meant for a `1`.
+            var open = numbers.filter { number in
+                guard let k = pool.firstIndex(where: { $0?.text == number.text }) else { return true }
+                pool[k] = nil
+                return false
+            }
+            open = open.filter { number in
+                guard let k = pool.firstIndex(where: { $0.map { !$0.values.isDisjoint(with: number.values) } ?? false }) else { return true }
+                pool[k] = nil
+                return false
+            }
+            for number in open {
+                if let n = number.smallValue, Self.isSpelled(n, in: words) { continue }
+                if Self.contains(target, number.text) { continue }
+                missing.append(number)
+            }
+            guard !missing.isEmpty else { continue }
+            let leftover = pool.prefix(found.count).compactMap { $0 }.filter { $0.smallValue == nil }
+            var keys = OccurrenceKeys()
+            for (k, number) in missing.enumerated() {
+                let key = keys.key(number.text)
+                if missing.count == leftover.count {
+                    let other = leftover[k]
+                    report.add(
+                        "the English number \"\(number.text)\" (\(Self.context(of: number, in: source))) is \"\(other.text)\" in the translation; "
+                            + "write the English value in the translation's number format",
+                        at: unit.location(.target, utf8Offset: target.offsets[other.range.lowerBound]), unit: unit, key: key)
+                } else {
+                    report.add(
+                        "the English number \"\(number.text)\" (\(Self.context(of: number, in: source))) is missing from the translation "
+                            + "\"\(unit.target.excerpt)\"; add it in the translation's number format",
+                        at: unit.location(.target, utf8Offset: Self.firstVisible(unit.target)), unit: unit, key: key)
+                }
+            }
+        }
+    }
+
+    /// The number with up to 25 characters of the English on either side, on one line.
+    static func context(of number: NumberToken, in text: MaskedText) -> String {
+        let start = max(0, number.range.lowerBound - 25)
+        let end = min(text.count, number.range.upperBound + 25)
+        let flat = text.text(start..<end).split(whereSeparator: \.isNewline).joined(separator: " ")
+        return "\"" + (start > 0 ? "…" : "") + flat + (end < text.count ? "…" : "") + "\""
+    }
+
+    /// Thai dates may count years in the Buddhist era (2021 is 2564).
+    static func withBuddhistYear(_ number: NumberToken) -> NumberToken {
+        guard number.groups.count == 1, let year = Int(number.groups[0]), (1900...2100).contains(year) else { return number }
+        var copy = number
+        copy.values.insert(String(year + 543))
+        return copy
+    }
+
+    /// Lower-cased words of a text (letters only).
+    static func words(of text: String) -> [String] {
+        text.lowercased().split { !$0.isLetter }.map(String.init)
+    }
+
+    /// A word for `n`, alone or at the start of a compound (`totrinsbekræftelse`, `tolvte`).
+    static func isSpelled(_ n: Int, in words: [String]) -> Bool {
+        let spellings = numberWords[n]
+        return words.contains { word in spellings.contains { $0.count >= 2 ? word.hasPrefix($0) : word == $0 } }
+    }
+
+    /// Cardinals and ordinals from 0 to 12 in Danish, German and English.
+    static let numberWords: [[String]] = [
+        ["nul", "ingen", "null", "kein", "zero", "no"],
+        ["en", "et", "én", "ét", "første", "ein", "eins", "erst", "one", "first", "a", "single"],
+        ["to", "anden", "andet", "begge", "zwei", "zweit", "beide", "two", "second", "both"],
+        ["tre", "tredje", "drei", "dritt", "three", "third"],
+        ["fire", "fjerde", "vier", "four", "fourth"],
+        ["fem", "femte", "fünf", "five", "fifth"],
+        ["seks", "sjette", "sechs", "six", "sixth"],
+        ["syv", "syvende", "sieben", "siebt", "seven", "seventh"],
+        ["otte", "ottende", "acht", "eight", "eighth"],
+        ["ni", "niende", "neun", "nine", "ninth"],
+        ["ti", "tiende", "zehn", "ten", "tenth"],
+        ["elleve", "ellevte", "elf", "eleven", "eleventh"],
+        ["tolv", "tolvte", "zwölf", "twelve", "twelfth", "dusin", "dutzend", "dozen"],
+    ]
+
+    /// The text occurs anywhere in the target (code and URLs included) between non-digits.
+    static func contains(_ target: MaskedText, _ text: String) -> Bool {
+        let needle = Array(text.unicodeScalars)
+        guard !needle.isEmpty, needle.count <= target.count else { return false }
+        for start in 0...(target.count - needle.count) where target.scalars[start] == needle[0] {
+            guard Array(target.scalars[start..<start + needle.count]) == needle else { continue }
+            let before = target[start - 1].flatMap(NumberToken.digit)
+            let after = target[start + needle.count].flatMap(NumberToken.digit)
+            if before == nil && after == nil { return true }
+        }
+        return false
+    }
+
+    /// The UTF-8 offset of the first non-blank character.
+    static func firstVisible(_ text: String) -> Int {
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            if !scalar.properties.isWhitespace { return offset }
+            offset += UTF8.width(scalar)
+        }
+        return 0
+    }
+}

@@ -1,0 +1,187 @@
+/// A number written in the running text of one side of a unit, with every value
+/// it can stand for: `1,000` is a thousand in English and one in Danish, so it
+/// carries both readings, and two numbers match when their readings meet.
+struct NumberToken {
+    /// Scalar indices in the side's `MaskedText`.
+    var range: Range<Int>
+    var text: String
+    /// The runs of digits, in ASCII (`10.0.0.1` has four).
+    var groups: [String]
+    /// Canonical readings: `1000`, `0.5`, `t3:00` for a time, `=10.0.0.1` for a
+    /// version, address or numeric date that only matches itself.
+    var values: Set<String>
+    /// A whole number from 0 to 12 written without separators, the kind translations spell out.
+    var smallValue: Int?
+    /// False when the number is part of an identifier, path, range or other code-like word
+    /// (`KB4567523`, `CS008-009`, `C:\…\1.2\`, `6/23/2021`); such numbers are not checked, but
+    /// still count when found in the translation.
+    var isChecked: Bool
+
+    /// The numbers in the running text of `text` (not in code, URLs, e-mail addresses or link destinations).
+    static func all(in text: MaskedText) -> [NumberToken] {
+        var tokens: [NumberToken] = []
+        var i = 0
+        while i < text.count {
+            guard text.isProse(i), digit(text.scalars[i]) != nil, text[i - 1].flatMap(digit) == nil else {
+                i += 1
+                continue
+            }
+            let token = read(text, at: i)
+            tokens.append(token)
+            i = token.range.upperBound
+        }
+        return tokens
+    }
+
+    /// The value of a decimal digit in any script the corpora use (ASCII, Arabic-Indic,
+    /// Persian, Devanagari, Thai, full-width).
+    static func digit(_ c: Unicode.Scalar) -> Int? {
+        for zero: UInt32 in [0x30, 0x660, 0x6F0, 0x966, 0xE50, 0xFF10] where (zero...zero + 9).contains(c.value) {
+            return Int(c.value - zero)
+        }
+        return nil
+    }
+
+    /// Separators that may sit between digit groups: `.` `,` either way, Arabic decimal
+    /// and thousands signs, and no-break spaces used for grouping (fr, de-CH, sv).
+    private static let separators: Set<Unicode.Scalar> = [".", ",", "\u{066B}", "\u{066C}", "\u{00A0}", "\u{202F}", "\u{2009}"]
+
+    private static func read(_ text: MaskedText, at start: Int) -> NumberToken {
+        var groups: [String] = []
+        var seps: [Unicode.Scalar] = []
+        var j = start
+        var current = ""
+        while let c = text[j], text.isProse(j) {
+            if let d = digit(c) {
+                current += String(d)
+                j += 1
+            } else if separators.contains(c), let next = text[j + 1], digit(next) != nil, text.isProse(j + 1) {
+                groups.append(current)
+                current = ""
+                seps.append(c)
+                j += 1
+            } else {
+                break
+            }
+        }
+        groups.append(current)
+        let range = start..<j
+        let raw = text.text(range)
+        var token = NumberToken(range: range, text: raw, groups: groups, values: [], smallValue: nil, isChecked: true)
+        // A time such as 3:00 (the colon is not a number separator).
+        if groups.count == 1, groups[0].count <= 2, text[j] == ":", let m1 = text[j + 1].flatMap(digit), let m2 = text[j + 2].flatMap(digit),
+            text[j + 3].flatMap(digit) == nil
+        {
+            token.range = start..<j + 3
+            token.text = text.text(token.range)
+            token.values = time(groups[0], "\(m1)\(m2)")
+            token.groups = [groups[0], "\(m1)\(m2)"]
+            token.isChecked = isFree(text, token.range)
+            return token
+        }
+        token.values = readings(groups, seps)
+        if groups.count == 2, groups[0].count <= 2, groups[1].count == 2, seps[0] == "." || seps[0] == "," {
+            token.values.formUnion(time(groups[0], groups[1]).filter { $0.hasPrefix("t") })
+        }
+        if groups.count == 1, let n = Int(groups[0]), n <= 12, groups[0].count <= 2 { token.smallValue = n }
+        token.values.formUnion(scaled(token.values, by: scaleWord(after: j, in: text)))
+        token.isChecked = isFree(text, range)
+        return token
+    }
+
+    /// Every way to read digit groups: `,` grouping with `.` decimals (English), the other way round
+    /// (Danish, German), no-break spaces and the Arabic thousands sign only as grouping, the Arabic
+    /// decimal sign only as decimals. A number no reading fits (`10.0.0.1`) only matches itself.
+    static func readings(_ groups: [String], _ seps: [Unicode.Scalar]) -> Set<String> {
+        var values: Set<String> = []
+        for (group, decimal) in [(",", "."), (".", ",")] as [(Unicode.Scalar, Unicode.Scalar)] {
+            let isGroup = { (s: Unicode.Scalar) in s == group || s == "\u{066C}" || s == "\u{00A0}" || s == "\u{202F}" || s == "\u{2009}" }
+            let isDecimal = { (s: Unicode.Scalar) in s == decimal || s == "\u{066B}" }
+            let decimals = seps.indices.filter { isDecimal(seps[$0]) }
+            guard decimals.count <= 1, seps.allSatisfy({ isGroup($0) || isDecimal($0) }) else { continue }
+            if let d = decimals.first, d != seps.count - 1 { continue }
+            let integerGroups = groups.prefix(decimals.isEmpty ? groups.count : groups.count - 1)
+            if integerGroups.count > 1, !(1...3).contains(integerGroups.first!.count) || integerGroups.dropFirst().contains(where: { $0.count != 3 }) {
+                continue
+            }
+            values.insert(canonical(integerGroups.joined(), decimals.isEmpty ? "" : groups.last!))
+        }
+        if values.isEmpty { values.insert("=" + groups.joined(separator: ".")) }
+        return values
+    }
+
+    static func canonical(_ integer: String, _ fraction: String) -> String {
+        var whole = Substring(integer)
+        while whole.count > 1, whole.first == "0" { whole.removeFirst() }
+        var part = Substring(fraction)
+        while part.last == "0" { part.removeLast() }
+        return (whole.isEmpty ? "0" : String(whole)) + (part.isEmpty ? "" : "." + part)
+    }
+
+    private static func time(_ hours: String, _ minutes: String) -> Set<String> {
+        let h = canonical(hours, "")
+        return minutes == "00" ? ["t\(h):\(minutes)", h] : ["t\(h):\(minutes)"]
+    }
+
+    /// `30 million` may be written `30.000.000` in the translation.
+    private static func scaleWord(after end: Int, in text: MaskedText) -> Int {
+        var j = end
+        while text[j] == " " || text[j] == "\u{00A0}" { j += 1 }
+        guard j > end else { return 0 }
+        var word = ""
+        while let c = text[j], c.properties.isAlphabetic { word.unicodeScalars.append(c); j += 1 }
+        switch word.lowercased() {
+        case "thousand", "thousands": return 3
+        case "million", "millions": return 6
+        case "billion", "billions": return 9
+        default: return 0
+        }
+    }
+
+    private static func scaled(_ values: Set<String>, by power: Int) -> Set<String> {
+        guard power > 0 else { return [] }
+        return Set(values.filter { !$0.hasPrefix("=") && !$0.hasPrefix("t") }.map { value in
+            let parts = value.split(separator: ".", omittingEmptySubsequences: false)
+            var fraction = parts.count > 1 ? String(parts[1]) : ""
+            fraction += String(repeating: "0", count: max(0, power - fraction.count))
+            return canonical(String(parts[0]) + fraction.prefix(power), String(fraction.dropFirst(power)))
+        })
+    }
+
+    /// Words a number sits in that make it part of an identifier or code rather than a quantity.
+    private static func isFree(_ text: MaskedText, _ range: Range<Int>) -> Bool {
+        let before = text[range.lowerBound - 1]
+        let after = text[range.upperBound]
+        if let b = before {
+            if b.properties.isAlphabetic || "_\\/#+@".unicodeScalars.contains(b) { return false }
+            if b == "-" || b == "." || b == ":", let bb = text[range.lowerBound - 2], bb.properties.isAlphabetic || digit(bb) != nil { return false }
+        }
+        if before == "<" && after == ">" { return false }
+        if let a = after {
+            let next = text[range.upperBound + 1]
+            if "_\\/@".unicodeScalars.contains(a) { return false }
+            if a == "-" || a == ".", let n = next, digit(n) != nil { return false }
+            if a.properties.isAlphabetic && !hasUnitSuffix(text, from: range.upperBound) { return false }
+        }
+        // A word with a path or code separator anywhere in it (`C:\Program Files\…\1.2\x.psm1`).
+        var k = range.lowerBound
+        while let c = text[k - 1], !c.properties.isWhitespace { k -= 1 }
+        var e = range.upperBound
+        while let c = text[e], !c.properties.isWhitespace { e += 1 }
+        return !text.text(k..<e).unicodeScalars.contains { "\\/=_@".unicodeScalars.contains($0) }
+    }
+
+    /// `21st`, `5GB`, `1.2Mbps`: letters after a number that still leave it a quantity.
+    private static func hasUnitSuffix(_ text: MaskedText, from start: Int) -> Bool {
+        var j = start
+        var word = ""
+        while let c = text[j], c.isASCII, c.properties.isAlphabetic { word.unicodeScalars.append(c); j += 1 }
+        if let c = text[j], c.properties.isAlphabetic || digit(c) != nil { return false }
+        return unitSuffixes.contains(word.lowercased())
+    }
+
+    private static let unitSuffixes: Set<String> = [
+        "st", "nd", "rd", "th", "kb", "mb", "gb", "tb", "pb", "khz", "mhz", "ghz", "kbps", "mbps", "gbps",
+        "ms", "px", "pt", "am", "pm", "h", "k", "x", "p",
+    ]
+}

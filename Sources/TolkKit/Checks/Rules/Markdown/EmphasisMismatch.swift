@@ -1,0 +1,67 @@
+/// TOLK301: bold, italic or code markers that the translation lost, added or unpaired.
+public struct EmphasisMismatch: Rule {
+    public static let id = "TOLK301"
+    public static let name = "emphasis-mismatch"
+    public static let defaultSeverity = Diagnostic.Severity.warning
+    public static let summary =
+        "The translation has a different number of `**`, `*`/`_` or backtick markers, or markers that no longer pair up."
+    public static let explanation = """
+        Machine translation moves and drops Markdown markers: a `**` goes missing, a label is bolded in \
+        two pieces, or a marker ends up next to a space where it can no longer close (`**Fakturering **`). \
+        The reader then sees stray asterisks or text in bold that should not be. The rule counts `**` \
+        (and `__`), single `*`/`_` emphasis markers and backticks on both sides, ignoring escaped `\\*`, \
+        markers inside code, URLs and pseudo-tags, list bullets and `*` between spaces, and checks that \
+        the target's markers pair up wherever the English ones do. Put the markers around the same words \
+        as in the English.
+        """
+
+    public init() {}
+
+    public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
+        for unit in article.units where !unit.isTargetEmpty {
+            let target = InlineMarkup(unit.target)
+            let source = InlineMarkup(unit.source)
+            checkEmphasis(strong: true, unit, target, source, &report)
+            checkEmphasis(strong: false, unit, target, source, &report)
+            checkBackticks(unit, target, source, &report)
+        }
+    }
+
+    private func checkEmphasis(
+        strong: Bool, _ unit: TranslationUnit, _ target: InlineMarkup, _ source: InlineMarkup, _ report: inout FindingReport
+    ) {
+        let marker = strong ? "**" : "*"
+        let what = strong ? "bold" : "italic"
+        let targetCount = strong ? target.strongMarkerCount : target.singleMarkerCount
+        let sourceCount = strong ? source.strongMarkerCount : source.singleMarkerCount
+        let targetUnpaired = target.unpaired.filter { $0.isStrong == strong }
+        let sourceUnpaired = source.unpaired.filter { $0.isStrong == strong }
+        let context = "the translation is \"\(unit.target.excerpt)\", the English \"\(unit.source.excerpt)\""
+        if targetCount != sourceCount {
+            let first = targetUnpaired.first?.range.lowerBound ?? firstMarker(strong: strong, in: target) ?? target.firstVisibleOffset
+            report.add(
+                "the translation has \(targetCount) `\(marker)` \(what) markers where the English has \(sourceCount); \(context); "
+                    + "put the markers around the same words as in the English",
+                at: unit.location(.target, utf8Offset: first), unit: unit, key: "count\(marker)")
+        } else if targetUnpaired.count > sourceUnpaired.count, let first = targetUnpaired.first {
+            let end = targetUnpaired.count > 1 ? targetUnpaired[1].range.upperBound : min(target.bytes.count, first.range.lowerBound + 40)
+            report.add(
+                "the `\(marker)` markers of \"\(target.text(first.range.lowerBound..<end).excerpt)\" no longer pair up "
+                    + "(a closing marker cannot follow a space, nor stand between punctuation and a letter as in `:**https`); \(context)",
+                at: unit.location(.target, utf8Offset: first.range.lowerBound), unit: unit, key: "unpaired\(marker)")
+        }
+    }
+
+    private func checkBackticks(_ unit: TranslationUnit, _ target: InlineMarkup, _ source: InlineMarkup, _ report: inout FindingReport) {
+        guard target.backtickCount != source.backtickCount else { return }
+        let first = target.strayBackticks.first?.lowerBound ?? target.codeSpans.first?.range.lowerBound ?? target.firstVisibleOffset
+        report.add(
+            "the translation has \(target.backtickCount) backticks where the English has \(source.backtickCount); "
+                + "the translation is \"\(unit.target.excerpt)\", the English \"\(unit.source.excerpt)\"; mark the same code as in the English",
+            at: unit.location(.target, utf8Offset: first), unit: unit, key: "count`")
+    }
+
+    private func firstMarker(strong: Bool, in markup: InlineMarkup) -> Int? {
+        markup.delimiterRuns.first { strong ? $0.length >= 2 : $0.length % 2 == 1 }?.offset
+    }
+}

@@ -1,0 +1,49 @@
+/// TOLK306: one bold UI label of the English split into several bold runs, or several merged.
+public struct UILabelSplit: Rule {
+    public static let id = "TOLK306"
+    public static let name = "ui-label-split"
+    public static let defaultSeverity = Diagnostic.Severity.warning
+    public static let summary =
+        "Bold runs stand next to each other in the translation (a label split in pieces), or the English ones were merged."
+    public static let explanation = """
+        A bold run names one thing on the screen. Machine translation often bolds the words of one \
+        label separately (`**Active users**` becomes `**Aktive** **brugere**`) or moves the markers so \
+        that two bold runs meet with only a space between them; the reader then sees two labels where \
+        there is one. The rule reports bold runs separated only by spaces in the translation when the \
+        English has fewer such neighbours, and the opposite case, English neighbours that the \
+        translation merged. Put each label in one bold run, as in the English.
+        """
+
+    public init() {}
+
+    public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
+        for unit in article.units where !unit.isTargetEmpty && unit.target.contains("**") {
+            let target = InlineMarkup(unit.target)
+            let source = InlineMarkup(unit.source)
+            let targetChains = target.adjacentBoldRuns
+            let sourceChains = source.adjacentBoldRuns
+            let targetPairs = targetChains.reduce(0) { $0 + $1.count - 1 }
+            let sourcePairs = sourceChains.reduce(0) { $0 + $1.count - 1 }
+            let labels = source.emphasis.filter(\.isStrong).prefix(4).map { "\"" + source.quote($0.range, limit: 60) + "\"" }.joined(
+                separator: ", ")
+            if targetPairs > sourcePairs {
+                for chain in targetChains {
+                    let range = chain[0].range.lowerBound..<chain[chain.count - 1].range.upperBound
+                    let text = target.quote(range)
+                    report.add(
+                        "the translation has \(chain.count) bold runs in a row, \"\(text)\", where the English has "
+                            + (labels.isEmpty ? "no bold label" : "the labels \(labels)")
+                            + "; bold the same labels as in the English, each in one run",
+                        at: unit.location(.target, utf8Offset: range.lowerBound), unit: unit, key: target.text(range))
+                }
+            } else if sourcePairs > targetPairs, let chain = sourceChains.first {
+                let english = source.quote(chain[0].range.lowerBound..<chain[chain.count - 1].range.upperBound)
+                let offset = target.emphasis.first(where: \.isStrong)?.range.lowerBound ?? target.firstVisibleOffset
+                report.add(
+                    "the English has the separate bold labels \"\(english)\" but the translation \"\(unit.target.excerpt)\" merges them; "
+                        + "keep one bold run per label",
+                    at: unit.location(.target, utf8Offset: offset), unit: unit, key: "merged:" + english)
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+/// The words of one side of a unit that a reader reads as prose, in runs. A run
+/// ends wherever something that is the same in every language stands between
+/// two words: code, a URL or link destination, a pseudo-tag, a product name or
+/// a `doNotTranslate` term, or an identifier such as `Get-Mailbox`, `-Identity`,
+/// `$true`, `REG_DWORD` or `iCloud`. Numbers, emphasis and link brackets do not
+/// end a run (and numbers are not words).
+struct ProseWords {
+    struct Word: Hashable {
+        /// UTF-8 offsets in the side's text.
+        var range: Range<Int>
+        /// The word in lower case, for comparing.
+        var folded: String
+        var startsLowercase: Bool
+    }
+
+    private(set) var runs: [[Word]] = []
+
+    /// Lower-case words that also appear inside capitalised names ("Skype for Business",
+    /// "Security and Compliance Center"), so they do not make a name read as prose.
+    static let nameConnectors: Set<String> = [
+        "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "per", "the", "to", "via", "vs", "with",
+    ]
+
+    /// Lower-case words other than connectors: what tells prose from a title-case name.
+    static func ordinaryWords<C: Collection>(_ words: C) -> Int where C.Element == Word {
+        words.filter { $0.startsLowercase && !nameConnectors.contains($0.folded) }.count
+    }
+
+    var words: [Word] { runs.flatMap { $0 } }
+
+    /// - Parameter ignoringQuotations: also leave out text in double quotes, which is
+    ///   often English on purpose: an error message or the title of an English article.
+    init(_ text: String, markup: InlineMarkup? = nil, terms: [String], ignoringQuotations: Bool = false) {
+        let markup = markup ?? InlineMarkup(text)
+        var blocked = markup.opaque + ProductNames.ranges(in: markup.bytes, terms: terms)
+        if ignoringQuotations { blocked += Self.quotations(markup.bytes) }
+        blocked.sort { $0.lowerBound < $1.lowerBound }
+        var current: [Word] = []
+        func endRun() {
+            if !current.isEmpty { runs.append(current) }
+            current = []
+        }
+        var token: [Unicode.Scalar] = []
+        var tokenStart = 0
+        var offset = 0
+        var blockIndex = 0
+        func flush() {
+            defer { token = [] }
+            guard !token.isEmpty else { return }
+            if let word = Self.word(token, start: tokenStart) {
+                current.append(word)
+            } else if !Self.isNumber(token) {
+                endRun()
+            }
+        }
+        for scalar in text.unicodeScalars {
+            let width = scalar.utf8.count
+            while blockIndex < blocked.count, blocked[blockIndex].upperBound <= offset { blockIndex += 1 }
+            if blockIndex < blocked.count, blocked[blockIndex].contains(offset) {
+                flush()
+                endRun()
+            } else if scalar.properties.isWhitespace || Self.separators.contains(scalar) || scalar.value == 0x200E || scalar.value == 0x200F
+            {
+                flush()
+            } else {
+                if token.isEmpty { tokenStart = offset }
+                token.append(scalar)
+            }
+            offset += width
+        }
+        flush()
+        endRun()
+    }
+
+    /// Text between straight (`"…"`) or curly (`“…”`) double quotes on one line, quotes included.
+    private static func quotations(_ bytes: [UInt8]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var open: Int?
+        var i = 0
+        while i < bytes.count {
+            let isCurlyOpen = i + 2 < bytes.count && bytes[i] == 0xE2 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x9C
+            let isCurlyClose = i + 2 < bytes.count && bytes[i] == 0xE2 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x9D
+            if bytes[i] == 0x0A {
+                open = nil
+            } else if bytes[i] == UInt8(ascii: "\"") || isCurlyOpen || isCurlyClose {
+                let width = bytes[i] == UInt8(ascii: "\"") ? 1 : 3
+                if let start = open, !isCurlyOpen {
+                    ranges.append(start..<(i + width))
+                    open = nil
+                } else if !isCurlyClose {
+                    open = i
+                }
+                i += width
+                continue
+            }
+            i += 1
+        }
+        return ranges
+    }
+
+    /// Characters that end a token but not a run: Markdown syntax and sentence punctuation around words.
+    private static let separators = Set("*[](){}<>|`\",;!?“”„«»·•…–—".unicodeScalars)
+
+    /// Trimmed from both ends of a token before it is judged.
+    private static let edges = Set(".:'’‘_-".unicodeScalars)
+
+    /// Numbers read the same in both languages, so they neither count nor end a run.
+    private static func isNumber(_ token: [Unicode.Scalar]) -> Bool {
+        token.contains { $0.properties.numericType != nil }
+            && token.allSatisfy { $0.properties.numericType != nil || ".,:/-".unicodeScalars.contains($0) }
+    }
+
+    /// A token as a prose word, or nil when it is a number, an identifier or symbols.
+    private static func word(_ token: [Unicode.Scalar], start: Int) -> Word? {
+        guard let first = token.first else { return nil }
+        if "-$%\\/@#".unicodeScalars.contains(first) && token.count > 1 && !edges.contains(token[1]) { return nil }
+        var lower = 0
+        var upper = token.count
+        while lower < upper, edges.contains(token[lower]) { lower += 1 }
+        while upper > lower, edges.contains(token[upper - 1]) { upper -= 1 }
+        let core = token[lower..<upper]
+        guard !core.isEmpty, core.allSatisfy({ $0.properties.isAlphabetic || "-'’".unicodeScalars.contains($0) }) else { return nil }
+        // Capitals after the first letter mark an identifier or acronym (iCloud, DNS, Get-Mailbox, Multi-Geo).
+        if core.dropFirst().contains(where: { $0.properties.isUppercase }) { return nil }
+        let startOffset = start + token[..<lower].reduce(0) { $0 + $1.utf8.count }
+        let length = core.reduce(0) { $0 + $1.utf8.count }
+        var folded = String.UnicodeScalarView()
+        folded.append(contentsOf: core)
+        return Word(
+            range: startOffset..<(startOffset + length), folded: String(folded).lowercased(),
+            startsLowercase: core.first?.properties.isLowercase ?? false)
+    }
+}

@@ -1,0 +1,67 @@
+/// TOLK203: English words of the original left inside an otherwise translated unit.
+public struct SourceLeak: Rule {
+    public static let id = "TOLK203"
+    public static let name = "source-leak"
+    public static let defaultSeverity = Diagnostic.Severity.warning
+    /// The shortest run of English words that counts as leaked.
+    static let minimumRun = 5
+
+    public static let summary = "Five or more consecutive words of the English original stand unchanged in the translation."
+    public static let explanation = """
+        Machine translation sometimes leaves part of a sentence in English — often a UI label it did \
+        not recognise, such as `**Block the user from signing in**`, or the clause after a link. The \
+        rule looks for a run of five or more consecutive words of the source that appears verbatim \
+        (ignoring case) in a target that otherwise differs from it. Code, URLs, link destinations, \
+        product names, `doNotTranslate` terms, numbers and identifiers are not counted and end a run, \
+        and neither a run of capitalised words (a name or a title) nor text in double quotes (an error \
+        message, an English article's title) is reported. Translate the run; if it must stay English (a UI \
+        label the product does not translate), add it to `doNotTranslate` in .tolk.yml.
+        """
+
+    public init() {}
+
+    public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
+        let terms = context.configuration.doNotTranslate
+        for unit in article.units
+        where unit.area == .body && !unit.isTargetEmpty && unit.target.trimmingSpaces != unit.source.trimmingSpaces {
+            let target = ProseWords(unit.target, terms: terms, ignoringQuotations: true)
+            guard target.words.count >= Self.minimumRun else { continue }
+            let source = ProseWords(unit.source, terms: terms, ignoringQuotations: true)
+            var sourcePositions: [String: [(run: Int, index: Int)]] = [:]
+            for (r, run) in source.runs.enumerated() {
+                for (i, word) in run.enumerated() { sourcePositions[word.folded, default: []].append((r, i)) }
+            }
+            for run in target.runs where run.count >= Self.minimumRun {
+                var i = 0
+                while i + Self.minimumRun <= run.count {
+                    var best = 0
+                    for (r, j) in sourcePositions[run[i].folded] ?? [] {
+                        let english = source.runs[r]
+                        var length = 0
+                        while i + length < run.count, j + length < english.count, run[i + length].folded == english[j + length].folded {
+                            length += 1
+                        }
+                        best = max(best, length)
+                    }
+                    guard best >= Self.minimumRun else {
+                        i += 1
+                        continue
+                    }
+                    let leaked = run[i..<(i + best)]
+                    // A run of capitalised words is a name or a title ("Security and Compliance Center"), not prose.
+                    guard ProseWords.ordinaryWords(leaked) >= 2 else {
+                        i += best
+                        continue
+                    }
+                    let start = leaked.first!.range.lowerBound
+                    let text = String(decoding: Array(unit.target.utf8)[start..<leaked.last!.range.upperBound], as: UTF8.self)
+                    report.add(
+                        "\(best) words of the original stand untranslated in the translation: \"\(text.excerpt)\"; translate them, "
+                            + "or list them under doNotTranslate in .tolk.yml if they must stay English",
+                        at: unit.location(.target, utf8Offset: start), unit: unit, key: leaked.map(\.folded).joined(separator: " "))
+                    i += best
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/// What the typography rules need to know about the language of a translation.
+enum LocaleTraits {
+    /// The language part of the article's target locale, lower-cased (`da` for `da-DK`).
+    static func language(of article: Article) -> String {
+        article.targetLocale?.split(separator: "-").first.map { $0.lowercased() } ?? ""
+    }
+
+    /// Languages written without spaces between words.
+    static func writesWithoutSpaces(_ language: String) -> Bool {
+        ["ja", "zh", "th", "lo", "km", "my", "bo"].contains(language)
+    }
+
+    /// Languages written right to left, which use direction marks legitimately.
+    static func isRightToLeft(_ language: String) -> Bool {
+        ["ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb", "sd", "ug", "syr"].contains(language)
+    }
+
+    /// A letter of a script written without spaces, or with particles joined to the word
+    /// before (Thai, Lao, Khmer, Myanmar, kana, CJK ideographs, Hangul, full-width forms).
+    static func isUnspacedScript(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x0E00...0x0EFF, 0x1000...0x109F, 0x1780...0x17FF, 0x3040...0x30FF, 0x3400...0x9FFF,
+            0xAC00...0xD7AF, 0xF900...0xFAFF, 0xFF00...0xFFEF, 0x20000...0x2FFFF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// A letter for word-level checks (letters and the marks that combine with them).
+    static func isLetter(_ c: Unicode.Scalar?) -> Bool {
+        guard let c else { return false }
+        return c.properties.isAlphabetic
+    }
+}

@@ -1,0 +1,66 @@
+/// TOLK502: a space before a period, comma, colon, semicolon, exclamation or question mark.
+public struct SpaceBeforePunctuation: Rule {
+    public static let id = "TOLK502"
+    public static let name = "space-before-punctuation"
+    public static let defaultSeverity = Diagnostic.Severity.warning
+    public static let summary = "The translation has a space before . , : ; ! or ? where the English has none."
+    public static let explanation = """
+        Machine translation leaves a space before punctuation, typically after bold text, a link or \
+        code (`**Katalogsynkronisering** .`, `[artikel](…) ,`). Only a punctuation mark that ends a \
+        word is considered (not `.NET` or `.pst`), not an ellipsis, and nothing inside code, URLs or \
+        link destinations. A mark is left alone when the English has a space before the same mark \
+        in that unit, and French translations, which space these marks by rule, are not checked. \
+        Delete the space.
+        """
+
+    public init() {}
+
+    static let marks: Set<Unicode.Scalar> = [".", ",", ":", ";", "!", "?"]
+
+    public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
+        guard LocaleTraits.language(of: article) != "fr" else { return }
+        for unit in article.units where Self.mayHaveSpacedMark(unit.target) {
+            let target = MaskedText(unit.target)
+            let hits = Self.spacedMarks(target)
+            guard !hits.isEmpty else { continue }
+            let inSource = Set(Self.spacedMarks(MaskedText(unit.source)).map { $0.mark })
+            var keys = OccurrenceKeys()
+            for hit in hits where !inSource.contains(hit.mark) {
+                var word = String.UnicodeScalarView()
+                var k = hit.space - 1
+                while let c = target[k], !c.properties.isWhitespace {
+                    word.insert(c, at: word.startIndex)
+                    k -= 1
+                }
+                let written = (word.count > 30 ? "…" + String(String(word).unicodeScalars.suffix(29)) : String(word)) + target.text(hit.space..<hit.markIndex + 1)
+                report.add(
+                    "a space before \"\(hit.mark)\" in \"\(written)\"; delete the space (the English has none there)",
+                    at: unit.location(.target, utf8Offset: target.offsets[hit.space]), unit: unit, key: keys.key(String(word) + " " + String(hit.mark)))
+            }
+        }
+    }
+
+    static func mayHaveSpacedMark(_ text: String) -> Bool {
+        text.contains(" .") || text.contains(" ,") || text.contains(" :") || text.contains(" ;") || text.contains(" !")
+            || text.contains(" ?")
+    }
+
+    /// Marks that end a word and follow one or more spaces, which follow text on the same line.
+    static func spacedMarks(_ text: MaskedText) -> [(space: Int, markIndex: Int, mark: Unicode.Scalar)] {
+        var hits: [(Int, Int, Unicode.Scalar)] = []
+        for i in 1..<max(1, text.count) where text.isProse(i) && marks.contains(text.scalars[i]) && text.scalars[i - 1] == " " {
+            let c = text.scalars[i]
+            if let next = text[i + 1] {
+                if c == ".", next == "." || next == "…" { continue }
+                let closes = next.properties.isWhitespace || "*_)]\"'”’»<".unicodeScalars.contains(next)
+                guard closes else { continue }
+            }
+            var k = i - 1
+            while text[k] == " ", text.isProse(k) { k -= 1 }
+            guard let before = text[k], !before.properties.isWhitespace, !"><|\\([".unicodeScalars.contains(before), text[k + 1] == " " else { continue }
+            if text.isProse(k + 1) == false { continue }
+            hits.append((k + 1, i, c))
+        }
+        return hits
+    }
+}
