@@ -87,7 +87,7 @@ cpu_busy() {  # percent of all cores busy over one second, from /proc/stat
     a=$(head -n 1 /proc/stat); sleep 1; b=$(head -n 1 /proc/stat)
     awk -v a="$a" -v b="$b" 'BEGIN{split(a,x," "); split(b,y," "); t=0;
         for(i=2;i<=9;i++) t+=y[i]-x[i]; idle=(y[5]-x[5])+(y[6]-x[6]);
-        printf "%d", t>0 ? 100*(t-idle)/t : 0}'
+        printf "%d", (t > 0 ? 100*(t-idle)/t : 0)}'
 }
 busy=$(cpu_busy)
 say "CPU busy before starting (all cores, 1 s sample): ${busy}%"
