@@ -90,6 +90,7 @@ cpu_busy() {  # percent of all cores busy over one second, from /proc/stat
         printf "%d", (t > 0 ? 100*(t-idle)/t : 0)}'
 }
 busy=$(cpu_busy)
+STAT0=$(head -n 1 /proc/stat); START_NS=$(date +%s%N)
 say "CPU busy before starting (all cores, 1 s sample): ${busy}%"
 if [ "$busy" -ge 15 ]; then
     say "WARNING: something else is using the CPU; every timing below will be inflated and noisy:"
@@ -307,6 +308,21 @@ if notes:
 print("\n".join(out))
 PY
 
+# CPU time used by everything else while this ran: all busy time on the machine
+# (/proc/stat) minus the CPU time of this script's own descendants (`times`).
 say ""
 say "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+STAT1=$(head -n 1 /proc/stat); END_NS=$(date +%s%N)
+times > "$TMP/times"   # in this shell, not a subshell: children's CPU time
+own=$(tail -n 1 "$TMP/times" | awk '{ s = 0; for (i = 1; i <= 2; i++) { split($i, p, "m"); s += p[1] * 60 + p[2] } printf "%.1f", s }')
+awk -v a="$STAT0" -v b="$STAT1" -v hz="$(getconf CLK_TCK)" -v own="$own" -v wall_ns=$((END_NS - START_NS)) -v cores="$(nproc)" 'BEGIN{
+    split(a, x, " "); split(b, y, " "); busy = 0
+    for (i = 2; i <= 9; i++) if (i != 5 && i != 6) busy += y[i] - x[i]
+    wall = wall_ns / 1e9; other = busy / hz - own; if (other < 0) other = 0
+    pct = 100 * other / (wall * cores)
+    printf "other processes used %.0f CPU-seconds (%.0f%% of the machine) during the %.0f s of this run", other, pct, wall
+    if (pct >= 10) printf "\nWARNING: the machine was shared while measuring; all timings (Tolk and peers) are inflated, re-run when it is idle"
+    printf "\n"
+}'
+
 exit $status

@@ -130,6 +130,12 @@ struct Check: ParsableCommand {
         case .github: text = GitHubPrinter().render(report)
         }
         if let output { try write(text, to: output) } else { Output.write(Array(text.utf8)) }
+        if !stale.isEmpty {
+            let list = stale.prefix(20).map { "  " + $0 }.joined(separator: "\n")
+            let more = stale.count > 20 ? "\n  … and \(stale.count - 20) more" : ""
+            FileHandle.standardError.write(
+                Data("tolk: \(stale.count) baseline entries no longer match anything (fixed, or changed); rewrite the baseline to drop them:\n\(list)\(more)\n".utf8))
+        }
 
         var failed = false
         if let threshold = failOn.severity, findings.contains(where: { $0.severity >= threshold }) { failed = true }

@@ -7,7 +7,7 @@ import TolkKit
 struct Tolk: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tolk",
-        abstract: "Read localized side-by-side help articles in Danish, English or both.",
+        abstract: "Read, render and check localized side-by-side help articles in Danish, English or both.",
         discussion: """
             Tolk reads Microsoft's side-by-side (sxs) bilingual Markdown articles: every \
             sentence carried as its translation and its English original. ARTICLE is a \
@@ -15,8 +15,9 @@ struct Tolk: ParsableCommand {
             (TOLK_CONTENT, ./content, or the content folder Tolk was built with).
 
             Exit status: 0 success; 1 the file is not a readable bilingual article \
-            (invalid UTF-8, binary, no translation units); 2 usage or I/O error \
-            (unknown option, missing file, a directory, unwritable output).
+            (invalid UTF-8, binary, no translation units), or `check` found something \
+            at or above --fail-on; 2 usage or I/O error (unknown option, missing file, \
+            a directory, unwritable output, a bad .tolk.yml).
 
             Environment: LC_ALL, LC_MESSAGES, LANG choose the default language; \
             NO_COLOR, CLICOLOR_FORCE, COLUMNS, PAGER, TOLK_CONTENT.

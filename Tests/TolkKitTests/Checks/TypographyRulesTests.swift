@@ -38,7 +38,8 @@ struct TypographyRulesTests {
     @Test("TOLK501: German, with the column of the word after the bold text")
     func missingSpaceAfterBoldGerman() throws {
         let target = "Wählen Sie **Speichern**und dann **OK**."
-        let findings = try RuleTesting.findings(MissingSpaceAfterBold.self, units: [(target, "Select **Save** and then **OK**.")], locale: "de-DE")
+        let findings = try RuleTesting.findings(
+            MissingSpaceAfterBold.self, units: [(target, "Select **Save** and then **OK**.")], locale: "de-DE")
         #expect(findings.count == 1)
         #expect(findings.first?.location.column == Self.column(of: "und", in: target))
     }
@@ -47,7 +48,8 @@ struct TypographyRulesTests {
 
     @Test("TOLK502 space-before-punctuation: `**overvågningslogfil** .`")
     func spaceBeforePunctuationHit() throws {
-        let findings = try RuleTesting.findings(SpaceBeforePunctuation.self, fixture: "checks/identify-inbox-rule-activity-in-audit-logs.md")
+        let findings = try RuleTesting.findings(
+            SpaceBeforePunctuation.self, fixture: "checks/identify-inbox-rule-activity-in-audit-logs.md")
         #expect(findings.count == 3)
         let f = try #require(findings.first)
         #expect(f.ruleID == "TOLK502")
@@ -71,7 +73,10 @@ struct TypographyRulesTests {
             ("Kør `dir /s ,` nu.", "Run `dir /s ,` now."),
         ]
         #expect(try RuleTesting.findings(SpaceBeforePunctuation.self, units: units).isEmpty)
-        #expect(try RuleTesting.findings(SpaceBeforePunctuation.self, units: [("Remarque : voir ci-dessous !", "Note: see below!")], locale: "fr-FR").isEmpty)
+        #expect(
+            try RuleTesting.findings(
+                SpaceBeforePunctuation.self, units: [("Remarque : voir ci-dessous !", "Note: see below!")], locale: "fr-FR"
+            ).isEmpty)
         let target = "Vælg **Gem** ; luk derefter."
         let findings = try RuleTesting.findings(SpaceBeforePunctuation.self, units: [(target, "Select **Save**; then close.")])
         #expect(findings.count == 1)
@@ -155,7 +160,10 @@ struct TypographyRulesTests {
     func endPunctuationLocales() throws {
         #expect(try RuleTesting.findings(EndPunctuation.self, units: [("設定を開きます。", "Open the settings.")], locale: "ja-JP").isEmpty)
         #expect(try RuleTesting.findings(EndPunctuation.self, units: [("次の手順：", "Do the following:")], locale: "ja-JP").isEmpty)
-        #expect(try RuleTesting.findings(EndPunctuation.self, units: [("كيف يتم حساب الضريبة؟", "How is tax calculated?")], locale: "ar-SA").isEmpty)
+        #expect(try RuleTesting.findings(EndPunctuation.self, units: [("次の手順を実行します。", "Do the following:")], locale: "ja-JP").isEmpty)
+        #expect(
+            try RuleTesting.findings(EndPunctuation.self, units: [("كيف يتم حساب الضريبة؟", "How is tax calculated?")], locale: "ar-SA")
+                .isEmpty)
         #expect(try RuleTesting.findings(EndPunctuation.self, units: [("เปิดการตั้งค่า", "Open the settings.")], locale: "th-TH").isEmpty)
         let ends = [
             ("Se [artiklen.](https://aka.ms/x)", "See [the article](https://aka.ms/x)."),
@@ -188,8 +196,12 @@ struct TypographyRulesTests {
     func suspiciousCharacterNearMiss() throws {
         #expect(try RuleTesting.findings(SuspiciousCharacter.self, fixture: "checks/send-encrypted-email-using-outlook.md").isEmpty)
         #expect(try RuleTesting.findings(SuspiciousCharacter.self, fixture: "checks/issues-office-scripts.md").isEmpty)
-        #expect(try RuleTesting.findings(SuspiciousCharacter.self, units: [("בחר Outlook\u{200F}, ולאחר מכן שמור.", "Select Outlook, then save.")], locale: "he-IL").isEmpty)
-        let danish = try RuleTesting.findings(SuspiciousCharacter.self, units: [("Vælg Outlook\u{200F}, og gem.", "Select Outlook, then save.")])
+        #expect(
+            try RuleTesting.findings(
+                SuspiciousCharacter.self, units: [("בחר Outlook\u{200F}, ולאחר מכן שמור.", "Select Outlook, then save.")], locale: "he-IL"
+            ).isEmpty)
+        let danish = try RuleTesting.findings(
+            SuspiciousCharacter.self, units: [("Vælg Outlook\u{200F}, og gem.", "Select Outlook, then save.")])
         #expect(danish.count == 1)
     }
 

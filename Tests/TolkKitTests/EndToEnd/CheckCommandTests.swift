@@ -84,6 +84,22 @@ struct CheckCommandTests {
         #expect(bad.stderr.contains(".tolk.yml:2:3: error: unknown rule 'no-such-rule'"))
     }
 
+    @Test("a baseline entry that matches nothing is named on stderr")
+    func staleBaseline() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tolk-stale-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try #"{"tolkBaseline": 1, "findings": [{"fingerprint": "0123456789abcdef", "rule": "TOLK201", "path": "gone.md", "message": "was empty"}]}"#
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let out = try TolkProcess.run(["check", seed, "--baseline", file, "--fail-on", "never"])
+        #expect(out.status == 0)
+        #expect(out.stdout.contains("1 stale baseline entry"))
+        #expect(out.stderr.contains("tolk: 1 baseline entries no longer match anything"))
+        #expect(out.stderr.contains("gone.md: [TOLK201] was empty"))
+        let bad = try TolkProcess.run(["check", seed, "--baseline", seed])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("not a tolk baseline"))
+    }
+
     @Test("--explain and --list-rules")
     func explain() throws {
         let out = try TolkProcess.run(["check", "--explain", "ui-path-broken"])

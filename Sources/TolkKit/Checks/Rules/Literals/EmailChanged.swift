@@ -41,7 +41,7 @@ public struct EmailChanged: Rule {
                 } else {
                     report.add(
                         "the English e-mail address \"\(address.text)\" is missing from the translation \"\(unit.target.excerpt)\"; copy it unchanged",
-                        at: unit.location(.target, utf8Offset: NumberChanged.firstVisible(unit.target)), unit: unit, key: key)
+                        at: unit.location(.target, utf8Offset: target.firstVisibleOffset), unit: unit, key: key)
                 }
             }
         }

@@ -52,6 +52,12 @@ struct MaskedText {
 
     subscript(i: Int) -> Unicode.Scalar? { i >= 0 && i < scalars.count ? scalars[i] : nil }
 
+    /// The UTF-8 offset of the first character that is not blank, where a finding about the
+    /// whole text points.
+    var firstVisibleOffset: Int {
+        offsets[scalars.firstIndex { !$0.properties.isWhitespace } ?? 0]
+    }
+
     func isProse(_ i: Int) -> Bool { i >= 0 && i < regions.count && regions[i] == .prose }
 
     func text(_ range: Range<Int>) -> String {

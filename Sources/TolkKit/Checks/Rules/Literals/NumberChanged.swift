@@ -20,9 +20,10 @@ public struct NumberChanged: Rule {
     public init() {}
 
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
-        let language = article.targetLocale?.split(separator: "-").first.map { $0.lowercased() } ?? ""
+        let language = LocaleTraits.language(of: article)
         let spellsNumbers = ["da", "de", "en"].contains(language)
-        for unit in article.units where !unit.isTargetEmpty && unit.source.unicodeScalars.contains(where: { NumberToken.digit($0) != nil }) {
+        for unit in article.units where !unit.isTargetEmpty && unit.source.unicodeScalars.contains(where: { NumberToken.digit($0) != nil })
+        {
             let source = MaskedText(unit.source)
             var numbers = NumberToken.all(in: source).filter { number in
                 guard number.isChecked else { return false }
@@ -33,9 +34,8 @@ public struct NumberChanged: Rule {
             if language == "th" { numbers = numbers.map(Self.withBuddhistYear) }
             let target = MaskedText(unit.target)
             let found = NumberToken.all(in: target)
-            var pool = found.map { Optional($0) } + found.filter { $0.values.contains { $0.hasPrefix("=") } }.flatMap { number in
-                number.groups.map { group in Optional(NumberToken(range: number.range, text: group, groups: [group], values: [NumberToken.canonical(group, "")], isChecked: false)) }
-            }
+            // A date or version the translation writes as one token (`23.06.2021`) also offers its parts.
+            var pool: [NumberToken?] = found + found.flatMap(\.parts)
             let words = Self.words(of: unit.target)
             var missing: [NumberToken] = []
             // Same text first, then same value, so `1,000` does not take the `1` meant for a `1`.
@@ -45,7 +45,9 @@ public struct NumberChanged: Rule {
                 return false
             }
             open = open.filter { number in
-                guard let k = pool.firstIndex(where: { $0.map { !$0.values.isDisjoint(with: number.values) } ?? false }) else { return true }
+                guard let k = pool.firstIndex(where: { $0.map { !$0.values.isDisjoint(with: number.values) } ?? false }) else {
+                    return true
+                }
                 pool[k] = nil
                 return false
             }
@@ -69,7 +71,7 @@ public struct NumberChanged: Rule {
                     report.add(
                         "the English number \"\(number.text)\" (\(Self.context(of: number, in: source))) is missing from the translation "
                             + "\"\(unit.target.excerpt)\"; add it in the translation's number format",
-                        at: unit.location(.target, utf8Offset: Self.firstVisible(unit.target)), unit: unit, key: key)
+                        at: unit.location(.target, utf8Offset: target.firstVisibleOffset), unit: unit, key: key)
                 }
             }
         }
@@ -130,15 +132,5 @@ public struct NumberChanged: Rule {
             if before == nil && after == nil { return true }
         }
         return false
-    }
-
-    /// The UTF-8 offset of the first non-blank character.
-    static func firstVisible(_ text: String) -> Int {
-        var offset = 0
-        for scalar in text.unicodeScalars {
-            if !scalar.properties.isWhitespace { return offset }
-            offset += UTF8.width(scalar)
-        }
-        return 0
     }
 }

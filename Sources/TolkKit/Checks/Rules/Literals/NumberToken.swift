@@ -17,6 +17,15 @@ struct NumberToken {
     /// still count when found in the translation.
     var isChecked: Bool
 
+    /// Each digit group of a number that only matches itself (`23.06.2021`, `10.0.0.1`) as a
+    /// number of its own; none for a number with an ordinary reading.
+    var parts: [NumberToken] {
+        guard values.contains(where: { $0.hasPrefix("=") }) else { return [] }
+        return groups.map { group in
+            NumberToken(range: range, text: group, groups: [group], values: [Self.canonical(group, "")], isChecked: false)
+        }
+    }
+
     /// The numbers in the running text of `text` (not in code, URLs, e-mail addresses or link destinations).
     static func all(in text: MaskedText) -> [NumberToken] {
         var tokens: [NumberToken] = []
@@ -69,7 +78,8 @@ struct NumberToken {
         let raw = text.text(range)
         var token = NumberToken(range: range, text: raw, groups: groups, values: [], smallValue: nil, isChecked: true)
         // A time such as 3:00 (the colon is not a number separator).
-        if groups.count == 1, groups[0].count <= 2, text[j] == ":", let m1 = text[j + 1].flatMap(digit), let m2 = text[j + 2].flatMap(digit),
+        if groups.count == 1, groups[0].count <= 2, text[j] == ":", let m1 = text[j + 1].flatMap(digit),
+            let m2 = text[j + 2].flatMap(digit),
             text[j + 3].flatMap(digit) == nil
         {
             token.range = start..<j + 3
@@ -101,7 +111,9 @@ struct NumberToken {
             guard decimals.count <= 1, seps.allSatisfy({ isGroup($0) || isDecimal($0) }) else { continue }
             if let d = decimals.first, d != seps.count - 1 { continue }
             let integerGroups = groups.prefix(decimals.isEmpty ? groups.count : groups.count - 1)
-            if integerGroups.count > 1, !(1...3).contains(integerGroups.first!.count) || integerGroups.dropFirst().contains(where: { $0.count != 3 }) {
+            if integerGroups.count > 1,
+                !(1...3).contains(integerGroups.first!.count) || integerGroups.dropFirst().contains(where: { $0.count != 3 })
+            {
                 continue
             }
             values.insert(canonical(integerGroups.joined(), decimals.isEmpty ? "" : groups.last!))
@@ -140,12 +152,13 @@ struct NumberToken {
 
     private static func scaled(_ values: Set<String>, by power: Int) -> Set<String> {
         guard power > 0 else { return [] }
-        return Set(values.filter { !$0.hasPrefix("=") && !$0.hasPrefix("t") }.map { value in
-            let parts = value.split(separator: ".", omittingEmptySubsequences: false)
-            var fraction = parts.count > 1 ? String(parts[1]) : ""
-            fraction += String(repeating: "0", count: max(0, power - fraction.count))
-            return canonical(String(parts[0]) + fraction.prefix(power), String(fraction.dropFirst(power)))
-        })
+        return Set(
+            values.filter { !$0.hasPrefix("=") && !$0.hasPrefix("t") }.map { value in
+                let parts = value.split(separator: ".", omittingEmptySubsequences: false)
+                var fraction = parts.count > 1 ? String(parts[1]) : ""
+                fraction += String(repeating: "0", count: max(0, power - fraction.count))
+                return canonical(String(parts[0]) + fraction.prefix(power), String(fraction.dropFirst(power)))
+            })
     }
 
     /// Words a number sits in that make it part of an identifier or code rather than a quantity.
@@ -154,7 +167,9 @@ struct NumberToken {
         let after = text[range.upperBound]
         if let b = before {
             if b.properties.isAlphabetic || "_\\/#+@".unicodeScalars.contains(b) { return false }
-            if b == "-" || b == "." || b == ":", let bb = text[range.lowerBound - 2], bb.properties.isAlphabetic || digit(bb) != nil { return false }
+            if b == "-" || b == "." || b == ":", let bb = text[range.lowerBound - 2], bb.properties.isAlphabetic || digit(bb) != nil {
+                return false
+            }
         }
         if before == "<" && after == ">" { return false }
         if let a = after {

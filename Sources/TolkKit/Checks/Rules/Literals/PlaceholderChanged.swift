@@ -19,7 +19,8 @@ public struct PlaceholderChanged: Rule {
 
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
         let marks: Set<Character> = ["{", "%", "$", "<"]
-        for unit in article.units where !unit.isTargetEmpty && (unit.source.contains(where: marks.contains) || unit.target.contains(where: marks.contains)) {
+        for unit in article.units
+        where !unit.isTargetEmpty && (unit.source.contains(where: marks.contains) || unit.target.contains(where: marks.contains)) {
             let source = Placeholder.all(in: MaskedText(unit.source))
             let targetText = MaskedText(unit.target)
             var extra = Placeholder.all(in: targetText)
@@ -41,12 +42,13 @@ public struct PlaceholderChanged: Rule {
             for s in missing.dropFirst(extra.count) {
                 report.add(
                     "the English placeholder \"\(s.text)\" is missing from the translation \"\(unit.target.excerpt)\"; copy it unchanged",
-                    at: unit.location(.target, utf8Offset: NumberChanged.firstVisible(unit.target)), unit: unit, key: keys.key(s.key))
+                    at: unit.location(.target, utf8Offset: targetText.firstVisibleOffset), unit: unit, key: keys.key(s.key))
             }
             for t in extra.dropFirst(missing.count) {
                 report.add(
                     "the translation has the placeholder \"\(t.text)\", which the English \"\(unit.source.excerpt)\" does not have; remove it",
-                    at: unit.location(.target, utf8Offset: targetText.offsets[t.range.lowerBound]), unit: unit, key: keys.key("extra:" + t.key))
+                    at: unit.location(.target, utf8Offset: targetText.offsets[t.range.lowerBound]), unit: unit,
+                    key: keys.key("extra:" + t.key))
             }
         }
     }

@@ -35,7 +35,8 @@ public struct DoubledWord: Rule {
                 let written = target.text(pair.first.lowerBound..<pair.second.upperBound)
                 report.add(
                     "\"\(written)\" repeats the word \"\(pair.word)\"; delete one (the English \"\(unit.source.excerpt)\" has no doubled word)",
-                    at: unit.location(.target, utf8Offset: target.offsets[pair.second.lowerBound]), unit: unit, key: keys.key(pair.word.lowercased()))
+                    at: unit.location(.target, utf8Offset: target.offsets[pair.second.lowerBound]), unit: unit,
+                    key: keys.key(pair.word.lowercased()))
             }
         }
     }
@@ -56,7 +57,8 @@ public struct DoubledWord: Rule {
         }
         var pairs: [(Range<Int>, Range<Int>, String)] = []
         for (a, b) in zip(words, words.dropFirst()) where a.count == b.count {
-            guard b.lowerBound > a.upperBound, (a.upperBound..<b.lowerBound).allSatisfy({ text[$0] == " " || text[$0] == "\u{00A0}" }) else { continue }
+            guard b.lowerBound > a.upperBound, (a.upperBound..<b.lowerBound).allSatisfy({ text[$0] == " " || text[$0] == "\u{00A0}" })
+            else { continue }
             guard (a.lowerBound..<b.upperBound).allSatisfy(text.isProse) else { continue }
             let first = text.text(a)
             let second = text.text(b)
@@ -64,7 +66,10 @@ public struct DoubledWord: Rule {
             if let c = first.first, let d = second.first, c.isLowercase && d.isUppercase { continue }
             if let before = text[a.lowerBound - 1], isJoined(before) || before == "'" || before == "’" { continue }
             if let after = text[b.upperBound], isJoined(after) { continue }
-            if text[b.upperBound] == ".", let next = text[b.upperBound + 1], next.properties.isAlphabetic || NumberToken.digit(next) != nil { continue }
+            if text[b.upperBound] == ".", let next = text[b.upperBound + 1], next.properties.isAlphabetic || NumberToken.digit(next) != nil
+            {
+                continue
+            }
             pairs.append((a, b, second))
         }
         return pairs

@@ -12,7 +12,8 @@ public struct EndPunctuation: Rule {
         emphasis, quotes or parentheses counts as the end (`.**`, `.*`, `.)`), since machine \
         translation moves the period inside bold or link text. Units ending in a link, code, a URL or \
         a tag are not checked, nor Thai translations without a final mark (Thai does not end \
-        sentences with one). End the translation with the punctuation of the English.
+        sentences with one), nor Japanese and Chinese lead-ins that end with `。` for an English \
+        colon. End the translation with the punctuation of the English.
         """
 
     public init() {}
@@ -25,10 +26,13 @@ public struct EndPunctuation: Rule {
         let language = LocaleTraits.language(of: article)
         for unit in article.units where !unit.isTargetEmpty {
             let source = MaskedText(unit.source)
-            guard let (sourceKind, sourceIndex) = Self.ending(source), [.period, .colon, .question, .exclamation].contains(sourceKind) else { continue }
+            guard let (sourceKind, sourceIndex) = Self.ending(source), [.period, .colon, .question, .exclamation].contains(sourceKind)
+            else { continue }
             let target = MaskedText(unit.target)
             guard let (targetKind, targetIndex) = Self.ending(target), targetKind != sourceKind else { continue }
             if targetKind == .none && language == "th" { continue }
+            // Japanese and Chinese style guides end a lead-in sentence with 。 where English has a colon.
+            if sourceKind == .colon && targetKind == .period && ["ja", "zh"].contains(language) { continue }
             let english = String(source.scalars[sourceIndex])
             let tail = target.text(max(0, targetIndex - 30)..<target.count).trimmingSpaces
             if targetKind == .none {

@@ -23,15 +23,12 @@ public struct MissingSpaceAfterBold: Rule {
             let hits = spans.filter { Self.runsIntoWord(target, $0) }
             guard !hits.isEmpty else { continue }
             let source = MaskedText(unit.source)
-            let sourceSpans = Self.boldSpans(source)
-            if let sourceSpans {
-                if sourceSpans.contains(where: { Self.runsIntoWord(source, $0) }) { continue }
-            } else if Self.anyCloserBeforeLetter(source) {
-                continue
-            }
+            let englishRunsIn =
+                Self.boldSpans(source).map { $0.contains { Self.runsIntoWord(source, $0) } } ?? Self.anyCloserBeforeLetter(source)
+            if englishRunsIn { continue }
             var keys = OccurrenceKeys()
             for span in hits {
-                let bold = target.text(span)
+                let bold = target.text(span).excerpt
                 var word = ""
                 var j = span.upperBound
                 while LocaleTraits.isLetter(target[j]) {

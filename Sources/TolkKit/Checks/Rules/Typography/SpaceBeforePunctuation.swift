@@ -32,10 +32,13 @@ public struct SpaceBeforePunctuation: Rule {
                     word.insert(c, at: word.startIndex)
                     k -= 1
                 }
-                let written = (word.count > 30 ? "…" + String(String(word).unicodeScalars.suffix(29)) : String(word)) + target.text(hit.space..<hit.markIndex + 1)
+                let written =
+                    (word.count > 30 ? "…" + String(String(word).unicodeScalars.suffix(29)) : String(word))
+                    + target.text(hit.space..<hit.markIndex + 1)
                 report.add(
                     "a space before \"\(hit.mark)\" in \"\(written)\"; delete the space (the English has none there)",
-                    at: unit.location(.target, utf8Offset: target.offsets[hit.space]), unit: unit, key: keys.key(String(word) + " " + String(hit.mark)))
+                    at: unit.location(.target, utf8Offset: target.offsets[hit.space]), unit: unit,
+                    key: keys.key(String(word) + " " + String(hit.mark)))
             }
         }
     }
@@ -57,7 +60,8 @@ public struct SpaceBeforePunctuation: Rule {
             }
             var k = i - 1
             while text[k] == " ", text.isProse(k) { k -= 1 }
-            guard let before = text[k], !before.properties.isWhitespace, !"><|\\([".unicodeScalars.contains(before), text[k + 1] == " " else { continue }
+            guard let before = text[k], !before.properties.isWhitespace, !"><|\\([".unicodeScalars.contains(before), text[k + 1] == " "
+            else { continue }
             if text.isProse(k + 1) == false { continue }
             hits.append((k + 1, i, c))
         }

@@ -16,7 +16,9 @@ public struct SuspiciousCharacter: Rule {
 
     public init() {}
 
-    static let joinerLanguages: Set<String> = ["fa", "ur", "ps", "ckb", "ku", "hi", "mr", "ne", "bn", "pa", "gu", "or", "ta", "te", "kn", "ml", "si"]
+    static let joinerLanguages: Set<String> = [
+        "fa", "ur", "ps", "ckb", "ku", "hi", "mr", "ne", "bn", "pa", "gu", "or", "ta", "te", "kn", "ml", "si",
+    ]
 
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
         let language = LocaleTraits.language(of: article)
