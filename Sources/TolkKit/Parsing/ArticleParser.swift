@@ -62,7 +62,7 @@ public struct ArticleParser: Sendable {
             throw ArticleError(.tooLarge, path: path, "article is \(bytes.count) bytes; the limit is \(maximumSize)")
         }
         let lines = LineTable(bytes)
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = Self.firstNUL(bytes) {
             throw ArticleError(
                 .binary, path: path, at: lines.location(of: nul), "binary file (NUL byte); expected a UTF-8 Markdown article")
         }
@@ -87,12 +87,14 @@ public struct ArticleParser: Sendable {
         }
 
         var blocks: [Side: [Block]] = [:]
+        var html = InlineHTMLReader()
         for side in Side.allCases {
             let projection = Projection.marked(bytes, units: units, side: side, frontMatter: fmBounds?.whole)
-            var reader = MarkdownReader(projection: projection, originalLines: lines, unitCount: units.count)
+            var reader = MarkdownReader(projection: projection, originalLines: lines, unitCount: units.count, html: html)
             if let doc = CmarkDocument(projection.bytes) {
                 blocks[side] = reader.blocks(of: CmarkNode(pointer: doc.root))
             }
+            html = reader.html
         }
         let target = blocks[.target] ?? []
         let source = blocks[.source] ?? []
@@ -147,10 +149,18 @@ public struct ArticleParser: Sendable {
         return units
     }
 
+    /// The offset of the first NUL byte (binary files have them; text never does).
+    static func firstNUL(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress, let hit = memchr(base, 0, b.count) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
     /// The offset of the first byte that is not valid UTF-8, if any.
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-        // The standard library's validation is vectorised; only a failure needs the slow walk.
-        if String(validating: bytes, as: UTF8.self) != nil { return nil }
+        // Validation without copying the bytes; only a failure needs the slow walk below.
+        if (try? UTF8Span(validating: bytes.span)) != nil { return nil }
         var offset = 0
         var iterator = bytes.makeIterator()
         var decoder = UTF8()

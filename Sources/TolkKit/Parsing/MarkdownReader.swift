@@ -9,13 +9,15 @@ struct MarkdownReader {
     let projectedLines: LineTable
     let originalLines: LineTable
     let unitCount: Int
-    var html = InlineHTMLReader()
+    /// Shared by both sides of an article: their tags are mostly the same.
+    var html: InlineHTMLReader
 
     /// Containers nested deeper than this are flattened: cmark accepts any depth,
     /// and parsing runs on threads with small stacks.
     static let maxDepth = 48
 
-    init(projection: Projection, originalLines: LineTable, unitCount: Int) {
+    init(projection: Projection, originalLines: LineTable, unitCount: Int, html: InlineHTMLReader = InlineHTMLReader()) {
+        self.html = html
         self.projection = projection
         self.projectedLines = LineTable(projection.bytes)
         self.originalLines = originalLines

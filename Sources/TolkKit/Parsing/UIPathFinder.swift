@@ -25,6 +25,8 @@ enum UIPathFinder {
 
     /// Label sequences of two or more joined by `>` separators.
     static func paths(in inlines: [Inline]) -> [[String]] {
+        // Most paragraphs have no `>` at all outside bold text: no path then.
+        guard hasSeparator(inlines) else { return [] }
         var tokens: [Token] = []
         tokenize(inlines, into: &tokens)
         var result: [[String]] = []
@@ -54,6 +56,18 @@ enum UIPathFinder {
         }
         finish()
         return result
+    }
+
+    private static func hasSeparator(_ inlines: [Inline]) -> Bool {
+        for inline in inlines {
+            switch inline {
+            case .text(let t): if t.utf8.contains(0x3E) { return true }
+            case .unit(let u): if hasSeparator(u.children) { return true }
+            case .emphasis(let c): if hasSeparator(c) { return true }
+            default: continue
+            }
+        }
+        return false
     }
 
     private static func tokenize(_ inlines: [Inline], into tokens: inout [Token]) {
