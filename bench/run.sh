@@ -92,11 +92,17 @@ cpu_busy() {  # percent of all cores busy over one second, from /proc/stat
 busy=$(cpu_busy)
 STAT0=$(head -n 1 /proc/stat); START_NS=$(date +%s%N)
 say "CPU busy before starting (all cores, 1 s sample): ${busy}%"
-if [ "$busy" -ge 15 ]; then
+if [ "${busy:-0}" -ge 15 ]; then
     say "WARNING: something else is using the CPU; every timing below will be inflated and noisy:"
     ps -eo pcpu=,args= --sort=-pcpu | head -n 3 | cut -c1-110 | sed 's/^/   /'
 fi
 say "tolk: $(git rev-parse --short HEAD 2>/dev/null)$( [ -n "$(git status --porcelain --untracked-files=no -- Sources 2>/dev/null)" ] && echo ' + uncommitted edits in Sources')"
+say "binaries built: $(date -u -r "$BENCH" '+%Y-%m-%d %H:%M:%S UTC') (TolkBench), $(date -u -r "$TOLK" '+%H:%M:%S') (tolk)"
+stale=$(find Sources -type f \( -newer "$BENCH" -o -newer "$TOLK" \) 2>/dev/null | head -n 3)
+if [ -n "$stale" ]; then
+    say "WARNING: Sources changed after the release binaries were built (e.g. $(printf '%s' "$stale" | head -n 1));"
+    say "         the figures are for the older build: run 'make bench' to rebuild first"
+fi
 say "hyperfine runs: $RUNS (+1 warm-up); all-cores jobs: $JOBS"
 
 HAVE_CORPUS=0
@@ -109,10 +115,11 @@ if [ -d "$CORPUS" ]; then
         # The concatenation is prepared once, outside the timing.
         xargs -0 cat -- < "$TMP/files0" > "$TMP/concat.md"
         say "corpus: $CORPUS ($NFILES .md files, $(wc -c < "$TMP/concat.md") bytes)"
+        [ "$NFILES" = 2913 ] || say "NOTE: the issue's figures and targets are for the 2,913 Danish articles (10.3 MB)"
     fi
 fi
 if [ "$HAVE_CORPUS" = 0 ]; then
-    say "corpus: NOT FOUND at '$CORPUS' (set TOLK_CORPUS) — corpus rows are skipped"
+    say "corpus: NOT FOUND (or no .md files) at '$CORPUS' (set TOLK_CORPUS) — corpus rows are skipped"
 fi
 
 PY=""
@@ -219,6 +226,7 @@ if [ "$HAVE_CORPUS" = 1 ]; then
         if line=$("$BENCH" $args --repeat 3 "$CORPUS"); then
             say "   $key: $line"
             printf '%s\t%s\n' "$key" "$line" >> "$TMP/inproc.tsv"
+            case $line in *'"failures": 0,'*) ;; *) say "   WARNING: some articles failed to parse (see \"failures\")" ;; esac
         else
             warn "command failed: TolkBench $args --repeat 3"; status=1
         fi
