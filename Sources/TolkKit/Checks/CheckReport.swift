@@ -35,7 +35,6 @@ public struct CheckReport: Sendable {
 /// Facts about this build of Tolk.
 public enum Tolk {
     public static let version = "0.1.0"
-    public static let informationURI = "https://github.com/tolk-help/tolk"
 }
 
 /// Turns a check report into one output format.

@@ -196,7 +196,6 @@ struct PrinterTests {
         let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
         #expect(driver["name"] as? String == "tolk")
         #expect(driver["version"] as? String == "9.9.9")
-        #expect(driver["informationUri"] as? String == Tolk.informationURI)
         let rules = try #require(driver["rules"] as? [[String: Any]])
         #expect(rules.map { $0["id"] as? String } == ["TOLK201", "TOLK305", "TOLK901"])
         #expect((rules[1]["defaultConfiguration"] as? [String: String])?["level"] == "warning")

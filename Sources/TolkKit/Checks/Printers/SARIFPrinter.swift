@@ -71,7 +71,6 @@ public struct SARIFPrinter: FindingPrinter, Sendable {
         .object([
             ("name", .string("tolk")),
             ("version", .string(report.toolVersion)),
-            ("informationUri", .string(Tolk.informationURI)),
             ("rules", .array(descriptors.values)),
         ])
     }
