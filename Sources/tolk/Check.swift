@@ -92,7 +92,9 @@ struct Check: ParsableCommand {
         }
         let configuration = try loadConfiguration(from: roots[0])
         let files = roots.flatMap { root in
-            ArticleLocator.articles(under: root).filter { !configuration.skips(relative($0, to: configuration.path.map { ($0 as NSString).deletingLastPathComponent } ?? root)) }
+            ArticleLocator.articles(under: root).filter {
+                !configuration.skips(relative($0, to: configuration.path.map { ($0 as NSString).deletingLastPathComponent } ?? root))
+            }
         }
         let active = RuleRegistry.all.compactMap { rule in configuration.severity(of: rule).map { (rule: rule, severity: $0) } }
         let progress = ProgressLine(total: files.count)
@@ -134,7 +136,9 @@ struct Check: ParsableCommand {
             let list = stale.prefix(20).map { "  " + $0 }.joined(separator: "\n")
             let more = stale.count > 20 ? "\n  … and \(stale.count - 20) more" : ""
             FileHandle.standardError.write(
-                Data("tolk: \(stale.count) baseline entries no longer match anything (fixed, or changed); rewrite the baseline to drop them:\n\(list)\(more)\n".utf8))
+                Data(
+                    "tolk: \(stale.count) baseline entries no longer match anything (fixed, or changed); rewrite the baseline to drop them:\n\(list)\(more)\n"
+                        .utf8))
         }
 
         var failed = false
@@ -144,7 +148,10 @@ struct Check: ParsableCommand {
             let translated = result.statistics.reduce(0) { $0 + $1.translated }
             let coverage = units == 0 ? 100 : Double(translated) * 100 / Double(units)
             if coverage < minCoverage {
-                FileHandle.standardError.write(Data("tolk: coverage \(String(format: "%.1f", coverage))% of \(units) units is below --min-coverage \(minCoverage)%\n".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "tolk: coverage \(String(format: "%.1f", coverage))% of \(units) units is below --min-coverage \(minCoverage)%\n"
+                            .utf8))
                 failed = true
             }
         }
@@ -152,7 +159,7 @@ struct Check: ParsableCommand {
     }
 
     private func defaultContent() -> String {
-        ArticleLocator.defaultContentDirectory(environment: ProcessInfo.processInfo.environment, executablePath: CommandLine.arguments[0]) ?? "content"
+        ContentFolder.path ?? "content"
     }
 
     private func loadConfiguration(from root: String) throws -> CheckConfiguration {

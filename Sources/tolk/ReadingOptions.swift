@@ -49,13 +49,17 @@ struct ReadingOptions: ParsableArguments {
     }
 }
 
+/// The content folder commands read by default (see `ArticleLocator.defaultContentDirectory`).
+enum ContentFolder {
+    static var path: String? {
+        ArticleLocator.defaultContentDirectory(environment: ProcessInfo.processInfo.environment, executablePath: CommandLine.arguments[0])
+    }
+}
+
 /// Loads one article named on the command line, printing its warnings.
 struct ArticleLoader {
-    var environment = ProcessInfo.processInfo.environment
-
     func load(_ name: String?) throws -> Article {
-        let locator = ArticleLocator(
-            contentDirectory: ArticleLocator.defaultContentDirectory(environment: environment, executablePath: CommandLine.arguments[0]))
+        let locator = ArticleLocator(contentDirectory: ContentFolder.path)
         let path = locator.resolve(name ?? ArticleLocator.defaultSlug)
         if name == nil && !FileManager.default.fileExists(atPath: path) {
             throw CommandFailure.usage(

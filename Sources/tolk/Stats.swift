@@ -33,9 +33,7 @@ struct Stats: ParsableCommand {
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func run() throws {
-        let roots = paths.isEmpty
-            ? [ArticleLocator.defaultContentDirectory(environment: ProcessInfo.processInfo.environment, executablePath: CommandLine.arguments[0]) ?? "content"]
-            : paths
+        let roots = paths.isEmpty ? [ContentFolder.path ?? "content"] : paths
         for root in roots where !FileManager.default.fileExists(atPath: root) {
             throw CommandFailure(message: "\(root):1:1: error: no such file or folder", code: 2)
         }
@@ -70,8 +68,10 @@ struct StatisticsTable {
 
     var total: (units: Int, translated: Int, untranslated: Int, empty: Int, sourceWords: Int, targetWords: Int, mt: Int, ht: Int) {
         rows.reduce((0, 0, 0, 0, 0, 0, 0, 0)) { t, r in
-            (t.0 + r.units, t.1 + r.translated, t.2 + r.untranslated, t.3 + r.empty, t.4 + r.sourceWords, t.5 + r.targetWords,
-             t.6 + (r.translationType == "MT" ? 1 : 0), t.7 + (r.translationType == "HT" ? 1 : 0))
+            (
+                t.0 + r.units, t.1 + r.translated, t.2 + r.untranslated, t.3 + r.empty, t.4 + r.sourceWords, t.5 + r.targetWords,
+                t.6 + (r.translationType == "MT" ? 1 : 0), t.7 + (r.translationType == "HT" ? 1 : 0)
+            )
         }
     }
 
@@ -82,7 +82,8 @@ struct StatisticsTable {
         case .csv:
             var out = "path,type,units,translated,untranslated,empty,source_words,target_words\n"
             for r in rows {
-                out += "\(csv(r.path)),\(r.translationType ?? ""),\(r.units),\(r.translated),\(r.untranslated),\(r.empty),\(r.sourceWords),\(r.targetWords)\n"
+                out +=
+                    "\(csv(r.path)),\(r.translationType ?? ""),\(r.units),\(r.translated),\(r.untranslated),\(r.empty),\(r.sourceWords),\(r.targetWords)\n"
             }
             out += "TOTAL,,\(t.units),\(t.translated),\(t.untranslated),\(t.empty),\(t.sourceWords),\(t.targetWords)\n"
             return out
@@ -97,12 +98,15 @@ struct StatisticsTable {
             }
             return JSONValue.object([
                 ("articles", .array(articles)),
-                ("total", .object([
-                    ("articles", .int(rows.count)), ("mt", .int(t.mt)), ("ht", .int(t.ht)), ("units", .int(t.units)),
-                    ("translated", .int(t.translated)), ("untranslated", .int(t.untranslated)), ("empty", .int(t.empty)),
-                    ("sourceWords", .int(t.sourceWords)), ("targetWords", .int(t.targetWords)),
-                    ("coverage", .double((coverage * 10).rounded() / 10)),
-                ])),
+                (
+                    "total",
+                    .object([
+                        ("articles", .int(rows.count)), ("mt", .int(t.mt)), ("ht", .int(t.ht)), ("units", .int(t.units)),
+                        ("translated", .int(t.translated)), ("untranslated", .int(t.untranslated)), ("empty", .int(t.empty)),
+                        ("sourceWords", .int(t.sourceWords)), ("targetWords", .int(t.targetWords)),
+                        ("coverage", .double((coverage * 10).rounded() / 10)),
+                    ])
+                ),
             ]).serialized() + "\n"
         case .text:
             var out = ""
@@ -110,7 +114,9 @@ struct StatisticsTable {
             out += "type".padding(toLength: 5, withPad: " ", startingAt: 0) + "units  transl  untr  empty  words(en)  words(tgt)  path\n"
             for r in rows {
                 out += (r.translationType ?? "-").padding(toLength: 5, withPad: " ", startingAt: 0)
-                out += pad(r.units, 5) + pad(r.translated, 8) + pad(r.untranslated, 6) + pad(r.empty, 7) + pad(r.sourceWords, 11) + pad(r.targetWords, 12)
+                out +=
+                    pad(r.units, 5) + pad(r.translated, 8) + pad(r.untranslated, 6) + pad(r.empty, 7) + pad(r.sourceWords, 11)
+                    + pad(r.targetWords, 12)
                 out += "  " + (r.path.count > pathWidth ? "…" + r.path.suffix(pathWidth - 1) : r.path) + "\n"
             }
             out += "\nTotal: \(rows.count) articles (\(t.mt) MT, \(t.ht) HT), \(t.units) units: \(t.translated) translated, "

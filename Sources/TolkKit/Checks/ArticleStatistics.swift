@@ -48,7 +48,9 @@ public struct ArticleStatistics: Hashable, Sendable {
         var inWord = false
         for scalar in text.unicodeScalars {
             let v = scalar.value
-            let isIdeographic = (0x3040...0x30FF).contains(v) || (0x3400...0x9FFF).contains(v) || (0xAC00...0xD7AF).contains(v) || (0x0E00...0x0E7F).contains(v)
+            let isIdeographic =
+                (0x3040...0x30FF).contains(v) || (0x3400...0x9FFF).contains(v) || (0xAC00...0xD7AF).contains(v)
+                || (0x0E00...0x0E7F).contains(v)
             if isIdeographic {
                 count += 1
                 inWord = false

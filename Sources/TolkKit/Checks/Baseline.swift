@@ -25,20 +25,30 @@ public struct Baseline: Hashable, Sendable {
     /// The baseline file: JSON, one entry per finding, sorted, so diffs are readable.
     public func serialized() -> String {
         let items = entries.sorted { ($0.path, $0.fingerprint) < ($1.path, $1.fingerprint) }.map { e in
-            JSONValue.object([("fingerprint", .string(e.fingerprint)), ("rule", .string(e.rule)), ("path", .string(e.path)), ("message", .string(e.message))])
+            JSONValue.object([
+                ("fingerprint", .string(e.fingerprint)), ("rule", .string(e.rule)), ("path", .string(e.path)),
+                ("message", .string(e.message)),
+            ])
         }
         return JSONValue.object([("tolkBaseline", .int(1)), ("findings", .array(items))]).serialized() + "\n"
     }
 
     public static func load(_ path: String) throws(LoadError) -> Baseline {
-        guard let data = FileManager.default.contents(atPath: path) else { throw LoadError(path: path, message: "cannot read the baseline file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LoadError(path: path, message: "cannot read the baseline file")
+        }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], object["tolkBaseline"] as? Int == 1,
             let items = object["findings"] as? [[String: Any]]
-        else { throw LoadError(path: path, message: "not a tolk baseline (expected {\"tolkBaseline\": 1, \"findings\": […]}, as --write-baseline writes)") }
+        else {
+            throw LoadError(
+                path: path, message: "not a tolk baseline (expected {\"tolkBaseline\": 1, \"findings\": […]}, as --write-baseline writes)")
+        }
         var baseline = Baseline(findings: [])
         baseline.entries = items.compactMap { item in
             guard let fingerprint = item["fingerprint"] as? String else { return nil }
-            return Entry(fingerprint: fingerprint, rule: item["rule"] as? String ?? "", path: item["path"] as? String ?? "", message: item["message"] as? String ?? "")
+            return Entry(
+                fingerprint: fingerprint, rule: item["rule"] as? String ?? "", path: item["path"] as? String ?? "",
+                message: item["message"] as? String ?? "")
         }
         return baseline
     }

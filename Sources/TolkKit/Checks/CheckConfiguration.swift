@@ -57,8 +57,12 @@ public struct CheckConfiguration: Hashable, Sendable {
         do {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            if case .scanner(_, let problem, let mark, _) = error { throw LoadError(path: path, line: mark.line, column: mark.column, message: problem) }
-            if case .parser(_, let problem, let mark, _) = error { throw LoadError(path: path, line: mark.line, column: mark.column, message: problem) }
+            if case .scanner(_, let problem, let mark, _) = error {
+                throw LoadError(path: path, line: mark.line, column: mark.column, message: problem)
+            }
+            if case .parser(_, let problem, let mark, _) = error {
+                throw LoadError(path: path, line: mark.line, column: mark.column, message: problem)
+            }
             throw LoadError(path: path, line: 1, column: 1, message: "\(error)")
         } catch {
             throw LoadError(path: path, line: 1, column: 1, message: "\(error)")
@@ -68,7 +72,9 @@ public struct CheckConfiguration: Hashable, Sendable {
         for (keyNode, value) in top {
             switch keyNode.string ?? "" {
             case "rules":
-                guard case .mapping(let map) = value else { throw fail(path, value, "rules: expected `RULE: error|warning|note|off` entries") }
+                guard case .mapping(let map) = value else {
+                    throw fail(path, value, "rules: expected `RULE: error|warning|note|off` entries")
+                }
                 for (ruleNode, severityNode) in map {
                     let name = ruleNode.string ?? ""
                     guard let rule = rules.first(where: { $0.id.caseInsensitiveCompare(name) == .orderedSame || $0.name == name }) else {

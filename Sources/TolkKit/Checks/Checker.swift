@@ -8,7 +8,10 @@ public struct Checker: Sendable {
     public var context: CheckContext
     public var jobs: Int
 
-    public init(rules: [any Rule.Type] = RuleRegistry.all, configuration: CheckConfiguration = CheckConfiguration(), jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(
+        rules: [any Rule.Type] = RuleRegistry.all, configuration: CheckConfiguration = CheckConfiguration(),
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) {
         self.rules = rules
         self.context = CheckContext(configuration: configuration)
         self.jobs = jobs
@@ -42,7 +45,9 @@ public struct Checker: Sendable {
             var result = ArticleResult()
             switch parsed {
             case .failure(let error):
-                var report = FindingReport(rule: UnreadableArticle.self, path: path, severity: context.configuration.severity(of: UnreadableArticle.self) ?? .error)
+                var report = FindingReport(
+                    rule: UnreadableArticle.self, path: path, severity: context.configuration.severity(of: UnreadableArticle.self) ?? .error
+                )
                 report.add(error.message, at: error.location, key: error.kind.rawValue)
                 result.findings = report.findings
             case .success(let article):
@@ -90,16 +95,20 @@ extension SetRule {
 /// `<!-- tolk-ignore RULE… -->` suppresses the rules it names (all when none)
 /// for the next unit; `<!-- tolk-ignore-file RULE… -->` for the whole file.
 struct Suppressions: Sendable {
+    private static let pattern = try! NSRegularExpression(pattern: #"<!--\s*tolk-ignore(-file)?((?:\s+[A-Za-z0-9-]+)*)\s*-->"#)
+
     private var file: Set<String>? = nil
     private var fileAll = false
     private var units: [String: Set<String>] = [:]
 
     init(_ article: Article) {
+        // Almost no article has a suppression: look for the bytes before making a String of the file.
+        let needle = Array("tolk-ignore".utf8)
+        let found = article.bytes.withUnsafeBufferPointer { UnitScanner.find(needle, in: $0, from: 0) }
+        guard found != nil else { return }
         let text = String(decoding: article.bytes, as: UTF8.self)
-        guard text.contains("tolk-ignore") else { return }
-        let pattern = try! NSRegularExpression(pattern: #"<!--\s*tolk-ignore(-file)?((?:\s+[A-Za-z0-9-]+)*)\s*-->"#)
         let ns = text as NSString
-        for match in pattern.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+        for match in Self.pattern.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
             let names = Set(ns.substring(with: match.range(at: 2)).split(whereSeparator: \.isWhitespace).map { String($0).uppercased() })
             if match.range(at: 1).location != NSNotFound {
                 if names.isEmpty { fileAll = true } else { file = (file ?? []).union(names) }

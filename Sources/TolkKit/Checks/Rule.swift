@@ -48,6 +48,7 @@ public struct FindingReport: Sendable {
 
     /// Reports a finding at `location`; `key` distinguishes findings of the same rule in the same unit.
     public mutating func add(_ message: String, at location: SourceLocation, unit: TranslationUnit? = nil, key: String = "") {
-        findings.append(Finding(rule: rule, severity: severity, message: message, path: path, location: location, unitID: unit?.id, key: key))
+        findings.append(
+            Finding(rule: rule, severity: severity, message: message, path: path, location: location, unitID: unit?.id, key: key))
     }
 }

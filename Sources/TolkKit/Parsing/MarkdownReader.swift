@@ -307,4 +307,3 @@ struct MarkdownReader {
         return out.replacingOccurrences(of: "</tolk-u>", with: "")
     }
 }
-

@@ -57,7 +57,7 @@ struct StepBuilder {
         }
         let pairedInstruction = pair(instruction)
         var parts: [Step.Part] = []
-        var paths = UIPathFinder.paths(pairedInstruction, side: side, location: item.location)
+        var paths = UIPathFinder.paths(pairedInstruction, location: item.location)
         for block in blocks {
             switch block {
             case .paragraph(let p):
@@ -65,7 +65,7 @@ struct StepBuilder {
                 let english = paired.source ?? p.content
                 if Self.isAlternative(english) || (paired.source == nil && Self.isAlternative(p.content)) {
                     parts.append(.alternative(paired))
-                    paths += UIPathFinder.paths(paired, side: side, location: p.location)
+                    paths += UIPathFinder.paths(paired, location: p.location)
                 } else if let field = StatusFieldReader.field(paired, location: p.location) {
                     parts.append(.statusField(field))
                 } else {

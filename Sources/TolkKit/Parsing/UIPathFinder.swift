@@ -10,7 +10,7 @@ enum UIPathFinder {
 
     /// The paths of the English side, each paired with the translation's path at
     /// the same position when the translation has as many paths.
-    static func paths(_ paragraph: Bilingual<[Inline]>, side: Side, location: SourceLocation) -> [UIPath] {
+    static func paths(_ paragraph: Bilingual<[Inline]>, location: SourceLocation) -> [UIPath] {
         let source = paragraph.source.map(paths(in:)) ?? []
         let target = paragraph.target.map(paths(in:)) ?? []
         if paragraph.source == nil {

@@ -18,7 +18,9 @@ struct CheckCorpusTests {
         #expect(out.status == 1)
         let lines = out.stdout.split(separator: "\n").map(String.init)
         func has(_ file: String, _ position: String, _ rule: String, _ text: String? = nil) -> Bool {
-            lines.contains { $0.hasPrefix("\(corpus)/\(file):\(position): ") && $0.contains("[\(rule) ") && (text.map($0.contains) ?? true) }
+            lines.contains {
+                $0.hasPrefix("\(corpus)/\(file):\(position): ") && $0.contains("[\(rule) ") && (text.map($0.contains) ?? true)
+            }
         }
         #expect(has("outlook-com-setting-changes.md", "36:117", "TOLK101", "</span>"))
         #expect(has("deploy-microsoft-edge-for-mobile-for-ios-ipados-or-android.md", "38:35", "TOLK201"))
@@ -35,8 +37,14 @@ struct CheckCorpusTests {
     func seed() throws {
         let out = try TolkProcess.run(["check", SharedFiles.seed], fast: true)
         let lines = out.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.contains { $0.hasPrefix("\(SharedFiles.seed):28:63: error: [TOLK305 ui-path-broken]") && $0.contains("**Aktive** **brugere** \\> ,") })
-        #expect(lines.contains { $0.hasPrefix("\(SharedFiles.seed):28:118: error: [TOLK305 ui-path-broken]") && $0.contains("**skal** \\> du vælge") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("\(SharedFiles.seed):28:63: error: [TOLK305 ui-path-broken]") && $0.contains("**Aktive** **brugere** \\> ,")
+            })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("\(SharedFiles.seed):28:118: error: [TOLK305 ui-path-broken]") && $0.contains("**skal** \\> du vælge")
+            })
     }
 
     @Test(
@@ -79,7 +87,8 @@ struct CheckCorpusTests {
         let article = copy.appendingPathComponent("password-sync.md")
         var text = try String(contentsOf: article, encoding: .utf8)
         text = text.replacingOccurrences(
-            of: "<span data-ttu-id=\"60412-103\">Vælg **DirSync-status**", with: "<span data-ttu-id=\"60412-103\">Vælg **DirSync-status** [](https://aka.ms/x)")
+            of: "<span data-ttu-id=\"60412-103\">Vælg **DirSync-status**",
+            with: "<span data-ttu-id=\"60412-103\">Vælg **DirSync-status** [](https://aka.ms/x)")
         #expect(text.contains("[](https://aka.ms/x)"))
         try text.write(to: article, atomically: true, encoding: .utf8)
         let broken = try TolkProcess.run(["check", copy.path, "--baseline", baseline], fast: true)
@@ -93,7 +102,8 @@ struct CheckCorpusTests {
 /// Files in ../shared beside the checkout.
 enum SharedFiles {
     static let seed = Fixtures.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seed/password-sync.md").path
-    static let schema = Fixtures.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json").path
+    static let schema = Fixtures.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json")
+        .path
 }
 
 /// Validates JSON against a schema with Python's jsonschema.

@@ -11,7 +11,9 @@ struct CheckCommandTests {
         let out = try TolkProcess.run(["check", seed])
         #expect(out.status == 1)
         let lines = out.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.contains { $0.hasPrefix("\(seed):28:63: error: [TOLK305 ui-path-broken]") && $0.contains("**Aktive** **brugere** \\> ,") })
+        #expect(
+            lines.contains { $0.hasPrefix("\(seed):28:63: error: [TOLK305 ui-path-broken]") && $0.contains("**Aktive** **brugere** \\> ,") }
+        )
         #expect(lines.contains { $0.hasPrefix("\(seed):28:118: error: [TOLK305 ui-path-broken]") && $0.contains("**skal** \\> du vælge") })
         #expect(lines.last?.hasSuffix("in 1 article") == true || lines.last?.contains("in 1 article") == true)
     }
@@ -26,7 +28,8 @@ struct CheckCommandTests {
 
     @Test("--min-coverage fails when too few units are translated")
     func coverage() throws {
-        let text = "---\nms.contentlocale: da-DK\nms.translationtype: HT\n---\n# " + Fixtures.unit("abcde-102", "Titel", "Title") + "\n\n"
+        let text =
+            "---\nms.contentlocale: da-DK\nms.translationtype: HT\n---\n# " + Fixtures.unit("abcde-102", "Titel", "Title") + "\n\n"
             + Fixtures.unit("abcde-103", "Choose the user account to reset.", "Choose the user account to reset.") + "\n"
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tolk-cov-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -72,7 +75,8 @@ struct CheckCommandTests {
         #expect(json["articles"] as? Int == 1)
 
         // Suppress TOLK305 for unit 104 inline, and every rule in another file.
-        let suppressed = seedText.replacingOccurrences(of: "     <span data-ttu-id=\"4d25d-104\">", with: "     <!-- tolk-ignore TOLK305 --><span data-ttu-id=\"4d25d-104\">")
+        let suppressed = seedText.replacingOccurrences(
+            of: "     <span data-ttu-id=\"4d25d-104\">", with: "     <!-- tolk-ignore TOLK305 --><span data-ttu-id=\"4d25d-104\">")
         try suppressed.write(to: dir.appendingPathComponent("password-sync.md"), atomically: true, encoding: .utf8)
         let after = try TolkProcess.run(["check", dir.path, "--format", "json"])
         #expect(!after.stdout.contains("TOLK305"))
@@ -88,7 +92,8 @@ struct CheckCommandTests {
     func staleBaseline() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("tolk-stale-\(UUID().uuidString).json").path
         defer { try? FileManager.default.removeItem(atPath: file) }
-        try #"{"tolkBaseline": 1, "findings": [{"fingerprint": "0123456789abcdef", "rule": "TOLK201", "path": "gone.md", "message": "was empty"}]}"#
+        try
+            #"{"tolkBaseline": 1, "findings": [{"fingerprint": "0123456789abcdef", "rule": "TOLK201", "path": "gone.md", "message": "was empty"}]}"#
             .write(toFile: file, atomically: true, encoding: .utf8)
         let out = try TolkProcess.run(["check", seed, "--baseline", file, "--fail-on", "never"])
         #expect(out.status == 0)
@@ -136,7 +141,8 @@ struct CheckCommandTests {
         let csv = try TolkProcess.run(["stats", seed, "--format", "csv"]).stdout
         #expect(csv.hasPrefix("path,type,units,translated,untranslated,empty,source_words,target_words\n"))
         #expect(csv.contains(",MT,9,9,0,0,"))
-        let text = try TolkProcess.run(["stats", Fixtures.path("cases/06-deploy-microsoft-edge-for-mobile-for-ios-ipados-or-android.md")]).stdout
+        let text = try TolkProcess.run(["stats", Fixtures.path("cases/06-deploy-microsoft-edge-for-mobile-for-ios-ipados-or-android.md")])
+            .stdout
         #expect(text.contains("1 empty"))
     }
 }

@@ -15,8 +15,11 @@ struct LinkResolverTests {
 
     @Test("the terminal shows the resolved URL after the link text")
     func terminal() throws {
-        let text = "# <a name=\"x\"></a>" + Fixtures.unit("abcde-102", "T", "T") + "\n\n"
-            + Fixtures.unit("abcde-103", "Se [Tilføj brugere](/microsoft-365/admin/add-users).", "See [Add users](/microsoft-365/admin/add-users).") + "\n"
+        let text =
+            "# <a name=\"x\"></a>" + Fixtures.unit("abcde-102", "T", "T") + "\n\n"
+            + Fixtures.unit(
+                "abcde-103", "Se [Tilføj brugere](/microsoft-365/admin/add-users).", "See [Add users](/microsoft-365/admin/add-users).")
+            + "\n"
         let article = try Fixtures.article(text: "---\nms.contentlocale: da-DK\n---\n" + text)
         let da = TerminalRenderer(mode: .single(.target), width: 120).render(article)
         #expect(da.contains("Se Tilføj brugere <https://learn.microsoft.com/da-dk/microsoft-365/admin/add-users>."))

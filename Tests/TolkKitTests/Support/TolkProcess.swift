@@ -31,7 +31,8 @@ struct TolkProcess {
 
     /// Runs `tolk` with a clean environment: no colour, 80 columns, English locale,
     /// unless `environment` says otherwise.
-    static func run(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil, fast: Bool = false) throws -> Output {
+    static func run(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil, fast: Bool = false) throws -> Output
+    {
         let process = Process()
         process.executableURL = fast ? fastExecutable : executable
         process.arguments = arguments

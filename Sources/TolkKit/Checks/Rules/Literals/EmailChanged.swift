@@ -20,30 +20,11 @@ public struct EmailChanged: Rule {
             let source = MaskedText(unit.source)
             guard !source.emails.isEmpty else { continue }
             let target = MaskedText(unit.target)
-            var unmatched = target.emails
-            var missing: [MaskedText.Token] = []
-            for address in source.emails {
-                let key = address.text.lowercased()
-                if let k = unmatched.firstIndex(where: { $0.text.lowercased() == key }) {
-                    unmatched.remove(at: k)
-                } else if !unit.target.lowercased().contains(key) {
-                    missing.append(address)
-                }
-            }
-            var keys = OccurrenceKeys()
-            for (k, address) in missing.enumerated() {
-                let key = keys.key(address.text)
-                if k < unmatched.count {
-                    let other = unmatched[k]
-                    report.add(
-                        "the e-mail address \"\(other.text)\" differs from the English \"\(address.text)\"; copy the address from the English",
-                        at: unit.location(.target, utf8Offset: target.offsets[other.range.lowerBound]), unit: unit, key: key)
-                } else {
-                    report.add(
-                        "the English e-mail address \"\(address.text)\" is missing from the translation \"\(unit.target.excerpt)\"; copy it unchanged",
-                        at: unit.location(.target, utf8Offset: target.firstVisibleOffset), unit: unit, key: key)
-                }
-            }
+            LiteralComparison(
+                noun: "e-mail address", differsAdvice: "copy the address from the English",
+                normalize: { $0.lowercased() }, targetContains: { unit, text in unit.target.lowercased().contains(text.lowercased()) }
+            )
+            .compare(unit, source: source.emails, target: target.emails, in: target, &report)
         }
     }
 }

@@ -20,30 +20,11 @@ public struct URLChanged: Rule {
             let source = MaskedText(unit.source)
             guard !source.urls.isEmpty else { continue }
             let target = MaskedText(unit.target)
-            var unmatched = target.urls
-            var missing: [MaskedText.Token] = []
-            for url in source.urls {
-                let key = Self.normalized(url.text)
-                if let k = unmatched.firstIndex(where: { Self.normalized($0.text) == key }) {
-                    unmatched.remove(at: k)
-                } else if !unit.target.contains(url.text) {
-                    missing.append(url)
-                }
-            }
-            var keys = OccurrenceKeys()
-            for (k, url) in missing.enumerated() {
-                let key = keys.key(url.text)
-                if k < unmatched.count {
-                    let other = unmatched[k]
-                    report.add(
-                        "the URL \"\(other.text)\" differs from the English \"\(url.text)\"; copy the URL from the English unchanged",
-                        at: unit.location(.target, utf8Offset: target.offsets[other.range.lowerBound]), unit: unit, key: key)
-                } else {
-                    report.add(
-                        "the English URL \"\(url.text)\" is missing from the translation \"\(unit.target.excerpt)\"; copy it unchanged",
-                        at: unit.location(.target, utf8Offset: target.firstVisibleOffset), unit: unit, key: key)
-                }
-            }
+            LiteralComparison(
+                noun: "URL", differsAdvice: "copy the URL from the English unchanged", normalize: Self.normalized,
+                targetContains: { unit, text in unit.target.contains(text) }
+            )
+            .compare(unit, source: source.urls, target: target.urls, in: target, &report)
         }
     }
 

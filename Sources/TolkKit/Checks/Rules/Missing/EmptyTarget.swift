@@ -15,7 +15,9 @@ public struct EmptyTarget: Rule {
 
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
         for unit in article.units where unit.isTargetEmpty && !unit.source.allSatisfy(\.isWhitespace) {
-            report.add("unit \(unit.id) has an empty translation; the original is \"\(unit.source.excerpt)\"", at: unit.targetRange.start, unit: unit)
+            report.add(
+                "unit \(unit.id) has an empty translation; the original is \"\(unit.source.excerpt)\"", at: unit.targetRange.start,
+                unit: unit)
         }
     }
 }
