@@ -26,6 +26,7 @@ let package = Package(
             dependencies: [
                 "CXMLShim", "CCmarkGFM", "CWidth",
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .executableTarget(
             name: "tolk",

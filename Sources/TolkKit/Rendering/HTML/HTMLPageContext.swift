@@ -1,0 +1,101 @@
+import Foundation
+
+/// What the page template sees (see templates/README.md): plain values, which
+/// Mustache escapes, and `body`, `css` and `script`, which it writes as they are.
+struct HTMLPageContext {
+    let article: Article
+    let side: Side
+    /// The page's `lang`, such as `da-DK`.
+    let locale: String
+    let words: HTMLWords
+    let renderer: HTMLPageRenderer
+    /// The article's HTML, already escaped and filtered.
+    var body = ""
+    /// True when the body holds at least one English original: then the page gets the toggle.
+    var hasOriginals = false
+
+    var dictionary: [String: Any] {
+        var page: [String: Any] = [
+            "lang": locale, "dir": PageLanguage.direction(locale), "title": HTMLEscaping.clean(article.title(side)),
+            "slug": HTMLEscaping.clean(article.slug), "side": side.rawValue, "body": body, "words": words.dictionary,
+            "languages": languages, "hasLanguages": !languages.isEmpty, "alternates": alternates,
+        ]
+        if side == .target {
+            if let description = article.frontMatter?["description"]?.text.trimmingSpaces, !description.isEmpty {
+                page["description"] = HTMLEscaping.clean(description)
+            }
+            if let handoff = article.frontMatter?.localization.lastHandoff, !handoff.isEmpty {
+                page["lastHandoff"] = HTMLEscaping.clean(handoff)
+            }
+            if let type = article.translationType { page["translationType"] = HTMLEscaping.clean(type.code) }
+            if article.translationType == .machine {
+                var banner: [String: Any] = ["text": words.machineTranslated, "linkText": words.readEnglish]
+                if let english = url(forLanguage: "en") { banner["href"] = english }
+                page["banner"] = banner
+            }
+        }
+        let script = side == .target && hasOriginals ? renderer.templates.script.flatMap { $0.isEmpty ? nil : $0 } : nil
+        if side == .target && hasOriginals { page["toggle"] = ["label": words.showOriginals] }
+        if let script { page["script"] = script }
+        page["csp"] = Self.contentSecurityPolicy(script: script)
+        switch renderer.stylesheet {
+        case .inline: if !renderer.templates.stylesheet.isEmpty { page["css"] = renderer.templates.stylesheet }
+        case .linked(let href): if let safe = SafeURL.link(href) { page["stylesheetURL"] = safe }
+        }
+        return page
+    }
+
+    /// Nothing but the page's own script, styles and same-origin or inline images:
+    /// a script injected into the body could not run even if escaping failed.
+    static func contentSecurityPolicy(script: String?) -> String {
+        "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline' 'self'; script-src "
+            + (script.map(SHA256.cspSource) ?? "'none'") + "; base-uri 'none'; form-action 'none'"
+    }
+
+    // MARK: Languages
+
+    /// The page URLs the renderer was given, safe ones only: the article's
+    /// language first, then English, then any others by locale.
+    private var pages: [(locale: String, url: String)] {
+        let target = PageLanguage.code(article.targetLocale ?? "")
+        func rank(_ locale: String) -> Int { PageLanguage.code(locale) == target ? 0 : PageLanguage.code(locale) == "en" ? 1 : 2 }
+        return renderer.pageURLs.compactMap { key, value in SafeURL.link(value).map { (PageLanguage.tag(key), $0) } }
+            .sorted { (rank($0.locale), $0.locale) < (rank($1.locale), $1.locale) }
+    }
+
+    private var hasOtherLanguages: Bool { pages.contains { PageLanguage.code($0.locale) != PageLanguage.code(locale) } }
+
+    private func url(forLanguage code: String) -> String? {
+        guard PageLanguage.code(locale) != code else { return nil }
+        return pages.first { PageLanguage.code($0.locale) == code }?.url
+    }
+
+    /// The language switch: the page's own language (`current`, no link) and a link per other language.
+    private var languages: [[String: Any]] {
+        guard hasOtherLanguages else { return [] }
+        let own = PageLanguage.code(locale)
+        var out: [[String: Any]] = [["name": PageLanguage.autonym(locale), "lang": own, "current": true]]
+        for page in pages where PageLanguage.code(page.locale) != own {
+            let code = PageLanguage.code(page.locale)
+            out.append(["name": PageLanguage.autonym(page.locale), "lang": code, "hreflang": code, "href": page.url, "current": false])
+        }
+        return out
+    }
+
+    /// `<link rel="alternate">` entries: every language's page, and English as `x-default`.
+    private var alternates: [[String: String]] {
+        guard hasOtherLanguages else { return [] }
+        var out = pages.map { ["hreflang": $0.locale, "href": absolute($0.url)] }
+        if let english = pages.first(where: { PageLanguage.code($0.locale) == "en" }) {
+            out.append(["hreflang": "x-default", "href": absolute(english.url)])
+        }
+        return out
+    }
+
+    private func absolute(_ url: String) -> String {
+        guard let base = renderer.baseURL.flatMap({ URL(string: $0) }), let resolved = URL(string: url, relativeTo: base) else {
+            return url
+        }
+        return SafeURL.link(resolved.absoluteString) ?? url
+    }
+}

@@ -1,0 +1,82 @@
+/// Renders one language of an article as a complete HTML5 page through the
+/// Mustache templates of `HTMLTemplates`. The article body is built here from
+/// the model, every piece of text escaped and article HTML filtered; the
+/// template lays out the page around it (head, header, banner, language
+/// switch, the originals toggle, footer).
+///
+/// On the translation's page every unit is a focusable `span.tu` holding its
+/// English original in a `span.tu-o` that CSS shows on hover and focus, or for
+/// the whole page with the `#tolk-show-originals` checkbox.
+public struct HTMLPageRenderer: ArticleRenderer, Sendable {
+    /// How the page gets its stylesheet.
+    public enum Stylesheet: Hashable, Sendable {
+        /// `tolk.css` inlined in a `<style>` element: a standalone page.
+        case inline
+        /// A `<link rel="stylesheet">` to this URL (a site's shared file).
+        case linked(href: String)
+    }
+
+    /// The language of the page: the translation or the English original.
+    public var side: Side
+    public var templates: HTMLTemplates
+    public var stylesheet: Stylesheet
+    /// The URL of this article's page in each language, keyed by locale (`da-DK`,
+    /// `en-US`), relative to this page: the entries in other languages become the
+    /// language switch; with the page's own entry they become `<link rel="alternate"
+    /// hreflang>` elements in the head. Empty: a page without either.
+    public var pageURLs: [String: String]
+    /// The absolute URL of this page; when given, alternate links in the head are absolute.
+    public var baseURL: String?
+    /// Resolves site-relative links (`/microsoft-365/…`) against Microsoft's site in
+    /// the page's language.
+    public var linkResolver: LinkResolver?
+    /// Called with each resolved link destination; returns the URL to use instead
+    /// (a site maps other articles to its own pages). The result is still checked.
+    public var rewriteLink: (@Sendable (String) -> String)?
+
+    public init(
+        side: Side, templates: HTMLTemplates, stylesheet: Stylesheet = .inline, pageURLs: [String: String] = [:],
+        baseURL: String? = nil, linkResolver: LinkResolver? = nil, rewriteLink: (@Sendable (String) -> String)? = nil
+    ) {
+        self.side = side
+        self.templates = templates
+        self.stylesheet = stylesheet
+        self.pageURLs = pageURLs
+        self.baseURL = baseURL
+        self.linkResolver = linkResolver
+        self.rewriteLink = rewriteLink
+    }
+
+    /// The page's `lang`: the article's `ms.contentlocale` (`da-DK`) or `en-US`.
+    public static func pageLocale(of article: Article, side: Side) -> String {
+        PageLanguage.tag(side == .target ? (article.targetLocale ?? "und") : article.sourceLocale)
+    }
+
+    public func render(_ article: Article) -> String {
+        let locale = Self.pageLocale(of: article, side: side)
+        let words = HTMLWords(locale: locale)
+        let resolver =
+            linkResolver ?? LinkResolver(locale: side == .target ? (article.targetLocale ?? article.sourceLocale) : article.sourceLocale)
+        let rewrite = rewriteLink
+        let inline = HTMLInlineWriter(article: article, side: side, words: words, pageLanguage: locale) { destination in
+            // `/da-dk/…` already names its locale: only the site goes in front.
+            let resolved = Self.hasLocaleSegment(destination) ? resolver.site + destination : resolver.resolve(destination)
+            return rewrite?(resolved) ?? resolved
+        }
+        var body = HTMLBodyWriter(inline: inline, document: article[side], words: words)
+        let html = body.blocks(article[side].blocks)
+        var page = HTMLPageContext(article: article, side: side, locale: locale, words: words, renderer: self)
+        page.body = html
+        page.hasOriginals = body.inline.originalsWritten > 0
+        return templates.renderPage(page.dictionary)
+    }
+
+    /// True for site-relative paths that start with a locale segment, such as `/da-dk/…`.
+    static func hasLocaleSegment(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].isEmpty, parts[1].count == 5 else { return false }
+        let segment = Array(parts[1].unicodeScalars)
+        let letter = { (s: Unicode.Scalar) in ("a"..."z").contains(s) || ("A"..."Z").contains(s) }
+        return segment[2] == "-" && [0, 1, 3, 4].allSatisfy { letter(segment[$0]) }
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// Tolk's own words on an HTML page, in Danish or English: the page language
+/// chooses, and any language other than Danish gets English.
+struct HTMLWords: Sendable {
+    /// `da` or `en`.
+    let language: String
+
+    /// The words for a page in `locale` (`da-DK`, `da`, `en-US`, `ja-JP`, …).
+    init(locale: String) {
+        language = PageLanguage.code(locale) == "da" ? "da" : "en"
+    }
+
+    private var da: Bool { language == "da" }
+
+    var showOriginals: String { da ? "Vis engelske originaler" : "Show English originals" }
+    var machineTranslated: String {
+        da
+            ? "Denne artikel er maskinoversat, og oversættelsen kan indeholde fejl."
+            : "This article was machine translated and may contain errors."
+    }
+    var readEnglish: String { da ? "Læs den engelske original" : "Read the English original" }
+    var notTranslated: String { da ? "ikke oversat" : "not translated" }
+    var languages: String { da ? "Sprog" : "Languages" }
+    var skipToContent: String { da ? "Gå til indholdet" : "Skip to content" }
+    var englishOriginal: String { da ? "Engelsk original" : "English original" }
+    var generatedBy: String { da ? "Vist med Tolk" : "Shown with Tolk" }
+    var lastHandoff: String { da ? "Sidst overdraget til oversættelse" : "Last handed off for translation" }
+    var image: String { da ? "billede" : "image" }
+
+    func noteTitle(_ kind: Note.Kind) -> String {
+        switch kind {
+        case .note: da ? "Bemærk" : "Note"
+        case .tip: "Tip"
+        case .important: da ? "Vigtigt" : "Important"
+        case .warning: da ? "Advarsel" : "Warning"
+        case .caution: da ? "Forsigtig" : "Caution"
+        case .video: "Video"
+        case .other(let s): s.capitalized
+        }
+    }
+
+    /// Everything a template may show, for `{{words.…}}`.
+    var dictionary: [String: String] {
+        [
+            "showOriginals": showOriginals, "machineTranslated": machineTranslated, "readEnglish": readEnglish,
+            "notTranslated": notTranslated, "languages": languages, "skipToContent": skipToContent,
+            "englishOriginal": englishOriginal, "generatedBy": generatedBy, "lastHandoff": lastHandoff,
+        ]
+    }
+}
+
+/// Language facts about a page: its `lang`, its direction, a language's own name.
+enum PageLanguage {
+    /// Languages written right to left.
+    static let rightToLeft: Set<String> = ["ar", "he", "fa", "ur", "yi", "ps", "dv", "ckb", "sd", "ug"]
+
+    /// The primary language subtag: `da` from `da-DK` or `da_DK`; `und` when there is none.
+    static func code(_ locale: String) -> String {
+        LanguageChoice.language(of: locale) ?? "und"
+    }
+
+    /// `rtl` or `ltr`.
+    static func direction(_ locale: String) -> String { rightToLeft.contains(code(locale)) ? "rtl" : "ltr" }
+
+    /// A BCP 47 tag for `lang` attributes: `da_DK` becomes `da-DK`; anything that is
+    /// not letters, digits and dashes becomes `und`.
+    static func tag(_ locale: String) -> String {
+        let tag = locale.replacingOccurrences(of: "_", with: "-")
+        let valid =
+            !tag.isEmpty && tag.count <= 35
+            && tag.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
+        return valid && LanguageChoice.language(of: tag) != nil ? tag : "und"
+    }
+
+    /// The language's name in that language, as a language switch shows it.
+    static func autonym(_ locale: String) -> String {
+        let names: [String: String] = [
+            "ar": "العربية", "cs": "Čeština", "da": "Dansk", "de": "Deutsch", "el": "Ελληνικά", "en": "English", "es": "Español",
+            "fi": "Suomi", "fr": "Français", "he": "עברית", "hu": "Magyar", "it": "Italiano", "ja": "日本語", "ko": "한국어",
+            "nb": "Norsk bokmål", "nl": "Nederlands", "pl": "Polski", "pt": "Português", "ru": "Русский", "sv": "Svenska",
+            "th": "ไทย", "tr": "Türkçe", "uk": "Українська", "zh": "中文",
+        ]
+        return names[code(locale)] ?? tag(locale)
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+@testable import TolkKit
+
+@Suite("HTML templates")
+struct HTMLTemplatesTests {
+    /// A fresh folder under the temporary directory, removed by the caller.
+    static func folder(_ files: [String: String]) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tolk-templates-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        return dir.path
+    }
+
+    @Test("a folder with a minimal page.mustache overrides the page; values are escaped, the body is not")
+    func override() throws {
+        let dir = try Self.folder([
+            "page.mustache":
+                "<!DOCTYPE html><html lang=\"{{lang}}\"><title>{{title}}</title>{{> extra}}<main>{{{body}}}</main>{{#toggle}}[{{label}}]{{/toggle}}</html>\n",
+            "extra.mustache": "<p>{{words.notTranslated}}</p>",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let templates = try HTMLTemplates(directory: dir)
+        #expect(templates.stylesheet == "" && templates.script == nil)
+        let body = "# <a name=\"t\"></a>" + Fixtures.unit("abcde-102", "Tom &amp; Jerry", "Tom &amp; Jerry <b>x</b>") + "\n"
+        let article = try HTMLTesting.article(body)
+        let page = HTMLPageRenderer(side: .target, templates: templates).render(article)
+        #expect(page.hasPrefix("<!DOCTYPE html><html lang=\"da-DK\"><title>Tom &amp; Jerry</title><p>ikke oversat</p><main><h1 id=\"t\">"))
+        HTMLTesting.expect(page, lacks: "<script")  // no tolk.js in the folder: no script
+        #expect(page.hasSuffix("</main>[Vis engelske originaler]</html>\n"))
+    }
+
+    @Test("a missing page.mustache and a broken template are errors with a place")
+    func errors() throws {
+        let empty = try Self.folder(["other.mustache": "x"])
+        defer { try? FileManager.default.removeItem(atPath: empty) }
+        #expect(throws: HTMLTemplateError.self) { try HTMLTemplates(directory: empty) }
+        do {
+            _ = try HTMLTemplates(directory: empty)
+        } catch {
+            #expect(error.description.hasSuffix("page.mustache:1:1: error: the templates folder has no page.mustache"))
+        }
+
+        let broken = try Self.folder(["page.mustache": "line one\n{{#open}} never closed\n"])
+        defer { try? FileManager.default.removeItem(atPath: broken) }
+        do {
+            _ = try HTMLTemplates(directory: broken)
+            Issue.record("a broken template loaded")
+        } catch {
+            #expect(error.path.hasSuffix("page.mustache"))
+            #expect(error.line >= 1)
+            #expect(error.description.contains("error: the template does not parse"))
+        }
+        #expect(throws: HTMLTemplateError.self) { try HTMLTemplates(directory: "/nonexistent/tolk-templates") }
+    }
+
+    @Test("the default folder: TOLK_TEMPLATES, else the checkout's templates near the executable")
+    func defaultFolder() throws {
+        #expect(HTMLTemplates.defaultDirectory(environment: ["TOLK_TEMPLATES": "/x/y"], executablePath: "/bin/true") == "/x/y")
+        let executable = Fixtures.packageRoot.appendingPathComponent(".build/debug/tolk").path
+        let found = try #require(HTMLTemplates.defaultDirectory(environment: [:], executablePath: executable))
+        #expect(FileManager.default.fileExists(atPath: found + "/page.mustache"))
+    }
+
+    @Test("a linked stylesheet replaces the inlined one")
+    func linkedStylesheet() throws {
+        let article = try HTMLTesting.article("# <a name=\"t\"></a>" + Fixtures.unit("abcde-102", "A", "B") + "\n")
+        let page = HTMLPageRenderer(side: .target, templates: try HTMLTesting.templates(), stylesheet: .linked(href: "../tolk.css"))
+            .render(article)
+        HTMLTesting.expect(page, contains: #"<link rel="stylesheet" href="../tolk.css">"#)
+        HTMLTesting.expect(page, lacks: "<style>")
+        HTMLTesting.expectWellFormed(page)
+    }
+}
