@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what the browser end-to-end test needs, once: apt-get only runs
+# when one of the Debian packages below is absent (same check as `make deps`).
+set -euo pipefail
+
+DEB_E2E="chromium chromium-driver python3-selenium fonts-dejavu-core"
+
+missing=""
+for p in $DEB_E2E; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  echo "e2e: installing Debian packages:$missing"
+  SUDO=$( [ "$(id -u)" = 0 ] || echo sudo )
+  $SUDO apt-get update -qq
+  # shellcheck disable=SC2086
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+fi
