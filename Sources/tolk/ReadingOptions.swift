@@ -37,15 +37,31 @@ struct ReadingOptions: ParsableArguments {
         }
     }
 
-    /// Tolk's own words follow the reader's locale: Danish for a Danish reader.
-    var uiLanguage: String { LanguageChoice.readerLanguage(environment) == "da" ? "da" : "en" }
+    /// Tolk's own words follow the article's language as shown: Danish with a
+    /// Danish translation, English with the English original or any other language.
+    func uiLanguage(for article: Article, mode: LanguageChoice.Mode) -> String {
+        guard mode.primary == .target, let locale = article.targetLocale else { return "en" }
+        return LanguageChoice.language(of: locale) == "da" ? "da" : "en"
+    }
 
     func terminalRenderer(for article: Article, stdoutIsTTY: Bool) throws -> TerminalRenderer {
         let terminal = TerminalEnvironment(environment: environment, stdoutIsTTY: stdoutIsTTY)
         let mode = try mode(for: article)
-        let language = mode == .single(.source) ? "en" : uiLanguage
         return TerminalRenderer(
-            mode: mode, width: terminal.width(explicit: width), styler: terminal.styler(mode: color), uiLanguage: language)
+            mode: mode, width: terminal.width(explicit: width), styler: terminal.styler(mode: color),
+            uiLanguage: uiLanguage(for: article, mode: mode))
+    }
+
+    /// The current layout width (re-read on every `--watch` frame, so a resized terminal reflows).
+    func width(stdoutIsTTY: Bool) -> Int {
+        TerminalEnvironment(environment: environment, stdoutIsTTY: stdoutIsTTY).width(explicit: width)
+    }
+
+    /// Tolk's status words and formats for this reader: the language shown, the
+    /// reader's locale when it is in that language, the reader's time zone (TZ).
+    func statusWords(for article: Article) -> StatusWords {
+        let mode = (try? mode(for: article)) ?? .single(.source)
+        return StatusWords.forReader(language: uiLanguage(for: article, mode: mode), environment: environment)
     }
 }
 

@@ -22,7 +22,7 @@ struct Tolk: ParsableCommand {
             Environment: LC_ALL, LC_MESSAGES, LANG choose the default language; \
             NO_COLOR, CLICOLOR_FORCE, COLUMNS, PAGER, TOLK_CONTENT.
             """,
-        subcommands: [Show.self, Render.self, Check.self, Stats.self])
+        subcommands: [Show.self, Status.self, Render.self, Check.self, Stats.self])
 
     static func main() {
         signal(SIGPIPE, SIG_IGN)
@@ -30,7 +30,7 @@ struct Tolk: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as CommandFailure {
-            FileHandle.standardError.write(Data((error.message + "\n").utf8))
+            if !error.message.isEmpty { FileHandle.standardError.write(Data((error.message + "\n").utf8)) }
             Foundation.exit(error.code)
         } catch {
             let code = exitCode(for: error)

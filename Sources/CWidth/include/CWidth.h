@@ -2,4 +2,10 @@
 #define TOLK_CWIDTH_H
 /// Display columns of one Unicode scalar (wcwidth after a UTF-8 LC_CTYPE is set).
 int tolk_wcwidth(unsigned int scalar);
+
+/// pipe2(fds, O_CLOEXEC): both ends closed in spawned programs.
+int tolk_pipe_cloexec(int fds[2]);
+
+/// posix_spawn_file_actions_addchdir_np: the spawned program starts in `directory`.
+int tolk_spawn_addchdir(void *actions, const char *directory);
 #endif

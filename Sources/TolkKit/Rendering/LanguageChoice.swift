@@ -75,7 +75,7 @@ public enum LanguageChoice: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `da` from `da`, `da-DK`, `da_DK.UTF-8`, `da_DK@euro`; nil for `C`/`POSIX`.
-    static func language(of locale: String) -> String? {
+    public static func language(of locale: String) -> String? {
         let code = locale.prefix { $0.isLetter }.lowercased()
         guard (2...3).contains(code.count), code != "c", !locale.uppercased().hasPrefix("POSIX") else { return nil }
         return code

@@ -31,8 +31,9 @@ struct TolkProcess {
 
     /// Runs `tolk` with a clean environment: no colour, 80 columns, English locale,
     /// unless `environment` says otherwise.
-    static func run(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil, fast: Bool = false) throws -> Output
-    {
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], directory: URL? = nil, fast: Bool = false, stdin: Data? = nil
+    ) throws -> Output {
         let process = Process()
         process.executableURL = fast ? fastExecutable : executable
         process.arguments = arguments
@@ -55,8 +56,13 @@ struct TolkProcess {
         defer { try? FileManager.default.removeItem(at: errURL) }
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let input = Pipe()
+        process.standardInput = stdin == nil ? FileHandle.nullDevice : input
         try process.run()
+        if let stdin {
+            input.fileHandleForWriting.write(stdin)
+            try input.fileHandleForWriting.close()
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         try err.close()

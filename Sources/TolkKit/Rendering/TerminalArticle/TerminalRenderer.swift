@@ -7,12 +7,20 @@ public struct TerminalRenderer: ArticleRenderer {
     public var styler: TerminalStyler
     /// The language of Tolk's own words (note titles, "image"); `da` or `en`.
     public var uiLanguage: String
+    /// Live status: a panel above the article, and each value again beside the step that describes it.
+    public var status: StatusPresentation?
+    /// A last line for the panel, such as "Refreshing every 2 seconds".
+    public var statusFooter: String?
 
-    public init(mode: LanguageChoice.Mode, width: Int = 80, styler: TerminalStyler = .plain, uiLanguage: String = "en") {
+    public init(
+        mode: LanguageChoice.Mode, width: Int = 80, styler: TerminalStyler = .plain, uiLanguage: String = "en",
+        status: StatusPresentation? = nil
+    ) {
         self.mode = mode
         self.width = max(width, TextWrapper.minimumWidth)
         self.styler = styler
         self.uiLanguage = uiLanguage
+        self.status = status
     }
 
     public func render(_ article: Article) -> String {
@@ -23,6 +31,10 @@ public struct TerminalRenderer: ArticleRenderer {
     /// The styled lines, before escape codes: what tests and other front ends use.
     public func layout(_ article: Article) -> [StyledText] {
         var writer = TerminalWriter(renderer: self, article: article)
+        if let status {
+            writer.lines = TerminalStatusPanel(width: width, styler: styler).layout(status, footer: statusFooter)
+            writer.lines.append(StyledText())
+        }
         writer.renderDocument()
         return writer.finish()
     }

@@ -152,6 +152,11 @@ struct TerminalWriter {
                 blank(hang)
                 let bullet = StyledText("◆ ", style: .uiLabel)
                 paragraph(field.paragraph[side] ?? [], first: hang + bullet, rest: hang + "  ")
+                if let status = renderer.status, let english = field.label.source,
+                    let live = status.fields.first(where: { StatusBinding.sameLabel($0.result.field.label, english) })
+                {
+                    lines += TerminalStatusPanel(width: width, styler: renderer.styler).stepLines(live, words: status.words, prefix: hang + "  ")
+                }
             case .note(let note):
                 blank(hang)
                 if let n = note[side] { self.note(n, first: hang, rest: hang) }

@@ -1,0 +1,72 @@
+import Foundation
+
+/// Signals that end or redraw `--watch`, noted by a handler and read by the loop.
+enum WatchSignals {
+    nonisolated(unsafe) static var stop: sig_atomic_t = 0
+    nonisolated(unsafe) static var resized: sig_atomic_t = 0
+
+    static func install() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in WatchSignals.stop = 1 }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGINT, &action, nil)
+        sigaction(SIGTERM, &action, nil)
+        sigaction(SIGHUP, &action, nil)
+        var resize = sigaction()
+        resize.__sigaction_handler.sa_handler = { _ in WatchSignals.resized = 1 }
+        sigemptyset(&resize.sa_mask)
+        resize.sa_flags = SA_RESTART
+        sigaction(SIGWINCH, &resize, nil)
+        // A parent may have started us with these blocked (some test runners do); Ctrl-C must reach us.
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        for s in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] { sigaddset(&wanted, s) }
+        pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
+    }
+
+    static var stopRequested: Bool { stop != 0 }
+}
+
+/// `--watch SECONDS`: re-reads and redraws until interrupted. On a terminal the
+/// frame is redrawn in place on the alternate screen, cut to the terminal's
+/// height; piped, each snapshot is printed after the last, separated by a blank line.
+struct Watcher {
+    let interval: Double
+    let onTerminal: Bool
+
+    /// `frame(height)` reads the status and returns the lines to show.
+    func run(frame: (Int?) -> [String]) {
+        WatchSignals.install()
+        if onTerminal { Output.write(Array("\u{1B}[?1049h\u{1B}[?25l".utf8)) }
+        var first = true
+        while !WatchSignals.stopRequested {
+            let height = onTerminal ? TerminalSize.height() : nil
+            var lines = frame(height)
+            if WatchSignals.stopRequested { break }
+            if onTerminal {
+                if let height, lines.count > height { lines = Array(lines.prefix(height)) }
+                let body = lines.map { $0 + "\u{1B}[K" }.joined(separator: "\r\n")
+                Output.write(Array(("\u{1B}[H" + body + "\u{1B}[J").utf8))
+            } else {
+                Output.write(Array(((first ? "" : "\n") + lines.joined(separator: "\n") + "\n").utf8))
+            }
+            first = false
+            WatchSignals.resized = 0
+            let until = Date().addingTimeInterval(interval)
+            while Date() < until && !WatchSignals.stopRequested && WatchSignals.resized == 0 {
+                usleep(20_000)
+            }
+        }
+        if onTerminal { Output.write(Array("\u{1B}[?25h\u{1B}[?1049l".utf8)) }
+    }
+}
+
+enum TerminalSize {
+    static func height() -> Int? {
+        if let lines = ProcessInfo.processInfo.environment["LINES"].flatMap({ Int($0) }), lines > 0 { return lines }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else { return nil }
+        return Int(size.ws_row)
+    }
+}
