@@ -1,5 +1,6 @@
 # Tolk — make targets. Run as root on a fresh Debian 12 machine with Swift 6.3:
-#   make run    install missing Debian packages, build, show the seed article
+#   make run    install missing Debian packages, build, show the seed article with its live status
+#               (make run STATE=stale RUN_LANG=en: a stale last sync, in English)
 #   make test   the test suite (unit, golden, end-to-end, corpus when present)
 
 SHELL       := /bin/bash
@@ -7,6 +8,8 @@ SWIFT       ?= swift
 TOLK        := .build/debug/tolk
 ARTICLE     ?= password-sync
 RUN_LANG    ?= target
+# The example status provider's state for `make run`: healthy, stale, broken, invalid, fail, hang.
+STATE       ?= healthy
 # The Danish corpus lives beside the clone; tests skip corpus-wide checks without it.
 TOLK_CORPUS ?= $(abspath ../shared/corpus/da-DK/AlchemyInsights)
 export TOLK_CORPUS
@@ -43,7 +46,7 @@ build: deps
 	$(SWIFT) build --product tolk
 
 run: build
-	@$(TOLK) show $(ARTICLE) --lang $(RUN_LANG) --no-pager
+	@PASSWORD_SYNC_STATE=$(STATE) $(TOLK) show $(ARTICLE) --lang $(RUN_LANG) --no-pager
 
 # The corpus-wide end-to-end runs use a release build of tolk (TOLK_BINARY).
 test: deps
