@@ -7,20 +7,26 @@ import TolkKit
 struct Tolk: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tolk",
-        abstract: "Read, render and check localized side-by-side help articles in Danish, English or both.",
+        abstract: "Read, render and check localized side-by-side help articles in Danish, English or both, beside live status.",
         discussion: """
             Tolk reads Microsoft's side-by-side (sxs) bilingual Markdown articles: every \
             sentence carried as its translation and its English original. ARTICLE is a \
             path to a .md file or the name of an article in the content folder \
             (TOLK_CONTENT, ./content, or the content folder Tolk was built with).
 
-            Exit status: 0 success; 1 the file is not a readable bilingual article \
-            (invalid UTF-8, binary, no translation units), or `check` found something \
-            at or above --fail-on; 2 usage or I/O error (unknown option, missing file, \
-            a directory, unwritable output, a bad .tolk.yml).
+            Live status: an article with a binding beside it (NAME.status.yml) is shown \
+            with the values its status fields describe, read from a file, standard input \
+            or a command, and checked against the binding's rules (see `tolk status`).
 
-            Environment: LC_ALL, LC_MESSAGES, LANG choose the default language; \
-            NO_COLOR, CLICOLOR_FORCE, COLUMNS, PAGER, TOLK_CONTENT.
+            Exit status: 0 success; 1 the file is not a readable bilingual article \
+            (invalid UTF-8, binary, no translation units), `check` found something \
+            at or above --fail-on, or `status` shows a warning or an error; 2 usage or \
+            I/O error (unknown option, missing file, a directory, unwritable output, a \
+            bad .tolk.yml or status binding).
+
+            Environment: LC_ALL, LC_MESSAGES, LANG choose the default language; LC_TIME \
+            and TZ how dates are shown; NO_COLOR, CLICOLOR_FORCE, COLUMNS, PAGER, \
+            TOLK_CONTENT, TOLK_TEMPLATES.
             """,
         subcommands: [Show.self, Status.self, Render.self, Check.self, Stats.self])
 

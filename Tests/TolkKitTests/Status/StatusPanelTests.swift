@@ -110,3 +110,21 @@ struct StatusPanelTests {
         #expect(!TerminalStatusPanel(width: 100).render(p).contains("\u{1B}"))
     }
 }
+
+@Suite("The README's TolkKit live-status example")
+struct StatusLibraryExampleTests {
+    @Test("evaluating a program's own values against the shipped binding, rendered beside the article")
+    func readmeExample() throws {
+        let article = try ArticleParser().parse(contentsOf: Fixtures.packageRoot.appendingPathComponent("content/password-sync.md").path)
+        let binding = try StatusBinding(contentsOf: StatusBindingTests.contentBinding)
+        let json = #"{"passwordSync": {"enabled": true, "lastSync": "2026-11-20T08:15:00Z"}}"#
+        let now = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18T11:06:40Z: the sync is 2 days in the future
+        let reading = StatusReading(origin: "my-agent", readAt: now, bytes: Array(json.utf8))
+        let evaluation = StatusEvaluator(now: now.addingTimeInterval(5 * 86_400)).evaluate(binding, reading: reading, article: article)
+        #expect(evaluation.level == .warning)
+        let status = StatusPresentation(evaluation, side: .target, words: StatusWords(language: "da"), now: now)
+        let text = TerminalRenderer(mode: .single(.target), width: 80, uiLanguage: "da", status: status).render(article)
+        #expect(text.hasPrefix("┃ Status · my-agent · læst lige nu\n┃ ✓ Synkronisering af adgangskode aktiveret  Sand\n┃ ! "))
+        #expect(TerminalStatusPanel(width: 80).render(status).contains("Advarsel: mere end 3 dage siden."))
+    }
+}
