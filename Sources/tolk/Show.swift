@@ -68,8 +68,10 @@ struct Show: ParsableCommand {
         let side = renderer.mode.primary
         if let watch {
             renderer.statusFooter = words.refreshing(every: watch)
-            Watcher(interval: watch, onTerminal: tty).run { _ in
-                let evaluation = live.evaluate(words: words, shouldStop: { WatchSignals.stopRequested })
+            var last: StatusEvaluation?
+            Watcher(interval: watch, onTerminal: tty).run { reread in
+                if reread || last == nil { last = live.evaluate(words: words, shouldStop: { WatchSignals.stopRequested }) }
+                guard let evaluation = last else { return [] }
                 var frame = renderer
                 frame.width = reading.width(stdoutIsTTY: tty)
                 frame.status = StatusPresentation(evaluation, side: side, words: words)

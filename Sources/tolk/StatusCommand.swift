@@ -60,8 +60,10 @@ struct Status: ParsableCommand {
         let tty = isatty(STDOUT_FILENO) == 1
         let terminal = TerminalEnvironment(environment: reading.environment, stdoutIsTTY: tty)
         if let watch {
-            Watcher(interval: watch, onTerminal: tty).run { _ in
-                let evaluation = live.evaluate(words: words, shouldStop: { WatchSignals.stopRequested })
+            var last: StatusEvaluation?
+            Watcher(interval: watch, onTerminal: tty).run { reread in
+                if reread || last == nil { last = live.evaluate(words: words, shouldStop: { WatchSignals.stopRequested }) }
+                guard let evaluation = last else { return [] }
                 let panel = TerminalStatusPanel(width: reading.width(stdoutIsTTY: tty), styler: terminal.styler(mode: reading.color))
                 return panel.layout(StatusPresentation(evaluation, side: side, words: words), footer: words.refreshing(every: watch))
                     .map { panel.styler.render($0) }

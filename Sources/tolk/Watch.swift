@@ -30,30 +30,36 @@ enum WatchSignals {
 
 /// `--watch SECONDS`: re-reads and redraws until interrupted. On a terminal the
 /// frame is redrawn in place on the alternate screen, cut to the terminal's
-/// height; piped, each snapshot is printed after the last, separated by a blank line.
+/// height, every second between readings too, so the age of the data ("read
+/// 7 seconds ago") stays true; piped, each new reading is printed after the
+/// last, separated by a blank line.
 struct Watcher {
     let interval: Double
     let onTerminal: Bool
+    /// How often a terminal frame is redrawn between readings.
+    var tick = 1.0
 
-    /// `frame(height)` reads the status and returns the lines to show.
-    func run(frame: (Int?) -> [String]) {
+    /// `frame(reread)` returns the lines to show, reading the source again when `reread`.
+    func run(frame: (_ reread: Bool) -> [String]) {
         WatchSignals.install()
         if onTerminal { Output.write(Array("\u{1B}[?1049h\u{1B}[?25l".utf8)) }
         var first = true
+        var nextRead = Date()
         while !WatchSignals.stopRequested {
-            let height = onTerminal ? TerminalSize.height() : nil
-            var lines = frame(height)
+            let reread = Date() >= nextRead
+            if reread { nextRead = Date().addingTimeInterval(interval) }
+            var lines = frame(reread)
             if WatchSignals.stopRequested { break }
             if onTerminal {
-                if let height, lines.count > height { lines = Array(lines.prefix(height)) }
+                if let height = TerminalSize.height(), lines.count > height { lines = Array(lines.prefix(height)) }
                 let body = lines.map { $0 + "\u{1B}[K" }.joined(separator: "\r\n")
                 Output.write(Array(("\u{1B}[H" + body + "\u{1B}[J").utf8))
-            } else {
+            } else if reread {
                 Output.write(Array(((first ? "" : "\n") + lines.joined(separator: "\n") + "\n").utf8))
+                first = false
             }
-            first = false
             WatchSignals.resized = 0
-            let until = Date().addingTimeInterval(interval)
+            let until = onTerminal ? min(nextRead, Date().addingTimeInterval(tick)) : nextRead
             while Date() < until && !WatchSignals.stopRequested && WatchSignals.resized == 0 {
                 usleep(20_000)
             }
