@@ -74,7 +74,13 @@ struct StatusOptions: ParsableArguments {
     /// The source to read: the command line's, else the binding's.
     func source(for binding: StatusBinding) throws -> StatusSource {
         let timeout = statusTimeout.flatMap(StatusDuration.init(parsing:)) ?? binding.source?.timeout ?? StatusBinding.Source.defaultTimeout
-        if let statusFile { return statusFile == "-" ? .standardInput : .file(statusFile) }
+        if let statusFile {
+            guard statusFile == "-" else { return .file(statusFile) }
+            if isatty(STDIN_FILENO) == 1 {
+                throw CommandFailure.usage("--status -: standard input is a terminal; pipe a JSON status document into tolk")
+            }
+            return .standardInput
+        }
         if let statusCommand {
             if shell { return .command([statusCommand], shell: true, directory: nil, timeout: timeout) }
             guard let argv = CommandLineSplitter.split(statusCommand), !argv.isEmpty else {

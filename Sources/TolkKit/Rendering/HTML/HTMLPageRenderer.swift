@@ -33,10 +33,16 @@ public struct HTMLPageRenderer: ArticleRenderer, Sendable {
     /// Called with each resolved link destination; returns the URL to use instead
     /// (a site maps other articles to its own pages). The result is still checked.
     public var rewriteLink: (@Sendable (String) -> String)?
+    /// Called with each image source of the article; returns the source to use
+    /// instead (a site points at its copy of the image). The result is still checked.
+    public var rewriteImage: (@Sendable (String) -> String)?
+    /// Links to the site's other pages and the status panel, on a page of a site.
+    public var site: HTMLSitePage?
 
     public init(
         side: Side, templates: HTMLTemplates, stylesheet: Stylesheet = .inline, pageURLs: [String: String] = [:],
-        baseURL: String? = nil, linkResolver: LinkResolver? = nil, rewriteLink: (@Sendable (String) -> String)? = nil
+        baseURL: String? = nil, linkResolver: LinkResolver? = nil, rewriteLink: (@Sendable (String) -> String)? = nil,
+        rewriteImage: (@Sendable (String) -> String)? = nil, site: HTMLSitePage? = nil
     ) {
         self.side = side
         self.templates = templates
@@ -45,6 +51,8 @@ public struct HTMLPageRenderer: ArticleRenderer, Sendable {
         self.baseURL = baseURL
         self.linkResolver = linkResolver
         self.rewriteLink = rewriteLink
+        self.rewriteImage = rewriteImage
+        self.site = site
     }
 
     /// The page's `lang`: the article's `ms.contentlocale` (`da-DK`) or `en-US`.
@@ -52,18 +60,26 @@ public struct HTMLPageRenderer: ArticleRenderer, Sendable {
         PageLanguage.tag(side == .target ? (article.targetLocale ?? "und") : article.sourceLocale)
     }
 
+    /// The page's `lang`, with the site's fallback for an article whose front matter names no locale.
+    func pageLocale(of article: Article) -> String {
+        guard side == .target, article.targetLocale == nil, let fallback = site?.fallbackLocale else {
+            return Self.pageLocale(of: article, side: side)
+        }
+        return PageLanguage.tag(fallback)
+    }
+
     public func render(_ article: Article) -> String {
-        let locale = Self.pageLocale(of: article, side: side)
+        let locale = pageLocale(of: article)
         let words = HTMLWords(locale: locale)
-        let resolver =
-            linkResolver ?? LinkResolver(locale: side == .target ? (article.targetLocale ?? article.sourceLocale) : article.sourceLocale)
+        let resolver = linkResolver ?? LinkResolver(locale: side == .target ? (locale == "und" ? article.sourceLocale : locale) : article.sourceLocale)
         let rewrite = rewriteLink
-        let inline = HTMLInlineWriter(article: article, side: side, words: words, pageLanguage: locale) { destination in
+        var inline = HTMLInlineWriter(article: article, side: side, words: words, pageLanguage: locale) { destination in
             // `/da-dk/…` already names its locale: only the site goes in front.
             let resolved = Self.hasLocaleSegment(destination) ? resolver.site + destination : resolver.resolve(destination)
             return rewrite?(resolved) ?? resolved
         }
-        var body = HTMLBodyWriter(inline: inline, document: article[side], words: words)
+        inline.rewriteImage = rewriteImage
+        var body = HTMLBodyWriter(inline: inline, document: article[side], words: words, status: site?.status)
         let html = body.blocks(article[side].blocks)
         var page = HTMLPageContext(article: article, side: side, locale: locale, words: words, renderer: self)
         page.body = html

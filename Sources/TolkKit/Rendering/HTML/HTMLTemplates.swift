@@ -12,6 +12,8 @@ public struct HTMLTemplates: Sendable {
     public let stylesheet: String
     /// The page script (`tolk.js`), nil when absent: pages then have no script.
     public let script: String?
+    /// The script's Content-Security-Policy source (`'sha256-…'`), computed once.
+    let scriptHash: String?
     let library: MustacheLibrary
 
     /// Reads every template of `directory`; throws when a template does not parse
@@ -45,7 +47,9 @@ public struct HTMLTemplates: Sendable {
         self.directory = base
         self.library = library
         self.stylesheet = fm.contents(atPath: base + "/tolk.css").map { String(decoding: $0, as: UTF8.self) } ?? ""
-        self.script = fm.contents(atPath: base + "/tolk.js").map { String(decoding: $0, as: UTF8.self) }
+        let script = fm.contents(atPath: base + "/tolk.js").map { String(decoding: $0, as: UTF8.self) }.flatMap { $0.isEmpty ? nil : $0 }
+        self.script = script
+        self.scriptHash = script.map(SHA256.cspSource)
     }
 
     /// The templates folder: `TOLK_TEMPLATES`, else `./templates`, else the
@@ -67,6 +71,14 @@ public struct HTMLTemplates: Sendable {
     /// The page template rendered with `context`.
     func renderPage(_ context: [String: Any]) -> String {
         library.render(context, withTemplate: "page") ?? ""
+    }
+
+    /// True when the folder has `name.mustache`.
+    public func hasTemplate(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
+
+    /// Template `name` rendered with `context`; nil when the folder has no such template.
+    func render(_ context: [String: Any], template name: String) -> String? {
+        library.render(context, withTemplate: name)
     }
 }
 
