@@ -66,7 +66,7 @@ asan: deps
 
 fuzz: deps
 	$(SWIFT) build -c release --sanitize=fuzzer --product TolkFuzz --scratch-path .build-fuzz
-	@mkdir -p .build-fuzz/corpus && cp content/*.md Tests/TolkKitTests/Fixtures/cases/*.md .build-fuzz/corpus/ 2>/dev/null || true
+	@mkdir -p .build-fuzz/corpus && cp content/*.md content/*.status.yml content/status-examples/*.json Tests/TolkKitTests/Fixtures/cases/*.md .build-fuzz/corpus/ 2>/dev/null || true
 	SWIFT_BACKTRACE=enable=no .build-fuzz/release/TolkFuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
 	  -rss_limit_mb=4096 -artifact_prefix=.build-fuzz/ .build-fuzz/corpus
 
