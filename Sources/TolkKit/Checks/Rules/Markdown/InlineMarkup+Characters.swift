@@ -66,17 +66,32 @@ extension InlineMarkup {
     /// A URL with its locale path segment (`/en-us/`, `/da-dk/`, any `xx-xx`) neutralised,
     /// since localizing that segment is allowed.
     static func normalizedURL(_ url: String) -> String {
-        guard url.contains("-") else { return url }
-        var segments = url.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        for (i, segment) in segments.enumerated() where i > 0 && isLocaleSegment(segment) {
-            segments[i] = "xx-xx"
+        // Bytes, not String.split: this runs for every link of every unit.
+        let bytes = Array(url.utf8)
+        guard bytes.contains(UInt8(ascii: "-")) else { return url }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var start = 0
+        var changed = false
+        for i in 0...bytes.count where i == bytes.count || bytes[i] == UInt8(ascii: "/") {
+            let segment = bytes[start..<i]
+            if start > 0, isLocaleSegment(segment) {
+                out += Array("xx-xx".utf8)
+                changed = true
+            } else {
+                out += segment
+            }
+            if i < bytes.count { out.append(UInt8(ascii: "/")) }
+            start = i + 1
         }
-        return segments.joined(separator: "/")
+        return changed ? String(decoding: out, as: UTF8.self) : url
     }
 
-    static func isLocaleSegment(_ s: String) -> Bool {
-        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 2, (2...4).contains(parts[1].count) else { return false }
-        return parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isLetter } }
+    /// `da-dk`, `en-US`, `zh-Hant`: two letters, a hyphen, two to four letters.
+    static func isLocaleSegment(_ segment: ArraySlice<UInt8>) -> Bool {
+        let b = Array(segment)
+        guard (5...7).contains(b.count), b[2] == UInt8(ascii: "-") else { return false }
+        let isLetter = { (c: UInt8) in (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(c | 0x20) }
+        return b.indices.allSatisfy { $0 == 2 || isLetter(b[$0]) }
     }
 }

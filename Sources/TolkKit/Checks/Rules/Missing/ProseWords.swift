@@ -59,8 +59,7 @@ struct ProseWords {
             if blockIndex < blocked.count, blocked[blockIndex].contains(offset) {
                 flush()
                 endRun()
-            } else if scalar.properties.isWhitespace || Self.separators.contains(scalar) || scalar.value == 0x200E || scalar.value == 0x200F
-            {
+            } else if Self.isBreak(scalar) {
                 flush()
             } else {
                 if token.isEmpty { tokenStart = offset }
@@ -101,13 +100,40 @@ struct ProseWords {
     /// Characters that end a token but not a run: Markdown syntax and sentence punctuation around words.
     private static let separators = Set("*[](){}<>|`\",;!?“”„«»·•…–—".unicodeScalars)
 
+    /// Whitespace, separators and direction marks end a token. ASCII is answered
+    /// from a table: this runs for every character of every unit.
+    @inline(__always) private static func isBreak(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return asciiBreaks[Int(scalar.value)] }
+        return scalar.properties.isWhitespace || separators.contains(scalar) || scalar.value == 0x200E || scalar.value == 0x200F
+    }
+
+    private static let asciiBreaks: [Bool] = (0..<128).map { value in
+        let scalar = Unicode.Scalar(UInt8(value))
+        return scalar.properties.isWhitespace || separators.contains(scalar)
+    }
+
+    @inline(__always) private static func isNumeric(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (0x30...0x39).contains(s.value) : s.properties.numericType != nil
+    }
+
+    @inline(__always) private static func isAlphabetic(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (0x41...0x5A).contains(s.value) || (0x61...0x7A).contains(s.value) : s.properties.isAlphabetic
+    }
+
+    @inline(__always) private static func isUppercase(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (0x41...0x5A).contains(s.value) : s.properties.isUppercase
+    }
+
+    @inline(__always) private static func isLowercase(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (0x61...0x7A).contains(s.value) : s.properties.isLowercase
+    }
+
     /// Trimmed from both ends of a token before it is judged.
     private static let edges = Set(".:'’‘_-".unicodeScalars)
 
     /// Numbers read the same in both languages, so they neither count nor end a run.
     private static func isNumber(_ token: [Unicode.Scalar]) -> Bool {
-        token.contains { $0.properties.numericType != nil }
-            && token.allSatisfy { $0.properties.numericType != nil || ".,:/-".unicodeScalars.contains($0) }
+        token.contains(where: isNumeric) && token.allSatisfy { isNumeric($0) || ".,:/-".unicodeScalars.contains($0) }
     }
 
     /// A token as a prose word, or nil when it is a number, an identifier or symbols.
@@ -119,15 +145,15 @@ struct ProseWords {
         while lower < upper, edges.contains(token[lower]) { lower += 1 }
         while upper > lower, edges.contains(token[upper - 1]) { upper -= 1 }
         let core = token[lower..<upper]
-        guard !core.isEmpty, core.allSatisfy({ $0.properties.isAlphabetic || "-'’".unicodeScalars.contains($0) }) else { return nil }
+        guard !core.isEmpty, core.allSatisfy({ isAlphabetic($0) || "-'’".unicodeScalars.contains($0) }) else { return nil }
         // Capitals after the first letter mark an identifier or acronym (iCloud, DNS, Get-Mailbox, Multi-Geo).
-        if core.dropFirst().contains(where: { $0.properties.isUppercase }) { return nil }
+        if core.dropFirst().contains(where: isUppercase) { return nil }
         let startOffset = start + token[..<lower].reduce(0) { $0 + $1.utf8.count }
         let length = core.reduce(0) { $0 + $1.utf8.count }
         var folded = String.UnicodeScalarView()
         folded.append(contentsOf: core)
         return Word(
             range: startOffset..<(startOffset + length), folded: String(folded).lowercased(),
-            startsLowercase: core.first?.properties.isLowercase ?? false)
+            startsLowercase: core.first.map(isLowercase) ?? false)
     }
 }
