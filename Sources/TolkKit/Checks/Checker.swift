@@ -24,63 +24,86 @@ public struct Checker: Sendable {
         public var articleCount: Int
     }
 
-    /// What one worker reports for one article.
-    struct ArticleResult: Sendable {
-        var findings: [Finding] = []
-        var statistics: ArticleStatistics?
+    /// Checks `paths` (files); `progress` is called from worker threads with the count done.
+    public func run(_ paths: [String], progress: (@Sendable (Int) -> Void)? = nil) -> Result {
+        let done = AtomicCounter()
+        let checker = self
+        let results = ArticleParser().parseAll(paths, jobs: jobs) { path, parsed -> ArticleCheck in
+            defer { progress?(done.increment() + 1) }
+            switch parsed {
+            case .failure(let error): return checker.check(failure: error, path: path)
+            case .success(let article): return checker.check(article)
+            }
+        }
+        var findings = results.flatMap(\.findings)
+        findings += judge(zip(paths, results).map { ($0, $1) })
+        findings.sort(by: Finding.ordered)
+        return Result(findings: findings, statistics: results.compactMap(\.statistics), articleCount: paths.count)
+    }
+
+    /// What the rules found in one article: its findings, its statistics, and the facts
+    /// the rules that compare articles judge once every article is checked (`judge`).
+    public struct ArticleCheck: Sendable {
+        public internal(set) var findings: [Finding] = []
+        public internal(set) var statistics: ArticleStatistics?
         var facts: [Int: any Sendable] = [:]
         var suppressions: Suppressions?
     }
 
-    /// Checks `paths` (files); `progress` is called from worker threads with the count done.
-    public func run(_ paths: [String], progress: (@Sendable (Int) -> Void)? = nil) -> Result {
-        let context = self.context
-        let active = rules.compactMap { rule -> (any Rule.Type, Diagnostic.Severity)? in
-            guard let severity = context.configuration.severity(of: rule) else { return nil }
-            return (rule, severity)
-        }
-        let done = AtomicCounter()
-        let results = ArticleParser().parseAll(paths, jobs: jobs) { path, parsed -> ArticleResult in
-            defer { progress?(done.increment() + 1) }
-            var result = ArticleResult()
-            switch parsed {
-            case .failure(let error):
-                var report = FindingReport(
-                    rule: UnreadableArticle.self, path: path, severity: context.configuration.severity(of: UnreadableArticle.self) ?? .error
-                )
-                report.add(error.message, at: error.location, key: error.kind.rawValue)
-                result.findings = report.findings
-            case .success(let article):
-                result.statistics = ArticleStatistics(article)
-                let suppressions = Suppressions(article)
-                result.suppressions = suppressions
-                for (index, (rule, severity)) in active.enumerated() {
-                    let instance = rule.init()
-                    if let setRule = instance as? any SetRule {
-                        result.facts[index] = setRule.erasedFacts(article, context)
-                        continue
-                    }
-                    var report = FindingReport(rule: rule, path: path, severity: severity)
-                    instance.check(article, context, &report)
-                    result.findings += report.findings.filter { !suppressions.suppresses($0) }
-                }
+    /// Runs the single-article rules on an article already parsed (a site checks the
+    /// model it renders, without reading the file again).
+    public func check(_ article: Article) -> ArticleCheck {
+        var result = ArticleCheck()
+        result.statistics = ArticleStatistics(article)
+        let suppressions = Suppressions(article)
+        result.suppressions = suppressions
+        for (index, (rule, severity)) in activeRules.enumerated() {
+            let instance = rule.init()
+            if let setRule = instance as? any SetRule {
+                result.facts[index] = setRule.erasedFacts(article, context)
+                continue
             }
-            return result
+            var report = FindingReport(rule: rule, path: article.path, severity: severity)
+            instance.check(article, context, &report)
+            result.findings += report.findings.filter { !suppressions.suppresses($0) }
         }
-        var findings = results.flatMap(\.findings)
+        return result
+    }
+
+    /// The TOLK001 finding for a file that is not a readable article.
+    public func check(failure error: ArticleError, path: String) -> ArticleCheck {
+        var result = ArticleCheck()
+        var report = FindingReport(
+            rule: UnreadableArticle.self, path: path, severity: context.configuration.severity(of: UnreadableArticle.self) ?? .error)
+        report.add(error.message, at: error.location, key: error.kind.rawValue)
+        result.findings = report.findings
+        return result
+    }
+
+    /// The findings of the rules that compare articles (consistency across the set),
+    /// from the checks of every article, keyed by path.
+    public func judge(_ checks: [(path: String, check: ArticleCheck)]) -> [Finding] {
         var suppressionsByPath: [String: Suppressions] = [:]
-        for (path, result) in zip(paths, results) { suppressionsByPath[path] = result.suppressions }
-        for (index, (rule, severity)) in active.enumerated() {
+        for (path, check) in checks { suppressionsByPath[path] = check.suppressions }
+        var findings: [Finding] = []
+        for (index, (rule, severity)) in activeRules.enumerated() {
             guard let setRule = rule.init() as? any SetRule else { continue }
-            let facts = zip(paths, results).compactMap { path, r in r.facts[index].map { (path: path, facts: $0) } }
+            let facts = checks.compactMap { path, r in r.facts[index].map { (path: path, facts: $0) } }
             findings += setRule.erasedJudge(facts, context).compactMap { finding in
                 var f = finding
                 f.severity = severity
                 return suppressionsByPath[f.path]?.suppresses(f) == true ? nil : f
             }
         }
-        findings.sort(by: Finding.ordered)
-        return Result(findings: findings, statistics: results.compactMap(\.statistics), articleCount: paths.count)
+        return findings
+    }
+
+    /// The rules the configuration leaves on, with their severities.
+    private var activeRules: [(any Rule.Type, Diagnostic.Severity)] {
+        rules.compactMap { rule -> (any Rule.Type, Diagnostic.Severity)? in
+            guard let severity = context.configuration.severity(of: rule) else { return nil }
+            return (rule, severity)
+        }
     }
 }
 
