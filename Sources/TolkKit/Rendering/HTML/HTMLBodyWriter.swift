@@ -6,11 +6,27 @@ struct HTMLBodyWriter {
     let words: HTMLWords
     /// Where the lists that make up procedures start.
     private let procedureLists: Set<SourceLocation>
+    /// The live-status panel whose values are shown again beside the steps.
+    private let status: HTMLStatusPanel?
+    /// The English label of each status-field paragraph, by where the paragraph starts.
+    private let statusFields: [SourceLocation: String]
 
-    init(inline: HTMLInlineWriter, document: Document, words: HTMLWords) {
+    init(inline: HTMLInlineWriter, document: Document, words: HTMLWords, status: HTMLStatusPanel? = nil) {
         self.inline = inline
         self.words = words
         self.procedureLists = Set(document.procedures.flatMap { [$0.location, $0.lastListLocation] })
+        self.status = status
+        var fields: [SourceLocation: String] = [:]
+        if status != nil {
+            func collect(_ steps: [Step]) {
+                for step in steps {
+                    for field in step.statusFields { if let english = field.label.source { fields[field.location] = english } }
+                    collect(step.substeps)
+                }
+            }
+            document.procedures.forEach { collect($0.steps) }
+        }
+        self.statusFields = fields
     }
 
     mutating func blocks(_ blocks: [Block], tight: Bool = false) -> String {
@@ -25,6 +41,10 @@ struct HTMLBodyWriter {
             return "<h\(level)\(id)>" + inline.render(h.content) + "</h\(level)>"
         case .paragraph(let p):
             let content = inline.render(p.content)
+            if let status, let english = statusFields[p.location] {
+                let now = status.stepMarkup(forEnglishLabel: english)
+                if !now.isEmpty { return "<p>" + content + "</p>\n" + now }
+            }
             return tight ? content : "<p>" + content + "</p>"
         case .list(let list):
             return self.list(list)

@@ -5,20 +5,37 @@ enum HTMLEscaping {
     /// document (C0 and C1 controls other than tab, line feed and carriage
     /// return, DEL, noncharacters) are dropped, so any text parses cleanly.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        // Most text needs nothing: printable ASCII and UTF-8 without the five characters
+        // or any byte that could start a forbidden character (C0, DEL, C1 and U+FDxx/U+FFFx
+        // start with bytes below 0x20, 0x7F, 0xC2 or 0xEF).
+        var plain = true
+        for byte in text.utf8 {
+            switch byte {
+            case 0x26, 0x3C, 0x3E, 0x22, 0x27, 0x7F, 0xC2, 0xEF, 0xF0...0xF4: plain = false
+            case 0x00..<0x20 where byte != 0x09 && byte != 0x0A && byte != 0x0D: plain = false
+            default: continue
+            }
+            break
+        }
+        if plain { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 32)
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
+            case "&": out += [0x26, 0x61, 0x6D, 0x70, 0x3B]  // &amp;
+            case "<": out += [0x26, 0x6C, 0x74, 0x3B]  // &lt;
+            case ">": out += [0x26, 0x67, 0x74, 0x3B]  // &gt;
+            case "\"": out += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]  // &quot;
+            case "'": out += [0x26, 0x23, 0x33, 0x39, 0x3B]  // &#39;
             default:
-                if isAllowed(scalar) { out.unicodeScalars.append(scalar) }
+                if scalar.isASCII {
+                    if isAllowed(scalar) { out.append(UInt8(scalar.value)) }
+                } else if isAllowed(scalar) {
+                    UTF8.encode(scalar) { out.append($0) }
+                }
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The text without the characters `isAllowed` rejects, not escaped: for

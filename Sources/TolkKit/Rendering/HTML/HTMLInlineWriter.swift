@@ -17,6 +17,8 @@ struct HTMLInlineWriter {
     let pageLanguage: String
     /// Turns a link destination into the URL to check and write.
     let resolveLink: (String) -> String
+    /// Turns an image source into the one to check and write (a site's copy of the image).
+    var rewriteImage: (@Sendable (String) -> String)?
     private let originals: UnitOriginals
     private var piecesLeft: [Int: Int]
     /// How many originals were written: a page without any needs no toggle.
@@ -41,7 +43,7 @@ struct HTMLInlineWriter {
 
     private mutating func write(_ inlines: [Inline], _ context: Context) -> String {
         var out = ""
-        var tags = HTMLTagFilter()
+        var tags = HTMLTagFilter(rewriteImage: rewriteImage)
         for inline in inlines {
             switch inline {
             case .text(let s): out += HTMLEscaping.escape(s)
@@ -87,7 +89,7 @@ struct HTMLInlineWriter {
 
     private func image(_ image: Image) -> String {
         let alt = image.alt.plainText
-        guard let src = SafeURL.imageSource(image.source) else { return HTMLEscaping.escape(alt) }
+        guard let src = SafeURL.imageSource(rewriteImage?(image.source) ?? image.source) else { return HTMLEscaping.escape(alt) }
         var tag = "<img" + HTMLEscaping.attribute("src", src) + HTMLEscaping.attribute("alt", alt)
         if !image.title.isEmpty { tag += HTMLEscaping.attribute("title", image.title) }
         return tag + " loading=\"lazy\">"

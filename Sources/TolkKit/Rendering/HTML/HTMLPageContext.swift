@@ -11,6 +11,25 @@ struct HTMLPageContext {
     let renderer: HTMLPageRenderer
     /// The article's HTML, already escaped and filtered.
     var body = ""
+    /// The article's title heading when it is rendered apart from `body` (above a status panel).
+    var heading = ""
+    /// The page URLs the renderer was given, safe ones only: the article's
+    /// language first, then English, then any others by locale.
+    private let pages: [(locale: String, url: String)]
+
+    init(article: Article, side: Side, locale: String, words: HTMLWords, renderer: HTMLPageRenderer) {
+        self.article = article
+        self.side = side
+        self.locale = locale
+        self.words = words
+        self.renderer = renderer
+        let target = PageLanguage.code(article.targetLocale ?? renderer.site?.fallbackLocale ?? "")
+        func rank(_ locale: String) -> Int { PageLanguage.code(locale) == target ? 0 : PageLanguage.code(locale) == "en" ? 1 : 2 }
+        pages = renderer.pageURLs.compactMap { key, value in SafeURL.link(value).map { (PageLanguage.tag(key), $0) } }
+            .map { (rank: rank($0.0), locale: $0.0, url: $0.1) }
+            .sorted { ($0.rank, $0.locale) < ($1.rank, $1.locale) }
+            .map { (locale: $0.locale, url: $0.url) }
+    }
     /// True when the body holds at least one English original: then the page gets the toggle.
     var hasOriginals = false
 
@@ -34,10 +53,21 @@ struct HTMLPageContext {
                 page["banner"] = banner
             }
         }
-        let script = side == .target && hasOriginals ? renderer.templates.script.flatMap { $0.isEmpty ? nil : $0 } : nil
+        let live = renderer.site?.status?.live != nil
+        let wantsScript = (side == .target && hasOriginals) || live
+        let script = wantsScript ? renderer.templates.script : nil
         if side == .target && hasOriginals { page["toggle"] = ["label": words.showOriginals] }
         if let script { page["script"] = script }
-        page["csp"] = Self.contentSecurityPolicy(script: script)
+        page["csp"] = Self.contentSecurityPolicy(
+            scriptHash: script == nil ? nil : renderer.templates.scriptHash, connect: live ? renderer.site?.status?.connectSource : nil)
+        if !heading.isEmpty { page["heading"] = heading }
+        if let site = renderer.site {
+            var links: [String: Any] = ["indexURL": site.indexURL, "rootURL": site.rootURL, "allArticles": words.allArticles]
+            if let status = site.statusPageURL { links["statusPageURL"] = status }
+            page["site"] = links
+            if let canonical = site.canonicalURL.flatMap(SafeURL.link) { page["canonical"] = canonical }
+            if let status = site.status { page["status"] = status.dictionary }
+        }
         switch renderer.stylesheet {
         case .inline: if !renderer.templates.stylesheet.isEmpty { page["css"] = renderer.templates.stylesheet }
         case .linked(let href): if let safe = SafeURL.link(href) { page["stylesheetURL"] = safe }
@@ -48,20 +78,17 @@ struct HTMLPageContext {
     /// Nothing but the page's own script, styles and same-origin or inline images:
     /// a script injected into the body could not run even if escaping failed.
     static func contentSecurityPolicy(script: String?) -> String {
-        "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline' 'self'; script-src "
-            + (script.map(SHA256.cspSource) ?? "'none'") + "; base-uri 'none'; form-action 'none'"
+        contentSecurityPolicy(scriptHash: script.map(SHA256.cspSource))
+    }
+
+    /// The policy for a script with this hash (none: no script runs), and `connect` as
+    /// the only place the script may fetch from (a live status URL's origin).
+    static func contentSecurityPolicy(scriptHash: String?, connect: String? = nil) -> String {
+        "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline' 'self'; script-src " + (scriptHash ?? "'none'")
+            + (connect.map { "; connect-src " + $0 } ?? "") + "; base-uri 'none'; form-action 'none'"
     }
 
     // MARK: Languages
-
-    /// The page URLs the renderer was given, safe ones only: the article's
-    /// language first, then English, then any others by locale.
-    private var pages: [(locale: String, url: String)] {
-        let target = PageLanguage.code(article.targetLocale ?? "")
-        func rank(_ locale: String) -> Int { PageLanguage.code(locale) == target ? 0 : PageLanguage.code(locale) == "en" ? 1 : 2 }
-        return renderer.pageURLs.compactMap { key, value in SafeURL.link(value).map { (PageLanguage.tag(key), $0) } }
-            .sorted { (rank($0.locale), $0.locale) < (rank($1.locale), $1.locale) }
-    }
 
     private var hasOtherLanguages: Bool { pages.contains { PageLanguage.code($0.locale) != PageLanguage.code(locale) } }
 
@@ -96,6 +123,9 @@ struct HTMLPageContext {
         guard let base = renderer.baseURL.flatMap({ URL(string: $0) }), let resolved = URL(string: url, relativeTo: base) else {
             return url
         }
-        return SafeURL.link(resolved.absoluteString) ?? url
+        // An absolute URL names the page's folder (a pretty URL), not its index.html.
+        var absolute = resolved.absoluteString
+        if absolute.hasSuffix("/index.html") { absolute.removeLast("index.html".count) }
+        return SafeURL.link(absolute) ?? url
     }
 }

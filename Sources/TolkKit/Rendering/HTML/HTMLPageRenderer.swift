@@ -71,7 +71,8 @@ public struct HTMLPageRenderer: ArticleRenderer, Sendable {
     public func render(_ article: Article) -> String {
         let locale = pageLocale(of: article)
         let words = HTMLWords(locale: locale)
-        let resolver = linkResolver ?? LinkResolver(locale: side == .target ? (locale == "und" ? article.sourceLocale : locale) : article.sourceLocale)
+        let resolver =
+            linkResolver ?? LinkResolver(locale: side == .target ? (locale == "und" ? article.sourceLocale : locale) : article.sourceLocale)
         let rewrite = rewriteLink
         var inline = HTMLInlineWriter(article: article, side: side, words: words, pageLanguage: locale) { destination in
             // `/da-dk/…` already names its locale: only the site goes in front.
@@ -80,8 +81,13 @@ public struct HTMLPageRenderer: ArticleRenderer, Sendable {
         }
         inline.rewriteImage = rewriteImage
         var body = HTMLBodyWriter(inline: inline, document: article[side], words: words, status: site?.status)
-        let html = body.blocks(article[side].blocks)
+        var blocks = article[side].blocks
+        var heading = ""
+        // A status panel goes under the article's title, not above it.
+        if site?.status != nil, let first = blocks.first, case .heading = first { heading = body.block(blocks.removeFirst()) }
+        let html = body.blocks(blocks)
         var page = HTMLPageContext(article: article, side: side, locale: locale, words: words, renderer: self)
+        page.heading = heading
         page.body = html
         page.hasOriginals = body.inline.originalsWritten > 0
         return templates.renderPage(page.dictionary)

@@ -10,13 +10,19 @@ struct HTMLTagFilter {
 
     /// Formatting tags opened and not yet closed, innermost last.
     private var open: [String] = []
+    /// Turns an `<img src>` into the source to check and write (a site's copy of the image).
+    var rewriteImage: (@Sendable (String) -> String)?
+
+    init(rewriteImage: (@Sendable (String) -> String)? = nil) {
+        self.rewriteImage = rewriteImage
+    }
 
     /// The markup for one tag of an article ("" when it is dropped).
     mutating func markup(for html: InlineHTML) -> String {
         guard case .element(let name, let attributes, let isClosing) = html.kind else { return "" }
         switch name {
         case "br": return isClosing ? "" : "<br>"
-        case "img": return isClosing ? "" : Self.image(attributes)
+        case "img": return isClosing ? "" : Self.image(attributes, rewrite: rewriteImage)
         case _ where Self.formatting.contains(name):
             guard isClosing else {
                 open.append(name)
@@ -37,9 +43,11 @@ struct HTMLTagFilter {
     }
 
     /// An `<img>` with a safe source, else its alt text.
-    static func image(_ attributes: [HTMLAttribute]) -> String {
+    static func image(_ attributes: [HTMLAttribute], rewrite: (@Sendable (String) -> String)? = nil) -> String {
         func value(_ name: String) -> String? { attributes.first { $0.name.lowercased() == name }?.value }
-        guard let src = value("src").flatMap(SafeURL.imageSource) else { return HTMLEscaping.escape(value("alt") ?? "") }
+        guard let src = value("src").map({ rewrite?($0) ?? $0 }).flatMap(SafeURL.imageSource) else {
+            return HTMLEscaping.escape(value("alt") ?? "")
+        }
         var tag = "<img" + HTMLEscaping.attribute("src", src) + HTMLEscaping.attribute("alt", value("alt") ?? "")
         for name in ["width", "height"] {
             if let v = value(name)?.trimmingSpaces, let n = Int(v.hasSuffix("px") ? String(v.dropLast(2)) : v), (1...10000).contains(n) {

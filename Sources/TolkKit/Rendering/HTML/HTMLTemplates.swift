@@ -15,6 +15,8 @@ public struct HTMLTemplates: Sendable {
     /// The script's Content-Security-Policy source (`'sha256-…'`), computed once.
     let scriptHash: String?
     let library: MustacheLibrary
+    /// Rendered skeletons, one per template and shape of context (see `TemplateSkeletons`).
+    private let skeletons = TemplateSkeletons()
 
     /// Reads every template of `directory`; throws when a template does not parse
     /// (with its line and column) or when `page.mustache` is missing.
@@ -70,7 +72,7 @@ public struct HTMLTemplates: Sendable {
 
     /// The page template rendered with `context`.
     func renderPage(_ context: [String: Any]) -> String {
-        library.render(context, withTemplate: "page") ?? ""
+        render(context, template: "page") ?? ""
     }
 
     /// True when the folder has `name.mustache`.
@@ -78,6 +80,13 @@ public struct HTMLTemplates: Sendable {
 
     /// Template `name` rendered with `context`; nil when the folder has no such template.
     func render(_ context: [String: Any], template name: String) -> String? {
+        guard library.getTemplate(named: name) != nil else { return nil }
+        let library = self.library
+        return skeletons.render(context, template: name) { library.render($0, withTemplate: name) }
+    }
+
+    /// Template `name` rendered by Mustache itself, without the skeleton cache (for tests).
+    func renderDirectly(_ context: [String: Any], template name: String) -> String? {
         library.render(context, withTemplate: name)
     }
 }

@@ -27,6 +27,8 @@ struct HTMLWords: Sendable {
     var generatedBy: String { da ? "Vist med Tolk" : "Shown with Tolk" }
     var lastHandoff: String { da ? "Sidst overdraget til oversættelse" : "Last handed off for translation" }
     var image: String { da ? "billede" : "image" }
+    var allArticles: String { da ? "Alle artikler" : "All articles" }
+    var translationStatus: String { da ? "Oversættelsesstatus" : "Translation status" }
 
     func noteTitle(_ kind: Note.Kind) -> String {
         switch kind {
@@ -46,6 +48,7 @@ struct HTMLWords: Sendable {
             "showOriginals": showOriginals, "machineTranslated": machineTranslated, "readEnglish": readEnglish,
             "notTranslated": notTranslated, "languages": languages, "skipToContent": skipToContent,
             "englishOriginal": englishOriginal, "generatedBy": generatedBy, "lastHandoff": lastHandoff,
+            "translationStatus": translationStatus,
         ]
     }
 }
@@ -66,10 +69,10 @@ enum PageLanguage {
     /// A BCP 47 tag for `lang` attributes: `da_DK` becomes `da-DK`; anything that is
     /// not letters, digits and dashes becomes `und`.
     static func tag(_ locale: String) -> String {
-        let tag = locale.replacingOccurrences(of: "_", with: "-")
+        let tag = locale.utf8.contains(UInt8(ascii: "_")) ? locale.replacingOccurrences(of: "_", with: "-") : locale
         let valid =
-            !tag.isEmpty && tag.count <= 35
-            && tag.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
+            !tag.isEmpty && tag.utf8.count <= 35
+            && tag.utf8.allSatisfy { ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
         return valid && LanguageChoice.language(of: tag) != nil ? tag : "und"
     }
 

@@ -77,8 +77,13 @@ enum SafeURL {
     /// `//host/…` (or with backslashes, which browsers read as slashes): another
     /// host under whatever scheme the page has.
     private static func isNetworkPath(_ url: String) -> Bool {
-        let start = url.unicodeScalars.filter { !isIgnorable($0) }.prefix(2)
-        return start.count == 2 && start.allSatisfy { $0 == "/" || $0 == "\\" }
+        var seen = 0
+        for scalar in url.unicodeScalars where !isIgnorable(scalar) {
+            guard scalar == "/" || scalar == "\\" else { return false }
+            seen += 1
+            if seen == 2 { return true }
+        }
+        return false
     }
 
     /// ASCII whitespace and controls: browsers strip or ignore them in URLs.
@@ -90,6 +95,11 @@ enum SafeURL {
 
     /// The URL without controls (tab, line feed, …) and without leading and trailing spaces.
     private static func cleanedForOutput(_ url: String) -> String {
+        if let first = url.utf8.first, let last = url.utf8.last, (0x21..<0x7F).contains(first), (0x21..<0x7F).contains(last),
+            url.utf8.allSatisfy({ $0 > 0x1F && $0 != 0x7F && $0 != 0xC2 })
+        {
+            return url  // nothing to remove (C1 controls start with 0xC2)
+        }
         let kept = String(String.UnicodeScalarView(url.unicodeScalars.filter { $0.value > 0x1F && $0.value != 0x7F }))
         return kept.trimmingSpaces
     }

@@ -1,0 +1,176 @@
+import Foundation
+import Mustache
+
+/// Renders a Mustache template once per *shape* of context and reuses the
+/// result: a site renders thousands of pages through the same template with
+/// contexts that differ in their text but rarely in their structure (which
+/// sections are there, how long the lists are, the booleans).
+///
+/// The first context of a shape is rendered with every string replaced by a
+/// numbered marker (`\u{1}&N\u{2}`), and the output split at the markers into a
+/// skeleton. Mustache escapes the `&` of a marker in an escaped variable
+/// (`{{x}}` → `&amp;`) and not in a raw one (`{{{x}}}`), so the skeleton knows
+/// where each value goes and whether it is escaped there. Every later context of
+/// that shape is the skeleton with its own values filled in, escaped as Mustache
+/// would (`& < > " '`). A context the markers cannot stand for (a value of
+/// another type, a string holding the marker characters) is rendered by
+/// Mustache as usual.
+final class TemplateSkeletons: @unchecked Sendable {
+    private enum Piece {
+        case text([UInt8])
+        case value(Int, escaped: Bool)
+    }
+
+    private let lock = NSLock()
+    private var skeletons: [String: [Piece]] = [:]
+
+    /// The template rendered with `context`, through `render` for a new shape.
+    func render(_ context: [String: Any], template: String, with render: ([String: Any]) -> String?) -> String? {
+        var markers = Markers()
+        guard let marked = markers.convert(context) as? [String: Any], !markers.unsupported else { return render(context) }
+        let key = template + "\u{0}" + String(decoding: markers.shape, as: UTF8.self)
+        lock.lock()
+        var skeleton = skeletons[key]
+        lock.unlock()
+        if skeleton == nil {
+            guard let output = render(marked), let pieces = Self.pieces(output, count: markers.values.count) else {
+                return render(context)
+            }
+            skeleton = pieces
+            lock.lock()
+            skeletons[key] = pieces
+            lock.unlock()
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(markers.values.reduce(4096) { $0 + $1.utf8.count })
+        for piece in skeleton! {
+            switch piece {
+            case .text(let bytes): out += bytes
+            case .value(let index, let escaped):
+                if escaped { Self.escape(markers.values[index], into: &out) } else { out += markers.values[index].utf8 }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The output split at the markers; nil when it holds something unexpected.
+    private static func pieces(_ output: String, count: Int) -> [Piece]? {
+        let bytes = Array(output.utf8)
+        var pieces: [Piece] = []
+        var text: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] == 0x01 else {
+                text.append(bytes[i])
+                i += 1
+                continue
+            }
+            var j = i + 1
+            var escaped = false
+            if bytes[j...].starts(with: Array("&amp;".utf8)) {
+                escaped = true
+                j += 5
+            } else if j < bytes.count, bytes[j] == UInt8(ascii: "&") {
+                j += 1
+            } else {
+                return nil
+            }
+            var number = 0
+            var digits = 0
+            while j < bytes.count, bytes[j] >= 0x30, bytes[j] <= 0x39 {
+                number = number * 10 + Int(bytes[j] - 0x30)
+                digits += 1
+                j += 1
+            }
+            guard digits > 0, j < bytes.count, bytes[j] == 0x02, number < count else { return nil }
+            if !text.isEmpty { pieces.append(.text(text)) }
+            text = []
+            pieces.append(.value(number, escaped: escaped))
+            i = j + 1
+        }
+        if !text.isEmpty { pieces.append(.text(text)) }
+        return pieces
+    }
+
+    /// swift-mustache's HTML escaping: `< > & " '`.
+    private static func escape(_ value: String, into out: inout [UInt8]) {
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "<"): out += Array("&lt;".utf8)
+            case UInt8(ascii: ">"): out += Array("&gt;".utf8)
+            case UInt8(ascii: "&"): out += Array("&amp;".utf8)
+            case UInt8(ascii: "\""): out += Array("&quot;".utf8)
+            case UInt8(ascii: "'"): out += Array("&#39;".utf8)
+            default: out.append(byte)
+            }
+        }
+    }
+
+    /// A context with its strings replaced by markers, and its shape: the keys in the
+    /// order the dictionaries hold them (so values are numbered alike for every
+    /// context of the shape), the booleans, the lengths of the lists.
+    private struct Markers {
+        var values: [String] = []
+        var shape: [UInt8] = []
+        var unsupported = false
+
+        mutating func convert(_ value: Any) -> Any {
+            switch value {
+            case var string as String:
+                if Self.holdsMarkerBytes(&string) { unsupported = true }
+                return marker(string, kind: 0x73)
+            case let bool as Bool:
+                shape.append(bool ? 0x54 : 0x46)
+                return bool
+            case let int as Int:
+                return marker(String(int), kind: 0x69)
+            case let dictionary as [String: String]:
+                shape.append(0x7B)
+                var out: [String: Any] = [:]
+                out.reserveCapacity(dictionary.count)
+                for (key, string) in dictionary {
+                    shape += key.utf8
+                    shape.append(0x3A)
+                    var copy = string
+                    if Self.holdsMarkerBytes(&copy) { unsupported = true }
+                    out[key] = marker(string, kind: 0x73)
+                }
+                shape.append(0x7D)
+                return out
+            case let dictionary as [String: Any]:
+                shape.append(0x7B)
+                var out: [String: Any] = [:]
+                out.reserveCapacity(dictionary.count)
+                for (key, child) in dictionary {
+                    shape += key.utf8
+                    shape.append(0x3A)
+                    out[key] = convert(child)
+                }
+                shape.append(0x7D)
+                return out
+            case let array as [Any]:
+                shape.append(0x5B)
+                shape += String(array.count).utf8
+                let out = array.map { convert($0) }
+                shape.append(0x5D)
+                return out
+            default:
+                unsupported = true
+                return value
+            }
+        }
+
+        private mutating func marker(_ value: String, kind: UInt8) -> String {
+            shape.append(kind)
+            values.append(value)
+            return "\u{1}&\(values.count - 1)\u{2}"
+        }
+
+        static func holdsMarkerBytes(_ string: inout String) -> Bool {
+            string.withUTF8 { buffer in
+                guard let base = buffer.baseAddress, buffer.count > 0 else { return false }
+                return memchr(base, 0x01, buffer.count) != nil || memchr(base, 0x02, buffer.count) != nil
+            }
+        }
+    }
+}
