@@ -2,6 +2,7 @@
 #   make run    install missing Debian packages, build, show the seed article with its live status
 #               (make run STATE=stale RUN_LANG=en: a stale last sync, in English)
 #   make test   the test suite (unit, golden, end-to-end, corpus when present)
+#   make e2e    tolk site in a real browser: headless Chromium from Debian (e2e/README.md)
 
 SHELL       := /bin/bash
 SWIFT       ?= swift
@@ -18,12 +19,12 @@ FUZZ_SECONDS ?= 60
 DEB_BUILD  := pkg-config libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
 DEB_BENCH  := cmark-gfm libxml2-utils hyperfine python3-lxml python3-yaml time
 
-.PHONY: all deps build run test check-content asan fuzz bench bench-deps release clean help
+.PHONY: all deps build run test check-content e2e asan fuzz bench bench-deps release clean help
 
 all: build
 
 help:
-	@echo "make run | test | check-content | asan | fuzz [FUZZ_SECONDS=600] | bench | release | clean"
+	@echo "make run | test | check-content | e2e | asan | fuzz [FUZZ_SECONDS=600] | bench | release | clean"
 
 # Installs what is missing, once; apt-get only runs when a package is absent.
 deps:
@@ -54,6 +55,12 @@ test: deps
 	$(SWIFT) build -c release --product tolk
 	TOLK_BINARY=$(CURDIR)/.build/release/tolk $(SWIFT) test 2>&1 | tee .build/test.log | grep -v -E '^(\[[0-9]+/[0-9]+\]|Building|Compiling|Write|Test Case|Test Suite|Executed|.*(passed|started) after)' ; \
 	  status=$${PIPESTATUS[0]}; tail -n 3 .build/test.log; exit $$status
+
+# Builds a site from e2e/fixtures with tolk site and drives it in headless Chromium
+# (installs chromium, chromium-driver, python3-selenium when missing); screenshots
+# go to .build/e2e/screenshots.
+e2e: build
+	TOLK=$(TOLK) e2e/run.sh
 
 # Memory errors fail the run. Leak detection is off: LeakSanitizer reports
 # allocations Foundation, XCTest and ArgumentParser keep until exit.

@@ -10,10 +10,22 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 TOLK=${TOLK:-.build/debug/tolk}
 SCREENSHOTS=${SCREENSHOTS:-.build/e2e/screenshots}
-PYTHON=/usr/bin/python3          # Debian's python3, the one python3-selenium installs into
 
 echo "e2e: checking Debian packages (e2e/deps.sh)"
 e2e/deps.sh
+
+# Debian's python3-selenium is installed for Debian's /usr/bin/python3; a python3
+# earlier on PATH (pyenv, a virtualenv) usually lacks it. Use the first that has it.
+PYTHON=""
+for candidate in ${E2E_PYTHON:-} /usr/bin/python3 python3; do
+  if command -v "$candidate" >/dev/null 2>&1 && "$candidate" -c 'import selenium' 2>/dev/null; then
+    PYTHON=$(command -v "$candidate"); break
+  fi
+done
+if [ -z "$PYTHON" ]; then
+  echo "e2e: error: no python3 can import selenium (apt-get install python3-selenium, or set E2E_PYTHON)" >&2
+  exit 2
+fi
 
 if [ ! -x "$TOLK" ]; then
   echo "e2e: error: no tolk binary at $TOLK (build it with 'swift build --product tolk', or set TOLK=)" >&2
@@ -46,15 +58,22 @@ for f in e2e/fixtures/*.md; do
   cp -p -- "$f" "$ARTICLES/"
   count=$((count + 1))
 done
-echo "e2e: staged $count fixture articles in $ARTICLES"
+# The seed article's status binding, and a status document as its provider would
+# write it now (password sync on, last sync 25 minutes ago): the Danish page's
+# status panel is filled at build time.
+cp -p -- e2e/fixtures/*.status.yml "$ARTICLES/"
+STATUS="$WORK/status.json"
+ago() { date -u -d "@$(( $(date +%s) - $1 ))" +%Y-%m-%dT%H:%M:%SZ; }
+printf '{\n  "observedAt": "%s",\n  "passwordSync": { "enabled": true, "lastSync": "%s" }\n}\n' "$(ago 60)" "$(ago 1500)" > "$STATUS"
+echo "e2e: staged $count fixture articles in $ARTICLES, status document $STATUS"
 
-echo "e2e: building the site: $TOLK site $ARTICLES --out $OUT"
+echo "e2e: building the site: $TOLK site $ARTICLES --out $OUT --status $STATUS"
 start=$(date +%s)
-"$TOLK" site "$ARTICLES" --out "$OUT"
+"$TOLK" site "$ARTICLES" --out "$OUT" --status "$STATUS"
 echo "e2e: site built in $(( $(date +%s) - start )) s"
 
 # A hostile file name must not make tolk write beside the site.
-stray=$(find "$WORK" -mindepth 1 -maxdepth 1 ! -name articles ! -name site -printf '%f\n')
+stray=$(find "$WORK" -mindepth 1 -maxdepth 1 ! -name articles ! -name site ! -name status.json -printf '%f\n')
 if [ -n "$stray" ]; then
   echo "e2e: error: tolk site wrote outside --out: $stray" >&2
   exit 1

@@ -120,3 +120,14 @@ int tolk_html_error_count(const char *buf, size_t len) {
     xmlSetGenericErrorFunc(NULL, NULL);
     return result;
 }
+
+int tolk_xml_error_count(const char *buf, size_t len) {
+    tolk_xml_init();
+    int errors = 0;
+    xmlSetGenericErrorFunc(&errors, count_error);
+    xmlDocPtr doc = xmlReadMemory(buf, (int)len, NULL, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOWARNING);
+    int result = doc == NULL && errors == 0 ? 1 : errors;
+    if (doc) xmlFreeDoc(doc);
+    xmlSetGenericErrorFunc(NULL, NULL);
+    return result;
+}

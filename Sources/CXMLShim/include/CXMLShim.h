@@ -35,4 +35,8 @@ void tolk_xml_writer_free(tolk_xml_writer *w);
 /// reported, or -1 when it could not be parsed at all.
 int tolk_html_error_count(const char *buf, size_t len);
 
+/// Parses an XML document (no network, no DTD loading); returns the number of
+/// errors libxml2 reported (a document that does not parse at all counts one).
+int tolk_xml_error_count(const char *buf, size_t len);
+
 #endif

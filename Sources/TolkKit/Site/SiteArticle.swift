@@ -1,0 +1,81 @@
+/// What the site keeps of one article once its pages are written (the model
+/// itself is dropped): enough for the indexes, the translation-status page, the
+/// sitemap and the next incremental build, which reads it back from the manifest.
+struct SiteArticle: Hashable, Sendable {
+    /// The path below the content folder.
+    var path: String
+    var slug: String
+    /// The content hash of the article and its status binding.
+    var hash: String
+    /// The folder of the translation's pages: `da`.
+    var language: String
+    /// The translation's `lang`: `da-DK`.
+    var locale: String
+    /// The title in the translation and in English.
+    var title: String
+    var englishTitle: String
+    /// `MT`, `HT`, or nil.
+    var type: String?
+    var units: Int
+    var translated: Int
+    var untranslated: Int
+    var empty: Int
+    /// Findings of the rules that read one article.
+    var findings: FindingCounts
+    /// Findings of the rules that compare articles (TOLK701, TOLK702): from the last full build.
+    var crossFindings: FindingCounts
+    /// The site's copies of the images the pages show.
+    var media: [String]
+    /// True when the article has a status binding (its pages have a status panel).
+    var hasStatus: Bool
+    /// True when the rules ran on it (not with `--no-checks`, nor for a path `.tolk.yml` skips).
+    var checked: Bool
+
+    /// Every finding, whatever rule kind.
+    var allFindings: FindingCounts { findings + crossFindings }
+
+    /// The languages the article has pages in: its own, then English.
+    var languages: [String] { language == "en" ? ["en"] : [language, "en"] }
+
+    /// The share of units with a translation, 0–100.
+    var coverage: Double { units == 0 ? 100 : Double(translated) * 100 / Double(units) }
+
+    /// True when the indexes, the status page and the sitemap show both alike (only the hash may differ).
+    func sameListing(as other: SiteArticle) -> Bool {
+        var a = self
+        a.hash = other.hash
+        return a == other
+    }
+
+    /// The page of the article in `language`, below the site's root.
+    func pagePath(_ language: String) -> String { language + "/" + slug + "/index.html" }
+}
+
+/// How many findings of each severity.
+struct FindingCounts: Hashable, Sendable {
+    var errors = 0
+    var warnings = 0
+    var notes = 0
+
+    init(errors: Int = 0, warnings: Int = 0, notes: Int = 0) {
+        self.errors = errors
+        self.warnings = warnings
+        self.notes = notes
+    }
+
+    init(_ findings: [Finding]) {
+        for finding in findings {
+            switch finding.severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .note: notes += 1
+            }
+        }
+    }
+
+    var total: Int { errors + warnings + notes }
+
+    static func + (a: FindingCounts, b: FindingCounts) -> FindingCounts {
+        FindingCounts(errors: a.errors + b.errors, warnings: a.warnings + b.warnings, notes: a.notes + b.notes)
+    }
+}

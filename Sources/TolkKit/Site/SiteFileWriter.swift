@@ -1,0 +1,135 @@
+import Foundation
+
+/// Writes the files of a site below one folder with plain POSIX calls, from
+/// any thread. Every path is relative and checked before use: only the
+/// characters slugs, language codes and media names are made of, no empty,
+/// `.` or `..` component, no leading `/`, so nothing can be written outside the
+/// folder whatever an article's file name or front matter says; and no folder
+/// on the way may be a symbolic link.
+final class SiteFileWriter: @unchecked Sendable {
+    /// The folder written into, without a trailing slash.
+    let root: String
+    private let lock = NSLock()
+    private var directories: Set<String> = [""]
+    /// Bytes and files written, for the report.
+    private(set) var fileCount = 0
+    private(set) var byteCount = 0
+
+    init(root: String) {
+        self.root = root
+    }
+
+    /// Writes `bytes` to `relative` (creating its folders), replacing any file there.
+    func write(_ bytes: [UInt8], to relative: String) throws(SiteError) {
+        try Self.check(relative)
+        try makeParents(of: relative)
+        let path = root + "/" + relative
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard fd >= 0 else { throw SiteError.io(path, "cannot write: " + String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var written = 0
+        let failure: Int32? = bytes.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress! + written, buffer.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                written += n
+            }
+            return nil
+        }
+        if let failure { throw SiteError.io(path, "cannot write: " + String(cString: strerror(failure))) }
+        lock.lock()
+        fileCount += 1
+        byteCount += bytes.count
+        lock.unlock()
+    }
+
+    func write(_ text: String, to relative: String) throws(SiteError) {
+        try write(Array(text.utf8), to: relative)
+    }
+
+    /// Copies the file at `source` (outside the site) to `relative`.
+    func copy(from source: String, to relative: String) throws(SiteError) {
+        let fd = open(source, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw SiteError.io(source, "cannot read: " + String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
+            if n > 0 {
+                bytes += buffer[0..<n]
+            } else if n == 0 {
+                break
+            } else if errno != EINTR {
+                throw SiteError.io(source, "cannot read: " + String(cString: strerror(errno)))
+            }
+        }
+        try write(bytes, to: relative)
+    }
+
+    /// Checks `relative` and creates the folders above it: for a file moved in from elsewhere.
+    func prepare(_ relative: String) throws(SiteError) {
+        try Self.check(relative)
+        try makeParents(of: relative)
+    }
+
+    /// Creates the folders above `relative`, refusing symbolic links on the way.
+    private func makeParents(of relative: String) throws(SiteError) {
+        guard let slash = relative.lastIndex(of: "/") else { return }
+        let folder = String(relative[..<slash])
+        lock.lock()
+        let known = directories.contains(folder)
+        lock.unlock()
+        if known { return }
+        var prefix = ""
+        for component in folder.split(separator: "/") {
+            prefix += prefix.isEmpty ? String(component) : "/" + component
+            lock.lock()
+            let seen = directories.contains(prefix)
+            lock.unlock()
+            if seen { continue }
+            let path = root + "/" + prefix
+            if mkdir(path, 0o755) != 0 {
+                let error = errno
+                var info = stat()
+                guard error == EEXIST, lstat(path, &info) == 0 else {
+                    throw SiteError.io(path, "cannot create the folder: " + String(cString: strerror(error)))
+                }
+                guard (info.st_mode & S_IFMT) == S_IFDIR else {
+                    throw SiteError.io(path, "is not a folder (a symbolic link or a file); remove it")
+                }
+            }
+            lock.lock()
+            directories.insert(prefix)
+            lock.unlock()
+        }
+    }
+
+    /// The manifest is the one name allowed to start with a dot.
+    static let manifestName = ".tolk-site"
+
+    /// Throws unless `relative` stays inside the folder: see the type's summary.
+    static func check(_ relative: String) throws(SiteError) {
+        guard isSafe(relative) else { throw SiteError.unsafePath(relative) }
+    }
+
+    static func isSafe(_ relative: String) -> Bool {
+        guard !relative.isEmpty, !relative.hasPrefix("/"), relative.utf8.count < 1024 else { return false }
+        for component in relative.split(separator: "/", omittingEmptySubsequences: false) {
+            if component == manifestName[...] { continue }
+            guard !component.isEmpty, component != ".", component != "..", !component.hasPrefix("."), component.utf8.count <= 200,
+                component.utf8.allSatisfy(isSafeByte)
+            else { return false }
+        }
+        // The same check once more on the standardized path, in case a rule above is ever loosened.
+        let standardized = URL(fileURLWithPath: "/site/" + relative).standardizedFileURL.path
+        return standardized.hasPrefix("/site/")
+    }
+
+    private static func isSafeByte(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x5F || b == 0x2E
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+
+/// Everything a build reads before the first article: the options checked, the
+/// templates, the check configuration, the `--status` document, the output
+/// folder, the plan of slugs, and the fingerprint of all of it (`settings`): an
+/// incremental build is only possible while it is unchanged.
+struct SiteSetup: Sendable {
+    let folder: SiteFolder
+    let plan: SitePlan
+    let templates: HTMLTemplates
+    let stylesheet: String
+    let configuration: CheckConfiguration
+    let checker: Checker
+    /// Articles the configuration's `skip:` leaves unchecked (they are still published).
+    let uncheckedPaths: Set<String>
+    let runChecks: Bool
+    let pages: SiteArticlePages
+    /// The base URL, ending in `/`.
+    let baseURL: String?
+    let settings: String
+
+    init(options: SiteBuilder.Options) throws(SiteError) {
+        var info = stat()
+        guard stat(options.content, &info) == 0 else {
+            throw .io(options.content, "no such folder; give the folder of articles to publish")
+        }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw .usage("\(options.content) is a file; give the folder of articles to publish")
+        }
+        let content = SiteFolder.resolved(SiteFolder.absolute(options.content))
+
+        var baseURL: String?
+        if let base = options.baseURL {
+            guard let safe = SafeURL.link(base), ["http", "https"].contains(SafeURL.scheme(of: safe) ?? ""),
+                let host = URLComponents(string: safe)?.host, !host.isEmpty, !safe.contains("#"), !safe.contains("?")
+            else {
+                throw .usage("--base-url \(base): give the site's absolute http or https address, such as https://help.example.com/docs/")
+            }
+            baseURL = safe.hasSuffix("/") ? safe : safe + "/"
+        }
+        var statusURL: String?
+        if let url = options.statusURL {
+            guard let checked = SiteStatus.checkedURL(url) else {
+                throw .usage("--status-url \(url): give an http or https URL (or a path on the site's own host)")
+            }
+            statusURL = checked
+        }
+        var reading: StatusReading?
+        var statusBytes: [UInt8] = []
+        if let file = options.statusFile {
+            guard FileManager.default.isReadableFile(atPath: file), !FileManager.default.fileExists(atPath: file + "/.") else {
+                throw .io(file, "no such status document (--status FILE: a JSON file)")
+            }
+            reading = StatusSource.file(file).read()
+            statusBytes = (try? ArticleParser.readFile(file, limit: 16 << 20)) ?? []
+        }
+
+        let templates: HTMLTemplates
+        do {
+            templates = try HTMLTemplates(directory: options.templates)
+        } catch {
+            throw .templates(error)
+        }
+        for name in SiteIndexPages.requiredTemplates where !templates.hasTemplate(name) {
+            throw .templates(
+                HTMLTemplateError(
+                    path: templates.directory + "/\(name).mustache",
+                    message: "a site needs \(name).mustache besides page.mustache; copy it from Tolk's templates folder"))
+        }
+
+        var configuration = CheckConfiguration()
+        var configurationBytes: [UInt8] = []
+        if let path = CheckConfiguration.find(from: options.content) {
+            do {
+                configuration = try CheckConfiguration.load(path, rules: RuleRegistry.all)
+            } catch {
+                throw .located(error.description)
+            }
+            configurationBytes = (try? ArticleParser.readFile(path, limit: 1 << 20)) ?? []
+        }
+
+        folder = try SiteFolder(output: options.output, content: content, removeInBackground: options.removeOldSiteInBackground)
+        let outputPrefix = folder.path + "/"
+        let articles = ArticleLocator.articles(under: content).filter { !$0.hasPrefix(outputPrefix) }
+        plan = SitePlan(contentRoot: content, articles: articles)
+        let configurationFolder = configuration.path.map {
+            SiteFolder.resolved(SiteFolder.absolute(($0 as NSString).deletingLastPathComponent))
+        }
+        uncheckedPaths = Set(
+            plan.entries.filter { configuration.skips(SitePlan.relativePath($0.path, root: configurationFolder ?? content)) }.map(\.path))
+        self.templates = templates
+        stylesheet = templates.stylesheet
+        self.configuration = configuration
+        checker = Checker(configuration: configuration, jobs: options.jobs)
+        runChecks = options.runChecks
+        self.baseURL = baseURL
+        let status = SiteStatus(reading: reading, url: statusURL)
+        pages = SiteArticlePages(plan: plan, templates: templates, baseURL: baseURL, status: status, media: SiteMedia(contentRoot: content))
+
+        var hash = ContentHash()
+        hash.add("tolk-site 1 " + options.toolIdentity)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: templates.directory))?.sorted() ?? [] {
+            hash.add(name)
+            hash.add((try? ArticleParser.readFile(templates.directory + "/" + name, limit: 16 << 20)) ?? [])
+        }
+        hash.add(baseURL ?? "")
+        hash.add(statusURL ?? "")
+        hash.add(options.statusFile ?? "")
+        hash.add(statusBytes)
+        hash.add(configurationBytes)
+        hash.add(plan.fingerprint)
+        hash.add(runChecks ? "checks" : "no checks")
+        settings = hash.hex
+    }
+
+    /// The previous build's manifest, when its settings are this build's.
+    func previousManifest() -> SiteManifest? {
+        guard folder.exists, let manifest = SiteManifest.read(folder.path + "/" + SiteFileWriter.manifestName),
+            manifest.settings == settings
+        else { return nil }
+        return manifest
+    }
+}

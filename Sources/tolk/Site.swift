@@ -1,0 +1,192 @@
+import ArgumentParser
+import Foundation
+import TolkKit
+
+struct Site: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build a static bilingual help site from a folder of articles.",
+        discussion: """
+            Every article under DIR is published in its translation's language and in \
+            English (da/NAME/ and en/NAME/), with an index per language (search as you type), \
+            a translation-status page (coverage, MT/HT, findings of `tolk check`), a root page \
+            that opens the reader's language, sitemap.xml with the language alternates, and \
+            the images the articles show. Links between pages are relative, so the folder \
+            works from file:// and under any base path; --base-url makes canonical, hreflang \
+            and sitemap URLs absolute (without it sitemap.xml uses https://example.invalid/).
+
+            The site is built in a temporary folder beside OUT and swapped in when it is \
+            complete: a failed or interrupted build (Ctrl-C) leaves the previous site whole. \
+            OUT must be new, empty, or a site Tolk built. An article that cannot be read is \
+            reported as path:line:col: error: and skipped; the rest is built. An article with \
+            a status binding (NAME.status.yml) gets a status panel: filled from --status FILE \
+            at build time, refreshed in the browser from --status-url URL, else "no status". \
+            --incremental renders only articles whose content (or binding) changed since the \
+            last build; a change of templates, options, status document, .tolk.yml or of the \
+            set of articles renders everything. The translation-status page counts the \
+            findings of tolk check's rules (with the content's .tolk.yml), run on each parsed \
+            article; they cost more than the rest of the build: --no-checks leaves them out.
+
+            Exit status: 0 built; 1 built, but an article was skipped or a status binding is \
+            invalid; 2 usage or I/O error (nothing replaced); 130 interrupted (nothing replaced).
+
+            Examples:
+              tolk site content/ --out _site
+              tolk site ../corpus/da-DK --out _site --base-url https://help.example.com/
+              tolk site content/ --out _site --status status.json --status-url https://status.example.com/tenant.json
+              tolk site content/ --out _site --incremental
+            """)
+
+    @Argument(help: "The folder of articles (searched recursively for .md files).")
+    var content: String
+
+    @Option(name: .long, help: ArgumentHelp("The site's folder (replaced as a whole when the build succeeds).", valueName: "dir"))
+    var out: String
+
+    @Option(
+        name: .long, help: ArgumentHelp("Read the templates from DIR (default: TOLK_TEMPLATES, ./templates, Tolk's own).", valueName: "dir")
+    )
+    var templates: String?
+
+    @Option(name: .long, help: ArgumentHelp("The site's public address, for canonical, hreflang and sitemap URLs.", valueName: "url"))
+    var baseURL: String?
+
+    @Option(
+        name: .customLong("status"),
+        help: ArgumentHelp("Fill the status panels from this status document (JSON) at build time.", valueName: "file"))
+    var statusFile: String?
+
+    @Option(
+        name: .customLong("status-url"),
+        help: ArgumentHelp("Let the pages fetch the status document from URL in the browser and refresh their panels.", valueName: "url"))
+    var statusURL: String?
+
+    @Flag(name: .long, help: "Render only the articles that changed since the last build of OUT.")
+    var incremental = false
+
+    @Flag(
+        name: .customLong("no-checks"),
+        help: "Do not run tolk check's rules: the translation-status page shows coverage and MT/HT without findings.")
+    var noChecks = false
+
+    @Option(name: [.short, .long], help: "Parallel jobs (default: every core).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(name: [.short, .long], help: "No progress bar and no summary; errors only.")
+    var quiet = false
+
+    @Flag(name: .long, help: "Print how long each phase of the build took.")
+    var timings = false
+
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        guard
+            let templatesFolder = templates
+                ?? HTMLTemplates.defaultDirectory(environment: environment, executablePath: CommandLine.arguments[0])
+        else {
+            throw CommandFailure.usage("no templates folder with page.mustache found; give --templates DIR or set TOLK_TEMPLATES")
+        }
+        var options = SiteBuilder.Options(content: content, output: out, templates: templatesFolder)
+        options.baseURL = baseURL
+        options.statusFile = statusFile
+        options.statusURL = statusURL
+        options.incremental = incremental
+        options.runChecks = !noChecks
+        options.jobs = jobs
+        options.toolIdentity = Self.toolIdentity()
+
+        SiteSignals.install()
+        let bar = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) == 1)
+        let report: SiteBuilder.Report
+        do {
+            report = try SiteBuilder(options: options).build(
+                progress: { done, total in bar.update(done, total) }, shouldStop: { SiteSignals.stopRequested })
+        } catch {
+            bar.finish()
+            throw CommandFailure(message: error.description, code: error == .interrupted ? 130 : 2)
+        }
+        bar.finish()
+        for problem in report.problems { FileHandle.standardError.write(Data((problem + "\n").utf8)) }
+        if !quiet {
+            for note in report.notes { FileHandle.standardError.write(Data(("tolk: note: " + note + "\n").utf8)) }
+            FileHandle.standardError.write(Data((Self.summary(report) + "\n").utf8))
+        }
+        if timings {
+            let lines = report.phases.map { String(format: "%7.3f s  ", $0.seconds) + $0.name }
+            FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        }
+        if report.skipped > 0 || report.problems.contains(where: { $0.contains(": error: ") }) { throw ExitCode(1) }
+    }
+
+    static func summary(_ r: SiteBuilder.Report) -> String {
+        let how = r.incremental ? "incremental: \(r.rendered) articles rendered, \(r.reused) unchanged" : "\(r.rendered) articles rendered"
+        let skipped = r.skipped > 0 ? ", \(r.skipped) skipped" : ""
+        return "tolk: built \(r.pages) pages in \(r.languages.joined(separator: ", ")) into \(r.output) "
+            + "(\(how)\(skipped)) in \(String(format: "%.2f", r.seconds)) s"
+    }
+
+    /// The running binary's size and modification time: a rebuilt Tolk renders everything again.
+    static func toolIdentity() -> String {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 else { return "unknown" }
+        return "\(info.st_size)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }
+}
+
+/// SIGINT and SIGTERM ask the build to stop (it removes its temporary folder and
+/// leaves the previous site); a second one ends the process at once.
+enum SiteSignals {
+    nonisolated(unsafe) static var stop: sig_atomic_t = 0
+
+    static func install() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { signal in
+            if SiteSignals.stop != 0 { _exit(128 + signal) }
+            SiteSignals.stop = 1
+        }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGINT, &action, nil)
+        sigaction(SIGTERM, &action, nil)
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        for s in [SIGINT, SIGTERM] { sigaddset(&wanted, s) }
+        pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
+    }
+
+    static var stopRequested: Bool { stop != 0 }
+}
+
+/// `tolk: [########------------]  1234/2913 articles` on a terminal's stderr.
+final class ProgressBar: @unchecked Sendable {
+    private let enabled: Bool
+    private let lock = NSLock()
+    private var shown = false
+    private var lastDraw = Date.distantPast
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func update(_ done: Int, _ total: Int) {
+        guard enabled, total > 0 else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        let now = Date()
+        guard now.timeIntervalSince(lastDraw) > 0.08 || done == total else { return }
+        lastDraw = now
+        shown = true
+        let width = 28
+        let filled = min(width, done * width / total)
+        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+        FileHandle.standardError.write(Data("\rtolk: [\(bar)] \(done)/\(total) articles\u{1B}[K".utf8))
+    }
+
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        shown = false
+    }
+}
