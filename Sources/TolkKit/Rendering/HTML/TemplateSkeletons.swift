@@ -106,9 +106,9 @@ final class TemplateSkeletons: @unchecked Sendable {
         }
     }
 
-    /// A context with its strings replaced by markers, and its shape: the keys in the
-    /// order the dictionaries hold them (so values are numbered alike for every
-    /// context of the shape), the booleans, the lengths of the lists.
+    /// A context with its strings replaced by markers, and its shape: the keys (sorted:
+    /// every dictionary instance orders its keys differently, and values must be
+    /// numbered alike for every context of a shape), the booleans, the lengths of the lists.
     private struct Markers {
         var values: [String] = []
         var shape: [UInt8] = []
@@ -128,7 +128,8 @@ final class TemplateSkeletons: @unchecked Sendable {
                 shape.append(0x7B)
                 var out: [String: Any] = [:]
                 out.reserveCapacity(dictionary.count)
-                for (key, string) in dictionary {
+                for key in dictionary.keys.sorted() {
+                    let string = dictionary[key]!
                     shape += key.utf8
                     shape.append(0x3A)
                     var copy = string
@@ -141,10 +142,10 @@ final class TemplateSkeletons: @unchecked Sendable {
                 shape.append(0x7B)
                 var out: [String: Any] = [:]
                 out.reserveCapacity(dictionary.count)
-                for (key, child) in dictionary {
+                for key in dictionary.keys.sorted() {
                     shape += key.utf8
                     shape.append(0x3A)
-                    out[key] = convert(child)
+                    out[key] = convert(dictionary[key]!)
                 }
                 shape.append(0x7D)
                 return out
