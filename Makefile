@@ -17,7 +17,7 @@ export TOLK_CORPUS
 FUZZ_SECONDS ?= 60
 
 DEB_BUILD  := pkg-config libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
-DEB_BENCH  := cmark-gfm libxml2-utils hyperfine python3-lxml python3-yaml time
+DEB_BENCH  := cmark-gfm libxml2-utils hyperfine python3-lxml python3-yaml time hugo
 
 .PHONY: all deps build run test check-content e2e asan fuzz bench bench-deps release clean help
 

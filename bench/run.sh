@@ -8,6 +8,7 @@
 #   BENCH_JOBS   "all cores" job count (default: nproc)
 #   TOLK_CORPUS  corpus folder (default ../shared/corpus/da-DK/AlchemyInsights)
 #   TOLK_PEERS   folder holding sxs_ref.py (default ../shared/peers)
+#   TOLK_BIN_DIR folder of the release tolk and TolkBench (default .build/release)
 #   PYTHON       interpreter for sxs_ref.py (default: first of python3,
 #                /usr/bin/python3 that can `import lxml, yaml`)
 #
@@ -24,7 +25,7 @@ RUNS=${BENCH_RUNS:-10}
 JOBS=${BENCH_JOBS:-$(nproc)}
 CORPUS=${TOLK_CORPUS:-../shared/corpus/da-DK/AlchemyInsights}
 PEERS=${TOLK_PEERS:-../shared/peers}
-BIN=$ROOT/.build/release
+BIN=${TOLK_BIN_DIR:-$ROOT/.build/release}
 TOLK=$BIN/tolk
 BENCH=$BIN/TolkBench
 CMARK_FLAGS="--unsafe -e table -e strikethrough -e autolink"
@@ -187,6 +188,54 @@ else
     row show FAIL; status=1
 fi
 
+# ---------------------------------------------------------------- tolk site vs Hugo
+# Both build the same 2,913 articles into an empty folder and over their previous
+# build; Hugo one language (../shared/peers/hugo-site.sh), Tolk both (about 5,800
+# pages). The incremental row works on a copy of the corpus (the corpus is never
+# modified): each run appends a line to one article first, so exactly one article
+# changed since the previous build.
+SITE_OUT="$TMP/site"
+HUGO_SITE="$TMP/hugo-site"
+HAVE_HUGO=0
+if [ "$HAVE_CORPUS" = 1 ] && [ -x "$PEERS/hugo-site.sh" -o -f "$PEERS/hugo-site.sh" ]; then
+    if command -v hugo >/dev/null || [ "$(id -u)" = 0 ]; then
+        if bash "$PEERS/hugo-site.sh" "$CORPUS" "$HUGO_SITE" > "$TMP/hugo-setup.log" 2>&1; then
+            HAVE_HUGO=1
+            say ""
+            say "peers: $(hugo version 2>/dev/null | cut -d' ' -f1-2) (site set up by $PEERS/hugo-site.sh in $HUGO_SITE)"
+        else
+            say "peers: hugo-site.sh failed: $(tail -n 1 "$TMP/hugo-setup.log")"
+        fi
+    else
+        say "peers: hugo not installed and not root — Hugo rows are skipped (apt-get install hugo)"
+    fi
+fi
+if [ "$HAVE_CORPUS" = 1 ]; then
+    Q_OUT=$(sq "$SITE_OUT")
+    measure site_empty --prepare "rm -rf $Q_OUT" -- "$(sq "$TOLK") site $C --out $Q_OUT --quiet"
+    measure site_empty_nochecks --prepare "rm -rf $Q_OUT" -- "$(sq "$TOLK") site $C --out $Q_OUT --quiet --no-checks"
+    "$TOLK" site "$CORPUS" --out "$SITE_OUT" --quiet --no-checks || { warn "tolk site failed"; status=1; }
+    measure site_over_nochecks -- "$(sq "$TOLK") site $C --out $Q_OUT --quiet --no-checks"
+    # The incremental row: a copy of the corpus, one article changed before each run.
+    COPY="$TMP/corpus-copy"
+    cp -R "$CORPUS" "$COPY"
+    TOUCHED="$COPY/$(cd "$COPY" && find . -maxdepth 1 -name 'password-sync*.md' | head -n 1 | sed 's|^\./||')"
+    [ -f "$TOUCHED" ] || TOUCHED=$(find "$COPY" -name '*.md' | head -n 1)
+    "$TOLK" site "$COPY" --out "$TMP/site-inc" --quiet || { warn "tolk site failed"; status=1; }
+    measure site_incremental --prepare "printf '\\n' >> $(sq "$TOUCHED")" -- \
+        "$(sq "$TOLK") site $(sq "$COPY") --out $(sq "$TMP/site-inc") --quiet --incremental"
+else
+    skip site_empty "no corpus"; skip site_empty_nochecks "no corpus"; skip site_over_nochecks "no corpus"
+    skip site_incremental "no corpus"
+fi
+if [ "$HAVE_HUGO" = 1 ]; then
+    Q_HUGO=$(sq "$HUGO_SITE")
+    measure hugo_empty --prepare "rm -rf $Q_HUGO/public $Q_HUGO/resources" -- "hugo --quiet -s $Q_HUGO"
+    measure hugo_over -- "hugo --quiet -s $Q_HUGO"
+else
+    skip hugo_empty "Hugo not set up"; skip hugo_over "Hugo not set up"
+fi
+
 # ---------------------------------------------------------------- peak memory
 say ""
 say "== peak memory (GNU time %M, max RSS, largest of 3 runs)"
@@ -213,6 +262,11 @@ else
         peak mem_sxs "$PY" "$PEERS/sxs_ref.py" "$CORPUS"
     else
         say "   sxs_ref.py: SKIPPED"
+    fi
+    rm -rf "$SITE_OUT"; peak mem_site "$TOLK" site "$CORPUS" --out "$SITE_OUT" --quiet
+    rm -rf "$SITE_OUT"; peak mem_site_nochecks "$TOLK" site "$CORPUS" --out "$SITE_OUT" --quiet --no-checks
+    if [ "$HAVE_HUGO" = 1 ]; then
+        rm -rf "$HUGO_SITE/public" "$HUGO_SITE/resources"; peak mem_hugo hugo --quiet -s "$HUGO_SITE"
     fi
 fi
 
@@ -270,6 +324,12 @@ def ratio(a, *peers):  # "0.58× sxs_ref; 2.82× cmark-gfm" for the peers measur
     parts = [f"{x / med(b):.2f}× {label}" for b, label in peers if x and med(b)]
     return "; ".join(parts) if parts else "—"
 
+def relative(key, peer, factor):  # "met" when key's median is at most factor × peer's
+    x, y = med(key), med(peer)
+    if x is None or y is None:
+        return "—"
+    return "met" if x <= factor * y else "missed"
+
 def target(key, limit):
     x = med(key)
     if x is None:
@@ -291,6 +351,14 @@ table = [
     ("cat FILES \\| cmark-gfm", "cmark_cat", "0.22 s", "", ""),
     ("xmllint --html --noout FILES", "xmllint", "0.19 s", "", ""),
     ("tolk show password-sync", "show", "target < 30 ms", target("show", 0.030), ""),
+    ("tolk site, both languages, empty folder", "site_empty", "≤ 0.6× Hugo empty", relative("site_empty", "hugo_empty", 0.6),
+     ratio("site_empty", ("hugo_empty", "Hugo empty"))),
+    ("tolk site --no-checks, both languages, empty folder", "site_empty_nochecks", "≤ 0.6× Hugo empty",
+     relative("site_empty_nochecks", "hugo_empty", 0.6), ratio("site_empty_nochecks", ("hugo_empty", "Hugo empty"))),
+    ("tolk site --no-checks, over a previous build", "site_over_nochecks", "—", "—", ratio("site_over_nochecks", ("hugo_over", "Hugo over previous"))),
+    ("tolk site --incremental, one article changed", "site_incremental", "target < 0.2 s", target("site_incremental", 0.2), ""),
+    ("Hugo 0.111, one language, empty folder", "hugo_empty", "2.8 s", "", ""),
+    ("Hugo 0.111, one language, over a previous build", "hugo_over", "1.6 s", "", ""),
 ]
 
 out = [f"Results: whole-process wall time, median of {runs} hyperfine runs (after 1 warm-up)", "",
@@ -310,6 +378,12 @@ def memtarget(key):
 out.append(f"| peak RSS, Tolk parse --jobs 1 | {mib('mem_j1')} | target < 100 MB | {memtarget('mem_j1')} | |")
 out.append(f"| peak RSS, Tolk parse --jobs {J} | {mib('mem_jN')} | target < 100 MB | {memtarget('mem_jN')} | |")
 out.append(f"| peak RSS, sxs_ref.py | {mib('mem_sxs')} | — | | |")
+def site_mem(key):
+    v = mem.get(key)
+    return ("met" if int(v) * 1024 / 1e6 < 150 else "missed") if v and v.isdigit() else "—"
+out.append(f"| peak RSS, tolk site (empty folder) | {mib('mem_site')} | target < 150 MB | {site_mem('mem_site')} | |")
+out.append(f"| peak RSS, tolk site --no-checks (empty folder) | {mib('mem_site_nochecks')} | target < 150 MB | {site_mem('mem_site_nochecks')} | |")
+out.append(f"| peak RSS, Hugo (empty folder) | {mib('mem_hugo')} | 380 MB | | |")
 
 # The machines are shared and their speed drifts: the peers' medians against the
 # issue's figures tell how fast this sitting is, and scale the targets with it.

@@ -601,6 +601,11 @@ class Run:
             found, info = self.inspect_page(lang, slug, self.key(lang, slug))
             infos[(lang, slug)] = info
             check(f"e-no-injection {self.key(lang, slug)}", not found, " | ".join(found))
+        # the site's own pages that show article titles and paths: the translation status
+        # and the root page (#choose: it stays instead of opening the reader's language)
+        for name, path in (("translation-status/", "/translation-status/"), ("/#choose", "/#choose")):
+            found, _ = self.inspect_page(None, None, name, url=self.base + path, interact=True)
+            check(f"e-no-injection {name}", not found, " | ".join(found))
         # the DOM-based payloads the harness adds itself
         found, _ = self.inspect_page("da", SEED, "hash",
                                      url=self.url("da", SEED) + "#\"><img src=x onerror=alert('H1')>", interact=True)

@@ -84,6 +84,8 @@
   var spec;
   try { spec = JSON.parse(panel.getAttribute("data-tolk-status")); } catch (e) { return; }
   if (!spec || !Array.isArray(spec.fields)) { return; }
+  // From file: a relative status URL names no server; the build-time panel stays.
+  if (location.protocol === "file:" && !/^https?:\/\//i.test(spec.url)) { return; }
   var lang = spec.lang || "en";
   var numbers = new Intl.NumberFormat(lang);
   var dates = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeStyle: "short" });

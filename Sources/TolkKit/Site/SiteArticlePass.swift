@@ -103,7 +103,7 @@ struct SiteArticlePass: Sendable {
             }
         }
         let images = try pages.write(article, entry: entry, language: language, locale: locale, binding: binding, to: writer)
-        let statistics = check?.statistics ?? ArticleStatistics(article)
+        let statistics = check?.statistics.map(Coverage.init) ?? Coverage(article)
         var kept = check
         kept?.findings = []  // counted here; only the cross-article facts are needed later
         let record = SiteArticle(
@@ -162,5 +162,35 @@ final class OutcomeSlots: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return slots
+    }
+}
+
+/// The unit counts of `ArticleStatistics` (translated, untranslated, empty), which the
+/// status page shows; taken from the check's statistics when the rules ran, else
+/// counted the same way without the word counts the site does not show.
+struct Coverage {
+    var units = 0
+    var translated = 0
+    var untranslated = 0
+    var empty = 0
+
+    init(_ statistics: ArticleStatistics) {
+        units = statistics.units
+        translated = statistics.translated
+        untranslated = statistics.untranslated
+        empty = statistics.empty
+    }
+
+    init(_ article: Article) {
+        units = article.units.count
+        for unit in article.units {
+            if unit.isTargetEmpty {
+                empty += 1
+            } else if unit.target.trimmingSpaces == unit.source.trimmingSpaces {
+                untranslated += 1
+            } else {
+                translated += 1
+            }
+        }
     }
 }

@@ -125,8 +125,21 @@ final class SiteFileWriter: @unchecked Sendable {
             else { return false }
         }
         // The same check once more on the standardized path, in case a rule above is ever loosened.
-        let standardized = URL(fileURLWithPath: "/site/" + relative).standardizedFileURL.path
-        return standardized.hasPrefix("/site/")
+        return standardized(relative).first != ".."
+    }
+
+    /// The path with `.` and empty components dropped and `..` applied, as a file
+    /// system would resolve it below the folder; a leading `..` means it left.
+    static func standardized(_ relative: String) -> [Substring] {
+        var out: [Substring] = []
+        for component in relative.split(separator: "/", omittingEmptySubsequences: true) {
+            switch component {
+            case ".": continue
+            case "..": if out.isEmpty || out.last == ".." { out.append(component) } else { out.removeLast() }
+            default: out.append(component)
+            }
+        }
+        return out
     }
 
     private static func isSafeByte(_ b: UInt8) -> Bool {
