@@ -60,6 +60,7 @@ struct SiteIndexPages {
             "csp": HTMLPageContext.contentSecurityPolicy(scriptHash: templates.scriptHash),
         ]
         if let script = templates.script { page["script"] = script }
+        if site.language != PageLanguage.code(locale) { page["foreignWords"] = site.language }
         return page
     }
 
@@ -69,7 +70,7 @@ struct SiteIndexPages {
             let count = articles.filter { $0.languages.contains(language.code) }.count
             return [
                 "name": PageLanguage.autonym(language.locale), "lang": language.code, "href": language.code + "/index.html",
-                "title": SiteWords(language: language.code).articlesTitle, "count": SiteWords(language: language.code).count(count),
+                "title": Self.articlesTitle(language), "count": SiteWords(language: language.code).count(count),
             ]
         }
         var seen: Set<String> = []
@@ -85,7 +86,9 @@ struct SiteIndexPages {
 
     private func index(_ language: (code: String, locale: String)) throws(SiteError) -> [String: Any] {
         let words = SiteWords(language: language.code)
-        var page = common(lang: language.code, locale: language.locale, toRoot: "../", title: words.articlesTitle)
+        // A language Tolk has no words for is named in its own words.
+        let title = words.language == language.code ? words.articlesTitle : PageLanguage.autonym(language.locale)
+        var page = common(lang: language.code, locale: language.locale, toRoot: "../", title: title)
         let english = language.code == "en"
         var entries: [(key: String, article: SiteArticle, title: String)] = []
         for article in articles where article.languages.contains(language.code) {
@@ -121,7 +124,7 @@ struct SiteIndexPages {
             + [["hreflang": "x-default", "href": absolute("en/", relative: "../en/index.html")]]
         page["site"] = [
             "indexURL": "index.html", "rootURL": "../index.html#choose", "statusPageURL": "../translation-status/index.html",
-            "allArticles": words.articlesTitle,
+            "allArticles": title,
         ]
         if let baseURL { page["canonical"] = baseURL + language.code + "/" }
         return page
@@ -177,6 +180,12 @@ struct SiteIndexPages {
         page["site"] = ["indexURL": "../en/index.html", "rootURL": "../index.html#choose", "allArticles": words.articlesTitle]
         if let baseURL { page["canonical"] = baseURL + "translation-status/" }
         return page
+    }
+
+    /// The index's title: Tolk's words in Danish or English, else the language's own name.
+    static func articlesTitle(_ language: (code: String, locale: String)) -> String {
+        let words = SiteWords(language: language.code)
+        return words.language == language.code ? words.articlesTitle : PageLanguage.autonym(language.locale)
     }
 
     /// An absolute URL below the base when there is one, else the relative one.

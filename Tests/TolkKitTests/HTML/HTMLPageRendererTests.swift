@@ -122,7 +122,7 @@ struct HTMLPageRendererTests {
         HTMLTesting.expect(en, contains: #"<span class="tu" data-unit="abcde-103">Same text here.</span>"#)
         let english = try HTMLTesting.render(try HTMLTesting.article(body, locale: "ja-JP"), .target)
         HTMLTesting.expect(
-            english, contains: #"title="not translated">Same text here.<span class="tolk-vh" lang="ja-JP"> (not translated)</span>"#)
+            english, contains: #"title="not translated">Same text here.<span class="tolk-vh" lang="en"> (not translated)</span>"#)
     }
 
     @Test("a unit split by emphasis crossing its edges carries its original on its last piece only")

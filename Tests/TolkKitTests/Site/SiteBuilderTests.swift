@@ -172,6 +172,30 @@ struct SiteBuilderTests {
             en, contains: #"<a href="../password-sync/index.html">"#, "https://learn.microsoft.com/en-us/AlchemyInsights/not-in-the-site")
     }
 
+    @Test("several languages: a folder each, dir=\"rtl\" for Arabic and Hebrew, Tolk's English words marked on their pages")
+    func languages() throws {
+        let root = try SiteTesting.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let cases = "Tests/TolkKitTests/Fixtures/cases/"
+        let content = try SiteTesting.content(
+            in: root,
+            ["content/password-sync.md", cases + "92-ar-rtl.md", cases + "10-ja-password-sync.md", cases + "20-he-set-up-insider-risk-management.md"])
+        let out = root + "/site"
+        let report = try SiteTesting.build(SiteTesting.options(content, out))
+        #expect(report.languages == ["ar", "da", "he", "ja", "en"])
+        #expect(report.pages == 8)
+        let arabic = try SiteTesting.read(out + "/ar/92-ar-rtl/index.html")
+        HTMLTesting.expectWellFormed(arabic)
+        HTMLTesting.expect(
+            arabic, contains: #"<html lang="ar-SA" dir="rtl">"#, ##"<a class="tolk-skip" href="#tolk-main" lang="en">Skip to content</a>"##,
+            #"<footer class="tolk-footer" lang="en">"#)
+        HTMLTesting.expect(try SiteTesting.read(out + "/en/92-ar-rtl/index.html"), contains: #"<html lang="en-US" dir="ltr">"#)
+        HTMLTesting.expect(try SiteTesting.read(out + "/he/index.html"), contains: #"<html lang="he-IL" dir="rtl">"#, "<h1>עברית</h1>")
+        HTMLTesting.expect(try SiteTesting.read(out + "/ja/index.html"), contains: "<h1>日本語</h1>", #"<div class="tolk-search" role="search" lang="en">"#)
+        // Danish pages carry Tolk's words in their own language: no extra lang.
+        HTMLTesting.expect(try SiteTesting.read(out + "/da/password-sync/index.html"), lacks: #"<footer class="tolk-footer" lang"#)
+    }
+
     @Test("an --out that is the content folder, holds it, is / or is someone else's folder is refused")
     func refusedOutputs() throws {
         let root = try SiteTesting.temporaryFolder()

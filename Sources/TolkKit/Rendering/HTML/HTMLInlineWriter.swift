@@ -21,6 +21,8 @@ struct HTMLInlineWriter {
     var rewriteImage: (@Sendable (String) -> String)?
     private let originals: UnitOriginals
     private var piecesLeft: [Int: Int]
+    /// The language of Tolk's words on the page: the page's own when they are in it (Danish), else English.
+    private var wordsLanguage: String { PageLanguage.code(pageLanguage) == words.language ? pageLanguage : words.language }
     /// How many originals were written: a page without any needs no toggle.
     private(set) var originalsWritten = 0
     /// IDs given out so far: an article that repeats an anchor gets `-2`, `-3`, ….
@@ -130,7 +132,7 @@ struct HTMLInlineWriter {
             let content = unit.isTargetEmpty ? (english.map { write($0, original) } ?? "") : write(piece.children, context)
             let marker =
                 isLast
-                ? "<span class=\"tolk-vh\"" + HTMLEscaping.attribute("lang", pageLanguage) + "> ("
+                ? "<span class=\"tolk-vh\"" + HTMLEscaping.attribute("lang", wordsLanguage) + "> ("
                     + HTMLEscaping.escape(words.notTranslated)
                     + ")</span>" : ""
             return "<span class=\"tu tu-untranslated\" lang=\"en\" dir=\"ltr\"\(focus)\(id)"

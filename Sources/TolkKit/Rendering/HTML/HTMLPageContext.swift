@@ -61,6 +61,8 @@ struct HTMLPageContext {
         page["csp"] = Self.contentSecurityPolicy(
             scriptHash: script == nil ? nil : renderer.templates.scriptHash, connect: live ? renderer.site?.status?.connectSource : nil)
         if !heading.isEmpty { page["heading"] = heading }
+        // Tolk's own words are Danish or English; on a page in another language they carry their `lang`.
+        if words.language != PageLanguage.code(locale) { page["foreignWords"] = words.language }
         if let site = renderer.site {
             var links: [String: Any] = ["indexURL": site.indexURL, "rootURL": site.rootURL, "allArticles": words.allArticles]
             if let status = site.statusPageURL { links["statusPageURL"] = status }
