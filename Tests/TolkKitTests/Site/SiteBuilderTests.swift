@@ -179,7 +179,10 @@ struct SiteBuilderTests {
         let cases = "Tests/TolkKitTests/Fixtures/cases/"
         let content = try SiteTesting.content(
             in: root,
-            ["content/password-sync.md", cases + "92-ar-rtl.md", cases + "10-ja-password-sync.md", cases + "20-he-set-up-insider-risk-management.md"])
+            [
+                "content/password-sync.md", cases + "92-ar-rtl.md", cases + "10-ja-password-sync.md",
+                cases + "20-he-set-up-insider-risk-management.md",
+            ])
         let out = root + "/site"
         let report = try SiteTesting.build(SiteTesting.options(content, out))
         #expect(report.languages == ["ar", "da", "he", "ja", "en"])
@@ -191,7 +194,8 @@ struct SiteBuilderTests {
             #"<footer class="tolk-footer" lang="en">"#)
         HTMLTesting.expect(try SiteTesting.read(out + "/en/92-ar-rtl/index.html"), contains: #"<html lang="en-US" dir="ltr">"#)
         HTMLTesting.expect(try SiteTesting.read(out + "/he/index.html"), contains: #"<html lang="he-IL" dir="rtl">"#, "<h1>עברית</h1>")
-        HTMLTesting.expect(try SiteTesting.read(out + "/ja/index.html"), contains: "<h1>日本語</h1>", #"<div class="tolk-search" role="search" lang="en">"#)
+        HTMLTesting.expect(
+            try SiteTesting.read(out + "/ja/index.html"), contains: "<h1>日本語</h1>", #"<div class="tolk-search" role="search" lang="en">"#)
         // Danish pages carry Tolk's words in their own language: no extra lang.
         HTMLTesting.expect(try SiteTesting.read(out + "/da/password-sync/index.html"), lacks: #"<footer class="tolk-footer" lang"#)
     }
