@@ -54,7 +54,8 @@
         if (match) { shown++; }
       });
       if (count) {
-        count.textContent = words.length ? pattern.replace("{shown}", shown).replace("{total}", items.length) : initialCount;
+        var n = function (x) { try { return new Intl.NumberFormat(doc.documentElement.lang || undefined).format(x); } catch (e) { return String(x); } };
+        count.textContent = words.length ? pattern.replace("{shown}", n(shown)).replace("{total}", n(items.length)) : initialCount;
       }
       if (none) { none.hidden = shown > 0; }
     };

@@ -41,6 +41,8 @@ public struct Document: Hashable, Sendable {
 
 extension String {
     var trimmingSpaces: String {
+        // Most text has nothing to trim: no copy then.
+        guard let first = first, let last = last, first.isWhitespace || last.isWhitespace else { return self }
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }

@@ -214,9 +214,16 @@ public struct SiteBuilder: Sendable {
             !previous.isEmpty && articles.count == previous.count
             && articles.allSatisfy { article in previous[article.path].map { $0.sameListing(as: article) } ?? false }
         if !unchanged {
-            try indexes.write(to: writer)
             let sitemap = SitemapWriter(baseURL: setup.baseURL ?? SitemapWriter.placeholderBase, languages: indexes.languages)
-            try writer.write(sitemap.render(articles), to: "sitemap.xml")
+            let listed = articles
+            try indexes.write(to: writer) {
+                do throws(SiteError) {
+                    try writer.write(sitemap.render(listed), to: "sitemap.xml")
+                    return nil
+                } catch {
+                    return error
+                }
+            }
         }
         timings.mark(unchanged ? "indexes unchanged" : "indexes, status page, sitemap")
         let manifest = SiteManifest(settings: setup.settings, articles: articles)

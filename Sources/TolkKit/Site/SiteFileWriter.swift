@@ -21,6 +21,18 @@ final class SiteFileWriter: @unchecked Sendable {
 
     /// Writes `bytes` to `relative` (creating its folders), replacing any file there.
     func write(_ bytes: [UInt8], to relative: String) throws(SiteError) {
+        let result = bytes.withUnsafeBytes { buffer in Result { () throws(SiteError) in try write(buffer, to: relative) } }
+        try result.get()
+    }
+
+    /// Writes the UTF-8 of `text` without copying it first.
+    func write(_ text: String, to relative: String) throws(SiteError) {
+        var text = text
+        let result = text.withUTF8 { buffer in Result { () throws(SiteError) in try write(UnsafeRawBufferPointer(buffer), to: relative) } }
+        try result.get()
+    }
+
+    private func write(_ buffer: UnsafeRawBufferPointer, to relative: String) throws(SiteError) {
         try Self.check(relative)
         try makeParents(of: relative)
         let path = root + "/" + relative
@@ -28,26 +40,18 @@ final class SiteFileWriter: @unchecked Sendable {
         guard fd >= 0 else { throw SiteError.io(path, "cannot write: " + String(cString: strerror(errno))) }
         defer { close(fd) }
         var written = 0
-        let failure: Int32? = bytes.withUnsafeBytes { buffer in
-            while written < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + written, buffer.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                written += n
+        while written < buffer.count {
+            let n = Foundation.write(fd, buffer.baseAddress! + written, buffer.count - written)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw SiteError.io(path, "cannot write: " + String(cString: strerror(errno)))
             }
-            return nil
+            written += n
         }
-        if let failure { throw SiteError.io(path, "cannot write: " + String(cString: strerror(failure))) }
         lock.lock()
         fileCount += 1
-        byteCount += bytes.count
+        byteCount += buffer.count
         lock.unlock()
-    }
-
-    func write(_ text: String, to relative: String) throws(SiteError) {
-        try write(Array(text.utf8), to: relative)
     }
 
     /// Copies the file at `source` (outside the site) to `relative`.

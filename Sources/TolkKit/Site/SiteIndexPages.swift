@@ -4,7 +4,7 @@ import Foundation
 /// article is read again): the root page that chooses a language, one index per
 /// language listing the articles by title with a search box, and the
 /// translation-status page.
-struct SiteIndexPages {
+struct SiteIndexPages: Sendable {
     let templates: HTMLTemplates
     /// Every article built, in any order.
     let articles: [SiteArticle]
@@ -29,12 +29,46 @@ struct SiteIndexPages {
         languages = out
     }
 
-    func write(to writer: SiteFileWriter) throws(SiteError) {
-        try writer.write(render(root(), template: "root", cached: false), to: "index.html")
+    /// Writes the root, the indexes and the status page, and runs `also` (the sitemap),
+    /// all at once on the cores there are. Each job returns its error, if any.
+    func write(to writer: SiteFileWriter, also: @escaping @Sendable () -> SiteError? = { nil }) throws(SiteError) {
+        let pages = self
+        var jobs: [@Sendable () -> SiteError?] = [
+            {
+                pages.write(to: writer, "index.html") { () throws(SiteError) in
+                    try pages.render(pages.root(), template: "root", cached: false)
+                }
+            },
+            {
+                pages.write(to: writer, "translation-status/index.html") { () throws(SiteError) in
+                    try pages.render(try pages.status(), template: "translation-status", cached: false)
+                }
+            },
+            also,
+        ]
         for language in languages {
-            try writer.write(render(try index(language), template: "index", cached: false), to: language.code + "/index.html")
+            jobs.append {
+                pages.write(to: writer, language.code + "/index.html") { () throws(SiteError) in
+                    try pages.render(try pages.index(language), template: "index", cached: false)
+                }
+            }
         }
-        try writer.write(render(try status(), template: "translation-status", cached: false), to: "translation-status/index.html")
+        let all = jobs
+        let failure = FirstError()
+        DispatchQueue.concurrentPerform(iterations: all.count) { i in
+            if let error = all[i]() { failure.set(error) }
+        }
+        if let error = failure.error { throw error }
+    }
+
+    /// Renders one page and writes it; the error, if any.
+    private func write(to writer: SiteFileWriter, _ path: String, _ render: () throws(SiteError) -> String) -> SiteError? {
+        do throws(SiteError) {
+            try writer.write(try render(), to: path)
+            return nil
+        } catch {
+            return error
+        }
     }
 
     /// `cached`: through the skeleton cache, for templates rendered many times with contexts of one shape.

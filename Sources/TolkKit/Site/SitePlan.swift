@@ -82,21 +82,24 @@ public struct SitePlan: Sendable {
     /// are this site's (`/AlchemyInsights/other`, `/da-dk/AlchemyInsights/other`), and
     /// the same on docs.microsoft.com or learn.microsoft.com.
     func linkTarget(_ destination: String, from entry: Entry) -> (slug: String, fragment: String)? {
-        var rest = Substring(destination)
+        let utf8 = destination.utf8
+        var end = utf8.endIndex
         var fragment = ""
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = String(rest[hash...])
-            rest = rest[..<hash]
+        if let hash = utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = String(destination[hash...])
+            end = hash
         }
-        if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
-        guard !rest.isEmpty else { return nil }
-        var path = String(rest)
+        if let query = utf8[..<end].firstIndex(of: UInt8(ascii: "?")) { end = query }
+        guard end > utf8.startIndex else { return nil }
+        var path = String(destination[..<end])
         if let colon = path.utf8.firstIndex(of: UInt8(ascii: ":")), path.utf8[..<colon].allSatisfy({ $0 != UInt8(ascii: "/") }) {
             // An absolute URL: only Microsoft's documentation hosts can name an article of the site.
-            let lower = path.lowercased()
-            guard let host = Self.documentationHosts.first(where: { lower.hasPrefix($0) }) else { return nil }
+            guard let host = Self.documentationHosts.first(where: { Self.hasPrefixIgnoringCase(path, $0) }) else { return nil }
             path = "/" + path.dropFirst(host.count)
         }
+        // Most site-relative links lead elsewhere on Microsoft's site: a link to an article
+        // of this site names one of its folders.
+        if path.utf8.first == UInt8(ascii: "/"), !folderNames.contains(where: { Self.containsIgnoringCase(path, $0) }) { return nil }
         let decoded = path.utf8.contains(UInt8(ascii: "%")) ? path.removingPercentEncoding : path
         guard let decoded, !decoded.hasPrefix("//"), SafeURL.scheme(of: decoded) == nil else { return nil }
         if decoded.hasPrefix("/") {
@@ -122,6 +125,30 @@ public struct SitePlan: Sendable {
     /// A language folder: two or three lower-case ASCII letters.
     static func isLanguageFolder(_ code: String) -> Bool {
         (2...3).contains(code.utf8.count) && code.utf8.allSatisfy { $0 >= 0x61 && $0 <= 0x7A }
+    }
+
+    /// True when `text` starts with `prefix` (lower-case ASCII), ignoring ASCII case.
+    static func hasPrefixIgnoringCase(_ text: String, _ prefix: String) -> Bool {
+        var a = text.utf8.makeIterator()
+        for b in prefix.utf8 {
+            guard let c = a.next(), c | (c >= 0x41 && c <= 0x5A ? 0x20 : 0) == b else { return false }
+        }
+        return true
+    }
+
+    /// True when `text` contains `needle` (lower-case), ignoring ASCII case.
+    static func containsIgnoringCase(_ text: String, _ needle: String) -> Bool {
+        let a = Array(text.utf8)
+        let b = Array(needle.utf8)
+        guard !b.isEmpty, a.count >= b.count else { return b.isEmpty }
+        outer: for i in 0...(a.count - b.count) {
+            for j in 0..<b.count {
+                let c = a[i + j]
+                if c | (c >= 0x41 && c <= 0x5A ? 0x20 : 0) != b[j] { continue outer }
+            }
+            return true
+        }
+        return false
     }
 
     static let documentationHosts = ["https://docs.microsoft.com/", "https://learn.microsoft.com/", "http://docs.microsoft.com/"]

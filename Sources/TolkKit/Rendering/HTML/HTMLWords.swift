@@ -60,7 +60,15 @@ enum PageLanguage {
 
     /// The primary language subtag: `da` from `da-DK` or `da_DK`; `und` when there is none.
     static func code(_ locale: String) -> String {
-        LanguageChoice.language(of: locale) ?? "und"
+        // The common case, `da-DK` or `en`: two or three ASCII letters, then a dash or the end.
+        let utf8 = locale.utf8
+        if let end = utf8.firstIndex(where: { !(($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) }) ?? Optional(utf8.endIndex),
+            end == utf8.endIndex || utf8[end] == UInt8(ascii: "-"),
+            case let length = utf8.distance(from: utf8.startIndex, to: end), length == 2 || length == 3
+        {
+            return String(locale[..<end]).lowercased()
+        }
+        return LanguageChoice.language(of: locale) ?? "und"
     }
 
     /// `rtl` or `ltr`.
@@ -73,17 +81,18 @@ enum PageLanguage {
         let valid =
             !tag.isEmpty && tag.utf8.count <= 35
             && tag.utf8.allSatisfy { ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
-        return valid && LanguageChoice.language(of: tag) != nil ? tag : "und"
+        return valid && code(tag) != "und" ? tag : "und"
     }
 
     /// The language's name in that language, as a language switch shows it.
     static func autonym(_ locale: String) -> String {
-        let names: [String: String] = [
-            "ar": "العربية", "cs": "Čeština", "da": "Dansk", "de": "Deutsch", "el": "Ελληνικά", "en": "English", "es": "Español",
-            "fi": "Suomi", "fr": "Français", "he": "עברית", "hu": "Magyar", "it": "Italiano", "ja": "日本語", "ko": "한국어",
-            "nb": "Norsk bokmål", "nl": "Nederlands", "pl": "Polski", "pt": "Português", "ru": "Русский", "sv": "Svenska",
-            "th": "ไทย", "tr": "Türkçe", "uk": "Українська", "zh": "中文",
-        ]
-        return names[code(locale)] ?? tag(locale)
+        autonyms[code(locale)] ?? tag(locale)
     }
+
+    private static let autonyms: [String: String] = [
+        "ar": "العربية", "cs": "Čeština", "da": "Dansk", "de": "Deutsch", "el": "Ελληνικά", "en": "English", "es": "Español",
+        "fi": "Suomi", "fr": "Français", "he": "עברית", "hu": "Magyar", "it": "Italiano", "ja": "日本語", "ko": "한국어",
+        "nb": "Norsk bokmål", "nl": "Nederlands", "pl": "Polski", "pt": "Português", "ru": "Русский", "sv": "Svenska",
+        "th": "ไทย", "tr": "Türkçe", "uk": "Українська", "zh": "中文",
+    ]
 }
