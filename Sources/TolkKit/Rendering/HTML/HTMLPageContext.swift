@@ -55,11 +55,13 @@ struct HTMLPageContext {
         }
         let live = renderer.site?.status?.live != nil
         let wantsScript = (side == .target && hasOriginals) || live
-        let script = wantsScript ? renderer.templates.script : nil
+        let templates = renderer.templates
+        let script = wantsScript ? (live ? templates.liveScript : templates.script) : nil
         if side == .target && hasOriginals { page["toggle"] = ["label": words.showOriginals] }
         if let script { page["script"] = script }
         page["csp"] = Self.contentSecurityPolicy(
-            scriptHash: script == nil ? nil : renderer.templates.scriptHash, connect: live ? renderer.site?.status?.connectSource : nil)
+            scriptHash: script == nil ? nil : (live ? templates.liveScriptHash : templates.scriptHash),
+            connect: live ? renderer.site?.status?.connectSource : nil)
         if !heading.isEmpty { page["heading"] = heading }
         // Tolk's own words are Danish or English; on a page in another language they carry their `lang`.
         if words.language != PageLanguage.code(locale) { page["foreignWords"] = words.language }

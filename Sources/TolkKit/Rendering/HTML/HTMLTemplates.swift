@@ -14,6 +14,10 @@ public struct HTMLTemplates: Sendable {
     public let script: String?
     /// The script's Content-Security-Policy source (`'sha256-…'`), computed once.
     let scriptHash: String?
+    /// The script of a page with a live status panel: `tolk.js` and `tolk-status.js`
+    /// (optional) in one, and its hash.
+    let liveScript: String?
+    let liveScriptHash: String?
     let library: MustacheLibrary
     /// Rendered skeletons, one per template and shape of context (see `TemplateSkeletons`).
     private let skeletons = TemplateSkeletons()
@@ -52,6 +56,12 @@ public struct HTMLTemplates: Sendable {
         let script = fm.contents(atPath: base + "/tolk.js").map { String(decoding: $0, as: UTF8.self) }.flatMap { $0.isEmpty ? nil : $0 }
         self.script = script
         self.scriptHash = script.map(SHA256.cspSource)
+        let status = fm.contents(atPath: base + "/tolk-status.js").map { String(decoding: $0, as: UTF8.self) }.flatMap {
+            $0.isEmpty ? nil : $0
+        }
+        let live = status.map { (script.map { $0 + "\n" } ?? "") + $0 } ?? script
+        self.liveScript = live
+        self.liveScriptHash = live.map(SHA256.cspSource)
     }
 
     /// The templates folder: `TOLK_TEMPLATES`, else `./templates`, else the
