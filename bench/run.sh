@@ -189,15 +189,22 @@ else
 fi
 
 # ---------------------------------------------------------------- tolk site vs Hugo
-# Both build the same 2,913 articles into an empty folder and over their previous
-# build; Hugo one language (../shared/peers/hugo-site.sh), Tolk both (about 5,800
-# pages). The incremental row works on a copy of the corpus (the corpus is never
+# Both build the same 2,913 articles; Hugo one language (../shared/peers/hugo-site.sh),
+# Tolk both (about 5,800 pages). "Empty folder": before each run the previous output
+# is moved aside into $TMP/trash, not deleted: this disk is ext4 without a journal,
+# where the inodes of files deleted in the last minute are skipped when new files are
+# created, so an `rm -rf` of thousands of files makes the build that follows it slower
+# (quadratically in the number of files: seconds for 11,000). The trash is removed at
+# the end. The incremental row works on a copy of the corpus (the corpus is never
 # modified): each run appends a line to one article first, so exactly one article
 # changed since the previous build.
 SITE_OUT="$TMP/site"
 HUGO_SITE="$TMP/hugo-site"
+TRASH="$TMP/trash"
+mkdir -p "$TRASH"
+aside() { printf 'if [ -e %s ]; then mv %s %s/$(date +%%s%%N); fi' "$(sq "$1")" "$(sq "$1")" "$(sq "$TRASH")"; }
 HAVE_HUGO=0
-if [ "$HAVE_CORPUS" = 1 ] && [ -x "$PEERS/hugo-site.sh" -o -f "$PEERS/hugo-site.sh" ]; then
+if [ "$HAVE_CORPUS" = 1 ] && [ -f "$PEERS/hugo-site.sh" ]; then
     if command -v hugo >/dev/null || [ "$(id -u)" = 0 ]; then
         if bash "$PEERS/hugo-site.sh" "$CORPUS" "$HUGO_SITE" > "$TMP/hugo-setup.log" 2>&1; then
             HAVE_HUGO=1
@@ -212,28 +219,32 @@ if [ "$HAVE_CORPUS" = 1 ] && [ -x "$PEERS/hugo-site.sh" -o -f "$PEERS/hugo-site.
 fi
 if [ "$HAVE_CORPUS" = 1 ]; then
     Q_OUT=$(sq "$SITE_OUT")
-    measure site_empty --prepare "rm -rf $Q_OUT" -- "$(sq "$TOLK") site $C --out $Q_OUT --quiet"
-    measure site_empty_nochecks --prepare "rm -rf $Q_OUT" -- "$(sq "$TOLK") site $C --out $Q_OUT --quiet --no-checks"
+    measure site_empty --prepare "$(aside "$SITE_OUT")" -- "$(sq "$TOLK") site $C --out $Q_OUT --quiet"
+    measure site_empty_nochecks --prepare "$(aside "$SITE_OUT")" -- "$(sq "$TOLK") site $C --out $Q_OUT --quiet --no-checks"
+else
+    skip site_empty "no corpus"; skip site_empty_nochecks "no corpus"
+fi
+if [ "$HAVE_HUGO" = 1 ]; then
+    Q_HUGO=$(sq "$HUGO_SITE")
+    measure hugo_empty --prepare "$(aside "$HUGO_SITE/public"); rm -rf $Q_HUGO/resources" -- "hugo --quiet -s $Q_HUGO"
+    measure hugo_over -- "hugo --quiet -s $Q_HUGO"
+else
+    skip hugo_empty "Hugo not set up"; skip hugo_over "Hugo not set up"
+fi
+if [ "$HAVE_CORPUS" = 1 ]; then
+    # Over a previous build: Tolk builds the whole site anew and swaps it in; the
+    # previous site is removed by a background process after the swap.
     "$TOLK" site "$CORPUS" --out "$SITE_OUT" --quiet --no-checks || { warn "tolk site failed"; status=1; }
     measure site_over_nochecks -- "$(sq "$TOLK") site $C --out $Q_OUT --quiet --no-checks"
-    # The incremental row: a copy of the corpus, one article changed before each run.
     COPY="$TMP/corpus-copy"
     cp -R "$CORPUS" "$COPY"
-    TOUCHED="$COPY/$(cd "$COPY" && find . -maxdepth 1 -name 'password-sync*.md' | head -n 1 | sed 's|^\./||')"
-    [ -f "$TOUCHED" ] || TOUCHED=$(find "$COPY" -name '*.md' | head -n 1)
+    TOUCHED="$COPY/password-sync.md"
+    [ -f "$TOUCHED" ] || TOUCHED=$(find "$COPY" -name '*.md' | LC_ALL=C sort | head -n 1)
     "$TOLK" site "$COPY" --out "$TMP/site-inc" --quiet || { warn "tolk site failed"; status=1; }
     measure site_incremental --prepare "printf '\\n' >> $(sq "$TOUCHED")" -- \
         "$(sq "$TOLK") site $(sq "$COPY") --out $(sq "$TMP/site-inc") --quiet --incremental"
 else
-    skip site_empty "no corpus"; skip site_empty_nochecks "no corpus"; skip site_over_nochecks "no corpus"
-    skip site_incremental "no corpus"
-fi
-if [ "$HAVE_HUGO" = 1 ]; then
-    Q_HUGO=$(sq "$HUGO_SITE")
-    measure hugo_empty --prepare "rm -rf $Q_HUGO/public $Q_HUGO/resources" -- "hugo --quiet -s $Q_HUGO"
-    measure hugo_over -- "hugo --quiet -s $Q_HUGO"
-else
-    skip hugo_empty "Hugo not set up"; skip hugo_over "Hugo not set up"
+    skip site_over_nochecks "no corpus"; skip site_incremental "no corpus"
 fi
 
 # ---------------------------------------------------------------- peak memory
@@ -263,10 +274,11 @@ else
     else
         say "   sxs_ref.py: SKIPPED"
     fi
-    rm -rf "$SITE_OUT"; peak mem_site "$TOLK" site "$CORPUS" --out "$SITE_OUT" --quiet
-    rm -rf "$SITE_OUT"; peak mem_site_nochecks "$TOLK" site "$CORPUS" --out "$SITE_OUT" --quiet --no-checks
+    # Each of the 3 runs into an empty folder (the previous output moved aside).
+    peak mem_site sh -c "$(aside "$SITE_OUT"); exec $(sq "$TOLK") site $C --out $(sq "$SITE_OUT") --quiet"
+    peak mem_site_nochecks sh -c "$(aside "$SITE_OUT"); exec $(sq "$TOLK") site $C --out $(sq "$SITE_OUT") --quiet --no-checks"
     if [ "$HAVE_HUGO" = 1 ]; then
-        rm -rf "$HUGO_SITE/public" "$HUGO_SITE/resources"; peak mem_hugo hugo --quiet -s "$HUGO_SITE"
+        peak mem_hugo sh -c "$(aside "$HUGO_SITE/public"); rm -rf $(sq "$HUGO_SITE/resources"); exec hugo --quiet -s $(sq "$HUGO_SITE")"
     fi
 fi
 
