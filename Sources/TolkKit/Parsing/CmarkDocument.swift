@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// Owns one cmark-gfm parse: the tree lives as long as this object.
 final class CmarkDocument {
@@ -11,19 +12,33 @@ final class CmarkDocument {
         let options = CMARK_OPT_UNSAFE | CMARK_OPT_SOURCEPOS
         guard let parser = cmark_parser_new(options) else { return nil }
         defer { cmark_parser_free(parser) }
-        for name in ["table", "strikethrough", "autolink"] {
+        for name in Self.extensions {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
+        Self.parseLock.lock()
         bytes.withUnsafeBufferPointer { b in
             b.baseAddress?.withMemoryRebound(to: CChar.self, capacity: b.count) { cmark_parser_feed(parser, $0, b.count) }
         }
-        guard let doc = cmark_parser_finish(parser) else { return nil }
+        let finished = cmark_parser_finish(parser)
+        Self.parseLock.unlock()
+        guard let doc = finished else { return nil }
         root = doc
     }
 
     deinit { cmark_node_free(root) }
 
+    private static let extensions = ["table", "strikethrough", "autolink"]
+
     private static let registerExtensions: Void = { cmark_gfm_core_extensions_ensure_registered() }()
+
+    /// cmark-gfm 0.29 keeps the inline parser's special characters in one global table:
+    /// a parse adds its extensions' characters (`:` and `w` for bare URLs, `~`, `|`) when
+    /// it starts parsing inlines (and for each table row) and removes them when it is
+    /// done. Two parses on two threads race: the one still running loses them, and a bare
+    /// URL stays text in one article out of many, differently from run to run. Handing the
+    /// extensions empty lists instead makes the inline parser loop forever on `~`; so one
+    /// parse runs at a time, and the rest of the article's reading stays parallel.
+    private static let parseLock = NSLock()
 }
 
 /// Read-only accessors over a cmark node.
