@@ -24,7 +24,11 @@ struct Site: ParsableCommand {
             last build; a change of templates, options, status document, .tolk.yml or of the \
             set of articles renders everything. The translation-status page counts the \
             findings of tolk check's rules (with the content's .tolk.yml), run on each parsed \
-            article; they cost more than the rest of the build: --no-checks leaves them out.
+            article; they cost more than the rest of the build together, so their counts are \
+            kept in a cache (TOLK_CACHE_DIR, else $XDG_CACHE_HOME/tolk, else ~/.cache/tolk; \
+            --cache-dir DIR) keyed by each article's content hash, Tolk's build and the \
+            .tolk.yml: the next build, also into an empty folder, runs them only on articles \
+            that changed. --no-cache runs every rule every time; --no-checks leaves them out.
 
             Exit status: 0 built; 1 built, but an article was skipped or a status binding is \
             invalid; 2 usage or I/O error (nothing replaced); 130 interrupted (nothing replaced).
@@ -68,6 +72,16 @@ struct Site: ParsableCommand {
         help: "Do not run tolk check's rules: the translation-status page shows coverage and MT/HT without findings.")
     var noChecks = false
 
+    @Option(
+        name: .customLong("cache-dir"),
+        help: ArgumentHelp(
+            "Keep the rules' counts per article in DIR between builds (default: TOLK_CACHE_DIR, $XDG_CACHE_HOME/tolk, ~/.cache/tolk).",
+            valueName: "dir"))
+    var cacheDirectory: String?
+
+    @Flag(name: .customLong("no-cache"), help: "Run the rules on every article, without reading or writing the check cache.")
+    var noCache = false
+
     @Option(name: [.short, .long], help: "Parallel jobs (default: every core).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -79,6 +93,8 @@ struct Site: ParsableCommand {
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if noCache, cacheDirectory != nil { throw ValidationError("--cache-dir and --no-cache exclude each other") }
+        if cacheDirectory?.isEmpty == true { throw ValidationError("--cache-dir needs a folder") }
     }
 
     func run() throws {
@@ -95,6 +111,7 @@ struct Site: ParsableCommand {
         options.statusURL = statusURL
         options.incremental = incremental
         options.runChecks = !noChecks
+        options.checkCacheDirectory = noCache ? nil : cacheDirectory ?? SiteBuilder.defaultCheckCacheDirectory(environment: environment)
         options.jobs = jobs
         options.toolIdentity = Self.toolIdentity()
 
@@ -124,8 +141,9 @@ struct Site: ParsableCommand {
     static func summary(_ r: SiteBuilder.Report) -> String {
         let how = r.incremental ? "incremental: \(r.rendered) articles rendered, \(r.reused) unchanged" : "\(r.rendered) articles rendered"
         let skipped = r.skipped > 0 ? ", \(r.skipped) skipped" : ""
+        let cached = r.checksFromCache > 0 ? ", findings of \(r.checksFromCache) unchanged articles from the check cache" : ""
         return "tolk: built \(r.pages) pages in \(r.languages.joined(separator: ", ")) into \(r.output) "
-            + "(\(how)\(skipped)) in \(String(format: "%.2f", r.seconds)) s"
+            + "(\(how)\(skipped)\(cached)) in \(String(format: "%.2f", r.seconds)) s"
     }
 
     /// The running binary's size and modification time: a rebuilt Tolk renders everything again.

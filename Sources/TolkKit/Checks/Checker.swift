@@ -70,6 +70,19 @@ public struct Checker: Sendable {
         return result
     }
 
+    /// Only what the rules that compare articles need of an article (their facts and the
+    /// article's suppressions), without running the single-article rules: for an article
+    /// whose own findings are already known (a site's check cache).
+    public func facts(_ article: Article) -> ArticleCheck {
+        var result = ArticleCheck()
+        result.suppressions = Suppressions(article)
+        for (index, (rule, _)) in activeRules.enumerated() {
+            guard let setRule = rule.init() as? any SetRule else { continue }
+            result.facts[index] = setRule.erasedFacts(article, context)
+        }
+        return result
+    }
+
     /// The TOLK001 finding for a file that is not a readable article.
     public func check(failure error: ArticleError, path: String) -> ArticleCheck {
         var result = ArticleCheck()

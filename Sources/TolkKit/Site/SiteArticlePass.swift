@@ -8,13 +8,15 @@ import Foundation
 struct SiteArticlePass: Sendable {
     /// What became of one article.
     enum Outcome: Sendable {
-        /// Pages written; the check keeps the facts the cross-article rules judge at the end.
-        /// `problems` are errors to report that did not stop the pages (an invalid status binding).
-        case built(SiteArticle, Checker.ArticleCheck?, Set<SiteMedia.Image>, problems: [String])
+        /// Pages written; the check keeps the facts the cross-article rules judge at the end
+        /// (nil when the rules did not run, or when the article's counts came from the check
+        /// cache: then the record is `checked`). `problems` are errors to report that did not
+        /// stop the pages (an invalid status binding). `digest` is the content hash.
+        case built(SiteArticle, Checker.ArticleCheck?, Set<SiteMedia.Image>, problems: [String], digest: String)
         /// Unchanged since the previous build: its pages stay.
         case reused(SiteArticle)
         /// No locale in its front matter or folder: rendered once the site's locale is known.
-        case deferred(Article, hash: String, check: Checker.ArticleCheck?)
+        case deferred(Article, hash: String, check: Checker.ArticleCheck?, cached: SiteArticle?)
         /// Not a readable article: reported and skipped.
         case failed(String)
     }
@@ -28,6 +30,8 @@ struct SiteArticlePass: Sendable {
     let runChecks: Bool
     /// The previous build's articles by relative path (incremental builds only).
     let previous: [String: SiteArticle]
+    /// The counts of the last full build, for articles whose content did not change.
+    let cache: SiteCheckCache?
     let jobs: Int
 
     /// Runs every article; `progress` gets the number done. Stops early (the rest
@@ -80,15 +84,18 @@ struct SiteArticlePass: Sendable {
         } catch {
             return .failed(error.description)
         }
-        let check = !runChecks || unchecked.contains(entry.path) ? nil : checker.check(article)
-        guard let locale = Self.locale(of: article) else { return .deferred(article, hash: digest, check: check) }
-        return try render(article, entry: entry, hash: digest, locale: locale, check: check, bindingPath: bindingPath, writer: writer)
+        let checked = runChecks && !unchecked.contains(entry.path)
+        let cached = checked ? cache?.hit(entry.relativePath, digest: digest) : nil
+        let check = !checked || cached != nil ? nil : checker.check(article)
+        guard let locale = Self.locale(of: article) else { return .deferred(article, hash: digest, check: check, cached: cached) }
+        return try render(
+            article, entry: entry, hash: digest, locale: locale, check: check, cached: cached, bindingPath: bindingPath, writer: writer)
     }
 
     /// Writes the pages of a parsed article and keeps what the site needs of it.
     func render(
-        _ article: Article, entry: SitePlan.Entry, hash: String, locale: String, check: Checker.ArticleCheck?, bindingPath: String?,
-        writer: SiteFileWriter
+        _ article: Article, entry: SitePlan.Entry, hash: String, locale: String, check: Checker.ArticleCheck?, cached: SiteArticle?,
+        bindingPath: String?, writer: SiteFileWriter
     ) throws(SiteError) -> Outcome {
         let language = PageLanguage.code(locale)
         var binding: StatusBinding?
@@ -110,9 +117,30 @@ struct SiteArticlePass: Sendable {
             path: entry.relativePath, slug: entry.slug, hash: problems.isEmpty ? hash : "", language: language, locale: locale,
             title: article.title(.target), englishTitle: article.title(.source), type: article.translationType?.code,
             units: statistics.units, translated: statistics.translated, untranslated: statistics.untranslated, empty: statistics.empty,
-            findings: FindingCounts(check?.findings ?? []), crossFindings: previous[entry.relativePath]?.crossFindings ?? FindingCounts(),
-            media: images.map(\.output).sorted(), hasStatus: binding != nil, checked: check != nil)
-        return .built(record, kept, images, problems: problems)
+            findings: check.map { FindingCounts($0.findings) } ?? cached?.findings ?? FindingCounts(),
+            crossFindings: previous[entry.relativePath]?.crossFindings ?? FindingCounts(),
+            media: images.map(\.output).sorted(), hasStatus: binding != nil, checked: check != nil || cached != nil)
+        return .built(record, kept, images, problems: problems, digest: hash)
+    }
+
+    /// The facts the rules that compare articles need, of articles whose own counts came
+    /// from the cache (read and parsed again, on all cores): when another article changed,
+    /// those rules judge the whole set anew. Unreadable ones are left out.
+    func facts(of entries: [SitePlan.Entry]) -> [String: Checker.ArticleCheck] {
+        let found = FactSlots()
+        let next = AtomicCounter()
+        let pass = self
+        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, entries.count))) { _ in
+            while true {
+                let i = next.increment()
+                guard i < entries.count else { return }
+                guard let bytes = try? ArticleParser.readFile(entries[i].path, limit: ArticleParser().maximumSize),
+                    let article = try? ArticleParser().parse(bytes: bytes, path: entries[i].path)
+                else { continue }
+                found.set(entries[i].path, pass.checker.facts(article))
+            }
+        }
+        return found.values
     }
 
     /// The translation's locale: the front matter's, else a locale folder on the path.
@@ -142,6 +170,24 @@ final class FirstError: @unchecked Sendable {
         lock.lock()
         if error == nil { error = (e as? SiteError) ?? .io("", "\(e)") }
         lock.unlock()
+    }
+}
+
+/// The facts of each article by path, filled by worker threads.
+final class FactSlots: @unchecked Sendable {
+    private var slots: [String: Checker.ArticleCheck] = [:]
+    private let lock = NSLock()
+
+    func set(_ path: String, _ value: Checker.ArticleCheck) {
+        lock.lock()
+        slots[path] = value
+        lock.unlock()
+    }
+
+    var values: [String: Checker.ArticleCheck] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
     }
 }
 

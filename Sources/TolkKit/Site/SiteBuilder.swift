@@ -30,6 +30,9 @@ public struct SiteBuilder: Sendable {
         /// Run the rules of `tolk check` on every article for the translation-status
         /// page's findings (they cost more than the rest of the build together).
         public var runChecks = true
+        /// Where the rules' counts per article are kept between builds (`SiteCheckCache`),
+        /// so that an article whose content did not change is not checked again; nil: no cache.
+        public var checkCacheDirectory: String?
         public var jobs = ProcessInfo.processInfo.activeProcessorCount
         /// What identifies the tool that builds (an incremental build starts over when it changes).
         public var toolIdentity = ""
@@ -60,6 +63,8 @@ public struct SiteBuilder: Sendable {
         public var problems: [String] = []
         /// Notes about the build, such as the sitemap's placeholder base URL.
         public var notes: [String] = []
+        /// Articles whose findings were taken from the check cache instead of running the rules.
+        public var checksFromCache = 0
         /// True when the build was incremental (an earlier build's manifest matched).
         public var incremental = false
         /// The site's folder.
@@ -70,6 +75,12 @@ public struct SiteBuilder: Sendable {
     }
 
     public let options: Options
+
+    /// The check cache's folder a user expects: `TOLK_CACHE_DIR`, else `$XDG_CACHE_HOME/tolk`,
+    /// else `$HOME/.cache/tolk`; nil when none of them is set.
+    public static func defaultCheckCacheDirectory(environment: [String: String]) -> String? {
+        SiteCheckCache.defaultDirectory(environment: environment)
+    }
 
     public init(options: Options) {
         self.options = options
@@ -134,7 +145,7 @@ public struct SiteBuilder: Sendable {
         let total = setup.plan.entries.count
         let pass = SiteArticlePass(
             plan: setup.plan, pages: setup.pages, checker: setup.checker, unchecked: setup.uncheckedPaths, runChecks: setup.runChecks,
-            previous: previous,
+            previous: previous, cache: previous.isEmpty ? setup.checkCache : nil,
             jobs: max(1, options.jobs))
         var report: (@Sendable (Int) -> Void)?
         if let progress { report = { done in progress(done, total) } }
@@ -153,23 +164,30 @@ public struct SiteBuilder: Sendable {
         var report = Report()
         report.articles = setup.plan.entries.count
         var articles: [SiteArticle] = []
-        var checks: [(path: String, check: Checker.ArticleCheck)] = []
+        // The checks in the order the cross-article rules see them (nil: from the cache, facts not yet known).
+        var checks: [(path: String, check: Checker.ArticleCheck?)] = []
+        var digests: [String: String] = [:]
+        var hits: [SitePlan.Entry] = []
         var images: Set<SiteMedia.Image> = []
-        var deferred: [(SitePlan.Entry, Article, String, Checker.ArticleCheck?)] = []
+        var deferred: [(SitePlan.Entry, Article, String, Checker.ArticleCheck?, SiteArticle?)] = []
         for (entry, slot) in zip(setup.plan.entries, outcomes) {
             guard let outcome = slot else { throw SiteError.interrupted }
             switch outcome {
-            case .built(let article, let check, let used, let problems):
+            case .built(let article, let check, let used, let problems, let digest):
                 articles.append(article)
-                if let check { checks.append((entry.path, check)) }
+                if article.checked {
+                    checks.append((entry.path, check))
+                    digests[article.path] = digest
+                    if check == nil { hits.append(entry) }
+                }
                 images.formUnion(used)
                 report.problems += problems
                 report.rendered += 1
             case .reused(let article):
                 articles.append(article)
                 report.reused += 1
-            case .deferred(let article, let hash, let check):
-                deferred.append((entry, article, hash, check))
+            case .deferred(let article, let hash, let check, let cached):
+                deferred.append((entry, article, hash, check, cached))
             case .failed(let message):
                 report.problems.append(message)
                 report.skipped += 1
@@ -178,31 +196,55 @@ public struct SiteBuilder: Sendable {
         // Articles that name no locale get the one most of the site has.
         let common = Dictionary(grouping: articles.filter { $0.language != "en" }, by: \.locale).max { $0.value.count < $1.value.count }?
             .key
-        for (entry, article, hash, check) in deferred {
+        for (entry, article, hash, check, cached) in deferred {
             let locale = common ?? "und"
             report.problems.append(
                 "\(entry.path):1:1: warning: no ms.contentlocale and no locale folder; the translation is published as \(locale)")
             let outcome = try pass.render(
-                article, entry: entry, hash: hash, locale: locale, check: check, bindingPath: StatusBinding.path(forArticleAt: entry.path),
-                writer: writer)
-            if case .built(let record, let check, let used, let problems) = outcome {
+                article, entry: entry, hash: hash, locale: locale, check: check, cached: cached,
+                bindingPath: StatusBinding.path(forArticleAt: entry.path), writer: writer)
+            if case .built(let record, let check, let used, let problems, let digest) = outcome {
                 articles.append(record)
-                if let check { checks.append((entry.path, check)) }
+                if record.checked {
+                    checks.append((entry.path, check))
+                    digests[record.path] = digest
+                    if check == nil { hits.append(entry) }
+                }
                 images.formUnion(used)
                 report.problems += problems
                 report.rendered += 1
             }
         }
         // Findings of the rules that compare articles need every article: a full build only.
+        report.checksFromCache = hits.count
         if previous.isEmpty {
-            var cross: [String: [Finding]] = [:]
-            for finding in setup.checker.judge(checks) { cross[finding.path, default: []].append(finding) }
-            let relative = Dictionary(uniqueKeysWithValues: setup.plan.entries.map { ($0.path, $0.relativePath) })
-            var byRelative: [String: FindingCounts] = [:]
-            for (path, findings) in cross { if let r = relative[path] { byRelative[r] = FindingCounts(findings) } }
-            for i in articles.indices { articles[i].crossFindings = byRelative[articles[i].path] ?? FindingCounts() }
+            let set = SiteCheckCache.fingerprint(digests.map { (path: $0.key, digest: $0.value) })
+            if let cache = pass.cache, !hits.isEmpty, cache.setFingerprint == set {
+                // The same articles with the same content as when the cache was written: the same findings.
+                for i in articles.indices where articles[i].checked {
+                    articles[i].crossFindings = cache.articles[articles[i].path]?.crossFindings ?? FindingCounts()
+                }
+            } else {
+                let facts = pass.facts(of: hits)
+                let complete = checks.compactMap { path, check in (check ?? facts[path]).map { (path: path, check: $0) } }
+                var cross: [String: [Finding]] = [:]
+                for finding in setup.checker.judge(complete) { cross[finding.path, default: []].append(finding) }
+                let relative = Dictionary(uniqueKeysWithValues: setup.plan.entries.map { ($0.path, $0.relativePath) })
+                var byRelative: [String: FindingCounts] = [:]
+                for (path, findings) in cross { if let r = relative[path] { byRelative[r] = FindingCounts(findings) } }
+                for i in articles.indices { articles[i].crossFindings = byRelative[articles[i].path] ?? FindingCounts() }
+            }
+            if let cache = setup.checkCache {
+                let kept = articles.filter(\.checked).compactMap { article -> SiteArticle? in
+                    guard let digest = digests[article.path] else { return nil }
+                    var entry = article
+                    entry.hash = digest
+                    return entry
+                }
+                cache.save(kept, setFingerprint: set)
+            }
         }
-        timings.mark("cross-article checks")
+        timings.mark(hits.isEmpty ? "cross-article checks" : "cross-article checks (\(hits.count) articles' counts from the cache)")
         for image in images where !existingMedia(image.output) { try writer.copy(from: image.source, to: image.output) }
         timings.mark("images")
 

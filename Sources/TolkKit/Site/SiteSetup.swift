@@ -14,6 +14,8 @@ struct SiteSetup: Sendable {
     /// Articles the configuration's `skip:` leaves unchecked (they are still published).
     let uncheckedPaths: Set<String>
     let runChecks: Bool
+    /// The counts of the last full build (checks on, a cache folder given), else nil.
+    let checkCache: SiteCheckCache?
     let pages: SiteArticlePages
     /// The base URL, ending in `/`.
     let baseURL: String?
@@ -93,6 +95,16 @@ struct SiteSetup: Sendable {
         self.configuration = configuration
         checker = Checker(configuration: configuration, jobs: options.jobs)
         runChecks = options.runChecks
+        if options.runChecks, let directory = options.checkCacheDirectory {
+            var fingerprint = ContentHash()
+            fingerprint.add("tolk-site-checks 1 " + options.toolIdentity)
+            fingerprint.add(configuration.path ?? "")
+            fingerprint.add(configurationBytes)
+            for rule in RuleRegistry.all { fingerprint.add(rule.id) }
+            checkCache = SiteCheckCache(directory: directory, content: content, checkFingerprint: fingerprint.hex)
+        } else {
+            checkCache = nil
+        }
         self.baseURL = baseURL
         let status = SiteStatus(reading: reading, url: statusURL)
         pages = SiteArticlePages(plan: plan, templates: templates, baseURL: baseURL, status: status, media: SiteMedia(contentRoot: content))

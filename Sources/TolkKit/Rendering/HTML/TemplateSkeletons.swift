@@ -26,14 +26,19 @@ final class TemplateSkeletons: @unchecked Sendable {
 
     /// The template rendered with `context`, through `render` for a new shape.
     func render(_ context: [String: Any], template: String, with render: ([String: Any]) -> String?) -> String? {
+        // The values and the shape only; the context with markers is made for a new shape alone.
         var markers = Markers()
-        guard let marked = markers.convert(context) as? [String: Any], !markers.unsupported else { return render(context) }
+        markers.convert(context, build: false)
+        guard !markers.unsupported else { return render(context) }
         let key = template + "\u{0}" + String(decoding: markers.shape, as: UTF8.self)
         lock.lock()
         var skeleton = skeletons[key]
         lock.unlock()
         if skeleton == nil {
-            guard let output = render(marked), let pieces = Self.pieces(output, count: markers.values.count) else {
+            var building = Markers()
+            guard let marked = building.convert(context, build: true) as? [String: Any], let output = render(marked),
+                let pieces = Self.pieces(output, count: markers.values.count)
+            else {
                 return render(context)
             }
             skeleton = pieces
@@ -93,16 +98,26 @@ final class TemplateSkeletons: @unchecked Sendable {
     }
 
     /// swift-mustache's HTML escaping: `< > & " '`.
+    /// Runs without those characters are copied whole.
     private static func escape(_ value: String, into out: inout [UInt8]) {
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "<"): out += Array("&lt;".utf8)
-            case UInt8(ascii: ">"): out += Array("&gt;".utf8)
-            case UInt8(ascii: "&"): out += Array("&amp;".utf8)
-            case UInt8(ascii: "\""): out += Array("&quot;".utf8)
-            case UInt8(ascii: "'"): out += Array("&#39;".utf8)
-            default: out.append(byte)
+        var value = value
+        value.withUTF8 { bytes in
+            var start = 0
+            for (i, byte) in bytes.enumerated() {
+                let entity: StaticString
+                switch byte {
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "\""): entity = "&quot;"
+                case UInt8(ascii: "'"): entity = "&#39;"
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                start = i + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
     }
 
@@ -114,57 +129,66 @@ final class TemplateSkeletons: @unchecked Sendable {
         var shape: [UInt8] = []
         var unsupported = false
 
-        mutating func convert(_ value: Any) -> Any {
+        /// With `build`, returns the value with markers for its strings; else only collects
+        /// the values and the shape (the same, in the same order) and returns nil.
+        @discardableResult
+        mutating func convert(_ value: Any, build: Bool) -> Any? {
             switch value {
             case var string as String:
                 if Self.holdsMarkerBytes(&string) { unsupported = true }
-                return marker(string, kind: 0x73)
+                return marker(string, kind: 0x73, build: build)
             case let bool as Bool:
                 shape.append(bool ? 0x54 : 0x46)
                 return bool
             case let int as Int:
-                return marker(String(int), kind: 0x69)
+                return marker(String(int), kind: 0x69, build: build)
             case let dictionary as [String: String]:
                 shape.append(0x7B)
                 var out: [String: Any] = [:]
-                out.reserveCapacity(dictionary.count)
+                if build { out.reserveCapacity(dictionary.count) }
                 for key in dictionary.keys.sorted() {
-                    let string = dictionary[key]!
+                    var string = dictionary[key]!
                     shape += key.utf8
                     shape.append(0x3A)
-                    var copy = string
-                    if Self.holdsMarkerBytes(&copy) { unsupported = true }
-                    out[key] = marker(string, kind: 0x73)
+                    if Self.holdsMarkerBytes(&string) { unsupported = true }
+                    let marked = marker(string, kind: 0x73, build: build)
+                    if build { out[key] = marked }
                 }
                 shape.append(0x7D)
-                return out
+                return build ? out : nil
             case let dictionary as [String: Any]:
                 shape.append(0x7B)
                 var out: [String: Any] = [:]
-                out.reserveCapacity(dictionary.count)
+                if build { out.reserveCapacity(dictionary.count) }
                 for key in dictionary.keys.sorted() {
                     shape += key.utf8
                     shape.append(0x3A)
-                    out[key] = convert(dictionary[key]!)
+                    let converted = convert(dictionary[key]!, build: build)
+                    if build { out[key] = converted }
                 }
                 shape.append(0x7D)
-                return out
+                return build ? out : nil
             case let array as [Any]:
                 shape.append(0x5B)
                 shape += String(array.count).utf8
-                let out = array.map { convert($0) }
+                var out: [Any] = []
+                if build { out.reserveCapacity(array.count) }
+                for element in array {
+                    let converted = convert(element, build: build)
+                    if build, let converted { out.append(converted) }
+                }
                 shape.append(0x5D)
-                return out
+                return build ? out : nil
             default:
                 unsupported = true
-                return value
+                return build ? value : nil
             }
         }
 
-        private mutating func marker(_ value: String, kind: UInt8) -> String {
+        private mutating func marker(_ value: String, kind: UInt8, build: Bool) -> String? {
             shape.append(kind)
             values.append(value)
-            return "\u{1}&\(values.count - 1)\u{2}"
+            return build ? "\u{1}&\(values.count - 1)\u{2}" : nil
         }
 
         static func holdsMarkerBytes(_ string: inout String) -> Bool {
