@@ -41,8 +41,7 @@ struct Show: ParsableCommand {
     var noPager = false
 
     func validate() throws {
-        if let watch, !(watch >= 0.1 && watch <= 86_400) { throw ValidationError("--watch must be between 0.1 and 86400 seconds") }
-        if watch != nil && status.statusFile == "-" { throw ValidationError("--watch cannot re-read standard input; give a file or --status-cmd") }
+        try status.validate(watch: watch)
         if watch != nil && status.noStatus { throw ValidationError("--watch needs live status; drop --no-status") }
     }
 

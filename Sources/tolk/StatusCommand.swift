@@ -37,8 +37,7 @@ struct Status: ParsableCommand {
 
     func validate() throws {
         if status.noStatus { throw ValidationError("--no-status makes no sense for `tolk status`") }
-        if let watch, !(watch >= 0.1 && watch <= 86_400) { throw ValidationError("--watch must be between 0.1 and 86400 seconds") }
-        if watch != nil && status.statusFile == "-" { throw ValidationError("--watch cannot re-read standard input; give a file or --status-cmd") }
+        try status.validate(watch: watch)
         if watch != nil && json { throw ValidationError("--watch shows the panel; drop --json") }
     }
 
@@ -50,10 +49,7 @@ struct Status: ParsableCommand {
             failure.code = 2
             throw failure
         }
-        guard let binding = try status.loadBinding(for: parsed) else {
-            let base = parsed.path.hasSuffix(".md") ? String(parsed.path.dropLast(3)) : parsed.path
-            throw CommandFailure.usage("\(parsed.path) has no status binding (\(base).status.yml); give one with --binding FILE")
-        }
+        let binding = try status.requireBinding(for: parsed)
         var live = LiveStatus(article: parsed, binding: binding, source: try status.source(for: binding))
         let words = reading.statusWords(for: parsed)
         let side = try reading.mode(for: parsed).primary

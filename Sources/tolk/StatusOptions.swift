@@ -44,6 +44,13 @@ struct StatusOptions: ParsableArguments {
         }
     }
 
+    /// The checks `--watch SECONDS` needs in `show` and `status`.
+    func validate(watch: Double?) throws {
+        guard let watch else { return }
+        if !(watch >= 0.1 && watch <= 86_400) { throw ValidationError("--watch must be between 0.1 and 86400 seconds") }
+        if statusFile == "-" { throw ValidationError("--watch cannot re-read standard input; give a file or --status-cmd") }
+    }
+
     var asksForStatus: Bool { statusFile != nil || statusCommand != nil || binding != nil }
 
     /// The binding for an article: the one named, else the one beside it, else nil.
@@ -51,11 +58,7 @@ struct StatusOptions: ParsableArguments {
     func loadBinding(for article: Article) throws -> StatusBinding? {
         if noStatus { return nil }
         guard let path = binding ?? StatusBinding.path(forArticleAt: article.path) else {
-            if asksForStatus {
-                let base = article.path.hasSuffix(".md") ? String(article.path.dropLast(3)) : article.path
-                throw CommandFailure.usage(
-                    "\(article.path) has no status binding (\(base).status.yml); give one with --binding FILE")
-            }
+            if asksForStatus { throw Self.noBinding(article) }
             return nil
         }
         let loaded: StatusBinding
@@ -69,6 +72,17 @@ struct StatusOptions: ParsableArguments {
             throw CommandFailure(message: problems.map(\.description).joined(separator: "\n"), code: 2)
         }
         return loaded
+    }
+
+    /// The binding for an article, which must have one (`tolk status`).
+    func requireBinding(for article: Article) throws -> StatusBinding {
+        guard let binding = try loadBinding(for: article) else { throw Self.noBinding(article) }
+        return binding
+    }
+
+    static func noBinding(_ article: Article) -> CommandFailure {
+        let base = article.path.hasSuffix(".md") ? String(article.path.dropLast(3)) : article.path
+        return CommandFailure.usage("\(article.path) has no status binding (\(base).status.yml); give one with --binding FILE")
     }
 
     /// The source to read: the command line's, else the binding's.

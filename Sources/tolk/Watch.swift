@@ -1,4 +1,5 @@
 import Foundation
+import TolkKit
 
 /// Signals that end or redraw `--watch`, noted by a handler and read by the loop.
 enum WatchSignals {
@@ -51,7 +52,7 @@ struct Watcher {
             var lines = frame(reread)
             if WatchSignals.stopRequested { break }
             if onTerminal {
-                if let height = TerminalSize.height(), lines.count > height { lines = Array(lines.prefix(height)) }
+                if let height = TerminalEnvironment.current().height(), lines.count > height { lines = Array(lines.prefix(height)) }
                 let body = lines.map { $0 + "\u{1B}[K" }.joined(separator: "\r\n")
                 Output.write(Array(("\u{1B}[H" + body + "\u{1B}[J").utf8))
             } else if reread {
@@ -65,14 +66,5 @@ struct Watcher {
             }
         }
         if onTerminal { Output.write(Array("\u{1B}[?25h\u{1B}[?1049l".utf8)) }
-    }
-}
-
-enum TerminalSize {
-    static func height() -> Int? {
-        if let lines = ProcessInfo.processInfo.environment["LINES"].flatMap({ Int($0) }), lines > 0 { return lines }
-        var size = winsize()
-        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else { return nil }
-        return Int(size.ws_row)
     }
 }

@@ -37,6 +37,12 @@ public struct Document: Hashable, Sendable {
     public var side: Side
     public var blocks: [Block]
     public var procedures: [Procedure]
+
+    /// Every status field its procedures describe, in order, substeps included.
+    public var statusFields: [StatusField] {
+        func collect(_ steps: [Step]) -> [StatusField] { steps.flatMap { $0.statusFields + collect($0.substeps) } }
+        return procedures.flatMap { collect($0.steps) }
+    }
 }
 
 extension String {

@@ -141,14 +141,18 @@ public struct CommandRunner: Sendable {
 
         var status: Int32 = 0
         if termination == nil {
-            // Output closed: the command is done, or about to be.
+            // Output closed: the command is done, or about to be (polled from 0.1 ms up to 5 ms).
+            var pause: UInt32 = 100
             while termination == nil {
                 let r = waitpid(pid, &status, WNOHANG)
                 if r == pid { termination = Self.termination(status) }
                 if r < 0 && errno != EINTR { termination = .exited(-1) }
                 if termination != nil { break }
                 if deadline.timeIntervalSinceNow <= 0 { termination = .timedOut } else if shouldStop() { termination = .interrupted }
-                if termination == nil { usleep(5_000) }
+                if termination == nil {
+                    usleep(pause)
+                    pause = min(pause * 2, 5_000)
+                }
             }
             if case .timedOut = termination { stop(pid) } else if case .interrupted = termination { stop(pid) }
         } else {
@@ -162,9 +166,11 @@ public struct CommandRunner: Sendable {
         kill(-pid, SIGTERM)
         var status: Int32 = 0
         let until = Date().addingTimeInterval(grace)
+        var pause: UInt32 = 100
         while Date() < until {
             if waitpid(pid, &status, WNOHANG) == pid { return }
-            usleep(5_000)
+            usleep(pause)
+            pause = min(pause * 2, 5_000)
         }
         kill(-pid, SIGKILL)
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}

@@ -150,7 +150,7 @@ public struct StatusBinding: Hashable, Sendable {
 
     /// Errors for fields whose label the article does not describe.
     public func validate(against article: Article) -> [StatusBindingError] {
-        let described = article.source.procedures.flatMap { allStatusFields($0.steps) }.compactMap(\.label.source)
+        let described = article.source.statusFields.compactMap(\.label.source)
         var errors: [StatusBindingError] = []
         for field in fields where !described.contains(where: { Self.sameLabel($0, field.label) }) {
             let list = described.isEmpty ? "it describes no status fields" : "it describes " + described.map { "'\($0)'" }.joined(separator: ", ")
@@ -160,10 +160,6 @@ public struct StatusBinding: Hashable, Sendable {
                     message: "no status field labelled '\(field.label)' in \((article.path as NSString).lastPathComponent); \(list)"))
         }
         return errors
-    }
-
-    private func allStatusFields(_ steps: [Step]) -> [StatusField] {
-        steps.flatMap { $0.statusFields + allStatusFields($0.substeps) }
     }
 }
 

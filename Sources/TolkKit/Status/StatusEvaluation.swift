@@ -141,9 +141,8 @@ struct StatusFieldIndex {
     let fields: [StatusField]
 
     init(_ article: Article) {
-        func collect(_ steps: [Step]) -> [StatusField] { steps.flatMap { $0.statusFields + collect($0.substeps) } }
         // Both documents' procedures carry the same fields; the target's has the translated words too.
-        fields = article.target.procedures.flatMap { collect($0.steps) } + article.source.procedures.flatMap { collect($0.steps) }
+        fields = article.target.statusFields + article.source.statusFields
     }
 
     func field(labelled label: String) -> StatusField? {

@@ -18,13 +18,7 @@ struct HTMLBodyWriter {
         self.status = status
         var fields: [SourceLocation: String] = [:]
         if status != nil {
-            func collect(_ steps: [Step]) {
-                for step in steps {
-                    for field in step.statusFields { if let english = field.label.source { fields[field.location] = english } }
-                    collect(step.substeps)
-                }
-            }
-            document.procedures.forEach { collect($0.steps) }
+            for field in document.statusFields { if let english = field.label.source { fields[field.location] = english } }
         }
         self.statusFields = fields
     }

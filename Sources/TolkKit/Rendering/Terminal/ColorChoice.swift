@@ -131,12 +131,22 @@ public struct TerminalEnvironment: Sendable {
         !(environment[name] ?? "").isEmpty
     }
 
+    /// The height in lines for a full-screen view: `LINES`, else the terminal's, else nil.
+    public func height() -> Int? {
+        if let lines = environment["LINES"].flatMap({ Int($0) }), lines > 0 { return lines }
+        guard stdoutIsTTY, let rows = Self.stdoutSize()?.ws_row, rows > 0 else { return nil }
+        return Int(rows)
+    }
+
     /// The width of the terminal on standard output, or nil when it cannot be told.
     private static func stdoutColumns() -> Int? {
+        guard let columns = stdoutSize()?.ws_col, columns > 0 else { return nil }
+        return Int(columns)
+    }
+
+    private static func stdoutSize() -> winsize? {
         var size = winsize()
-        guard ioctl(STDOUT_FILENO, windowSizeRequest, &size) == 0, size.ws_col > 0 else {
-            return nil
-        }
-        return Int(size.ws_col)
+        guard ioctl(STDOUT_FILENO, windowSizeRequest, &size) == 0 else { return nil }
+        return size
     }
 }
