@@ -121,8 +121,10 @@ public struct StatusBinding: Hashable, Sendable {
     /// The binding kept beside an article: `name.status.yml` (or `.yaml`) for `name.md`.
     public static func path(forArticleAt articlePath: String) -> String? {
         let base = articlePath.hasSuffix(".md") ? String(articlePath.dropLast(3)) : articlePath
-        for ext in [".status.yml", ".status.yaml"] where FileManager.default.fileExists(atPath: base + ext) {
-            return base + ext
+        // A plain stat: a site asks this for every article, and FileManager's fileExists costs several times more.
+        for ext in [".status.yml", ".status.yaml"] {
+            var info = stat()
+            if stat(base + ext, &info) == 0 { return base + ext }
         }
         return nil
     }
