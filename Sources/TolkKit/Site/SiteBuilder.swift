@@ -219,6 +219,7 @@ public struct SiteBuilder: Sendable {
         report.checksFromCache = hits.count
         if previous.isEmpty {
             let set = SiteCheckCache.fingerprint(digests.map { (path: $0.key, digest: $0.value) })
+            let cacheCurrent = pass.cache.map { !hits.isEmpty && hits.count == digests.count && $0.setFingerprint == set } ?? false
             if let cache = pass.cache, !hits.isEmpty, cache.setFingerprint == set {
                 // The same articles with the same content as when the cache was written: the same findings.
                 for i in articles.indices where articles[i].checked {
@@ -234,7 +235,8 @@ public struct SiteBuilder: Sendable {
                 for (path, findings) in cross { if let r = relative[path] { byRelative[r] = FindingCounts(findings) } }
                 for i in articles.indices { articles[i].crossFindings = byRelative[articles[i].path] ?? FindingCounts() }
             }
-            if let cache = setup.checkCache {
+            // A cache that already holds exactly these articles is left as it is.
+            if let cache = setup.checkCache, !cacheCurrent {
                 let kept = articles.filter(\.checked).compactMap { article -> SiteArticle? in
                     guard let digest = digests[article.path] else { return nil }
                     var entry = article

@@ -62,8 +62,11 @@ struct SiteCheckCacheTests {
         let files = SiteTesting.entries(cache)
         #expect(files.count == 1 && files[0].hasPrefix("site-checks-") && files[0].hasSuffix(".tolk-site"))
 
+        let cacheFile = cache + "/" + files[0]
+        let written = SiteIncrementalTests.identity(cacheFile)
         let warm = try Self.build(content, root + "/warm", cache: cache)
         #expect(warm.checksFromCache == 6)
+        #expect(SiteIncrementalTests.identity(cacheFile) == written, "a cache that holds exactly these articles is not written again")
         for out in ["cold", "warm"] {
             let files = SiteTesting.files(root + "/" + out).filter { $0 != ".tolk-site" }
             #expect(files == SiteTesting.files(root + "/checked").filter { $0 != ".tolk-site" })
