@@ -85,7 +85,7 @@ struct Site: ParsableCommand {
     @Option(name: [.short, .long], help: "Parallel jobs (default: every core).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Flag(name: [.short, .long], help: "No progress bar and no summary; errors only.")
+    @Flag(name: [.short, .long], help: "No progress bar, no summary, no warnings or notes; errors only.")
     var quiet = false
 
     @Flag(name: .long, help: "Print how long each phase of the build took.")
@@ -126,7 +126,9 @@ struct Site: ParsableCommand {
             throw CommandFailure(message: error.description, code: error == .interrupted ? 130 : 2)
         }
         bar.finish()
-        for problem in report.problems { FileHandle.standardError.write(Data((problem + "\n").utf8)) }
+        for problem in report.problems where !quiet || problem.contains(": error: ") {
+            FileHandle.standardError.write(Data((problem + "\n").utf8))
+        }
         if !quiet {
             for note in report.notes { FileHandle.standardError.write(Data(("tolk: note: " + note + "\n").utf8)) }
             FileHandle.standardError.write(Data((Self.summary(report) + "\n").utf8))

@@ -39,6 +39,28 @@ struct SiteSafetyTests {
         }
     }
 
+    @Test("--quiet prints errors only: the warning for an article that names no locale is left out")
+    func quietMeansErrorsOnly() throws {
+        let root = try SiteTesting.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let content = try SiteTesting.content(in: root, ["content/password-sync.md", "content/error-code-0x15.md"])
+        let text = try SiteTesting.read(content + "/error-code-0x15.md")
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("ms.contentlocale:") }
+        try lines.joined(separator: "\n").write(toFile: content + "/error-code-0x15.md", atomically: true, encoding: .utf8)
+        let loud = try TolkProcess.run(["site", content, "--out", root + "/a"])
+        #expect(loud.status == 0)
+        #expect(loud.stderr.contains("error-code-0x15.md:1:1: warning: no ms.contentlocale and no locale folder"), "\(loud.stderr)")
+        let quiet = try TolkProcess.run(["site", content, "--out", root + "/b", "--quiet"])
+        #expect(quiet.status == 0)
+        #expect(quiet.stderr.isEmpty, "\(quiet.stderr)")
+        // An error still shows.
+        try "---\ntitle: [broken\n---\n".write(toFile: content + "/broken.md", atomically: true, encoding: .utf8)
+        let failing = try TolkProcess.run(["site", content, "--out", root + "/c", "--quiet"])
+        #expect(failing.status == 1)
+        #expect(failing.stderr.contains("broken.md:") && failing.stderr.contains(": error: "), "\(failing.stderr)")
+        #expect(!failing.stderr.contains("warning:"))
+    }
+
     @Test("hostile file names become harmless folders inside --out; the built binary writes nothing beside it")
     func hostileNames() throws {
         let root = try SiteTesting.temporaryFolder()
