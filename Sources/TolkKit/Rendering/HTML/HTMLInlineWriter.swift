@@ -40,20 +40,25 @@ struct HTMLInlineWriter {
 
     /// One run of inline content (a paragraph, heading, cell), balanced on its own.
     mutating func render(_ inlines: [Inline]) -> String {
-        write(inlines, Context())
+        var out = ""
+        write(inlines, Context(), into: &out)
+        return out
     }
 
-    private mutating func write(_ inlines: [Inline], _ context: Context) -> String {
-        var out = ""
+    /// Appends the run to `out`: one buffer for a whole paragraph, not a string per inline.
+    private mutating func write(_ inlines: [Inline], _ context: Context, into out: inout String) {
         var tags = HTMLTagFilter(rewriteImage: rewriteImage)
         for inline in inlines {
             switch inline {
             case .text(let s): out += HTMLEscaping.escape(s)
-            case .code(let s): out += "<code>" + HTMLEscaping.escape(s) + "</code>"
-            case .emphasis(let c): out += "<em>" + write(c, context) + "</em>"
-            case .strong(let c): out += "<strong>" + write(c, context) + "</strong>"
-            case .strikethrough(let c): out += "<del>" + write(c, context) + "</del>"
-            case .link(let l): out += link(l, context)
+            case .code(let s):
+                out += "<code>"
+                out += HTMLEscaping.escape(s)
+                out += "</code>"
+            case .emphasis(let c): wrap("em", c, context, into: &out)
+            case .strong(let c): wrap("strong", c, context, into: &out)
+            case .strikethrough(let c): wrap("del", c, context, into: &out)
+            case .link(let l): link(l, context, into: &out)
             case .image(let i): out += image(i)
             case .html(let h):
                 switch h.kind {
@@ -71,22 +76,31 @@ struct HTMLInlineWriter {
                 }
             case .softBreak: out += "\n"
             case .lineBreak: out += "<br>\n"
-            case .unit(let u): out += unit(u, context)
+            case .unit(let u): unit(u, context, into: &out)
             }
         }
-        return out + tags.closeAll()
+        out += tags.closeAll()
     }
 
-    private mutating func link(_ link: Link, _ context: Context) -> String {
+    private mutating func wrap(_ element: String, _ inlines: [Inline], _ context: Context, into out: inout String) {
+        out += "<" + element + ">"
+        write(inlines, context, into: &out)
+        out += "</" + element + ">"
+    }
+
+    private mutating func link(_ link: Link, _ context: Context, into out: inout String) {
         // A link inside a link, or to somewhere unsafe, keeps only its text.
         let href = context.inLink ? nil : SafeURL.link(resolveLink(link.destination))
         var inner = context
         inner.inLink = context.inLink || href != nil
-        let text = write(link.children, inner)
-        guard let href else { return text }
-        var tag = "<a" + HTMLEscaping.attribute("href", href)
-        if !link.title.isEmpty { tag += HTMLEscaping.attribute("title", link.title) }
-        return tag + ">" + (text.isEmpty ? HTMLEscaping.escape(href) : text) + "</a>"
+        guard let href else { return write(link.children, inner, into: &out) }
+        out += "<a" + HTMLEscaping.attribute("href", href)
+        if !link.title.isEmpty { out += HTMLEscaping.attribute("title", link.title) }
+        out += ">"
+        let before = out.utf8.count
+        write(link.children, inner, into: &out)
+        if out.utf8.count == before { out += HTMLEscaping.escape(href) }
+        out += "</a>"
     }
 
     private func image(_ image: Image) -> String {
@@ -113,11 +127,16 @@ struct HTMLInlineWriter {
 
     // MARK: Units
 
-    private mutating func unit(_ piece: UnitSpan, _ context: Context) -> String {
-        guard article.units.indices.contains(piece.unit) else { return write(piece.children, context) }
+    private mutating func unit(_ piece: UnitSpan, _ context: Context, into out: inout String) {
+        guard article.units.indices.contains(piece.unit) else { return write(piece.children, context, into: &out) }
         let unit = article.units[piece.unit]
         let id = HTMLEscaping.attribute("data-unit", unit.id)
-        guard withOriginals, !context.inOriginal else { return "<span class=\"tu\"\(id)>" + write(piece.children, context) + "</span>" }
+        guard withOriginals, !context.inOriginal else {
+            out += "<span class=\"tu\"\(id)>"
+            write(piece.children, context, into: &out)
+            out += "</span>"
+            return
+        }
 
         piecesLeft[piece.unit, default: 1] -= 1
         let isLast = piecesLeft[piece.unit, default: 0] <= 0
@@ -129,21 +148,29 @@ struct HTMLInlineWriter {
         let english = isLast ? originals.originals[piece.unit] : nil
 
         if unit.isTargetEmpty || unit.target.trimmingSpaces == unit.source.trimmingSpaces {
-            let content = unit.isTargetEmpty ? (english.map { write($0, original) } ?? "") : write(piece.children, context)
-            let marker =
-                isLast
-                ? "<span class=\"tolk-vh\"" + HTMLEscaping.attribute("lang", wordsLanguage) + "> ("
-                    + HTMLEscaping.escape(words.notTranslated)
-                    + ")</span>" : ""
-            return "<span class=\"tu tu-untranslated\" lang=\"en\" dir=\"ltr\"\(focus)\(id)"
-                + HTMLEscaping.attribute("title", words.notTranslated) + ">" + content + marker + "</span>"
+            out += "<span class=\"tu tu-untranslated\" lang=\"en\" dir=\"ltr\"\(focus)\(id)"
+            out += HTMLEscaping.attribute("title", words.notTranslated) + ">"
+            if !unit.isTargetEmpty {
+                write(piece.children, context, into: &out)
+            } else if let english {
+                write(english, original, into: &out)
+            }
+            if isLast {
+                out += "<span class=\"tolk-vh\"" + HTMLEscaping.attribute("lang", wordsLanguage) + "> ("
+                out += HTMLEscaping.escape(words.notTranslated) + ")</span>"
+            }
+            out += "</span>"
+            return
         }
 
-        var out = "<span class=\"tu\"\(focus)\(id)>" + write(piece.children, context)
+        out += "<span class=\"tu\"\(focus)\(id)>"
+        write(piece.children, context, into: &out)
         if let english, !english.isEmpty {
-            out += "<span class=\"tu-o\" lang=\"en\" dir=\"ltr\">" + write(english, original) + "</span>"
+            out += "<span class=\"tu-o\" lang=\"en\" dir=\"ltr\">"
+            write(english, original, into: &out)
+            out += "</span>"
             originalsWritten += 1
         }
-        return out + "</span>"
+        out += "</span>"
     }
 }

@@ -17,7 +17,8 @@ import Mustache
 /// Mustache as usual.
 final class TemplateSkeletons: @unchecked Sendable {
     private enum Piece {
-        case text([UInt8])
+        /// Cut from the template's output at ASCII markers, so always whole UTF-8.
+        case text(String)
         case value(Int, escaped: Bool)
     }
 
@@ -46,16 +47,17 @@ final class TemplateSkeletons: @unchecked Sendable {
             skeletons[key] = pieces
             lock.unlock()
         }
-        var out: [UInt8] = []
+        // Strings appended to a String: every piece is valid UTF-8 already, so nothing is decoded again.
+        var out = ""
         out.reserveCapacity(markers.values.reduce(4096) { $0 + $1.utf8.count })
         for piece in skeleton! {
             switch piece {
-            case .text(let bytes): out += bytes
+            case .text(let text): out += text
             case .value(let index, let escaped):
-                if escaped { Self.escape(markers.values[index], into: &out) } else { out += markers.values[index].utf8 }
+                if escaped { Self.escape(markers.values[index], into: &out) } else { out += markers.values[index] }
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// The output split at the markers; nil when it holds something unexpected.
@@ -88,37 +90,39 @@ final class TemplateSkeletons: @unchecked Sendable {
                 j += 1
             }
             guard digits > 0, j < bytes.count, bytes[j] == 0x02, number < count else { return nil }
-            if !text.isEmpty { pieces.append(.text(text)) }
+            if !text.isEmpty { pieces.append(.text(String(decoding: text, as: UTF8.self))) }
             text = []
             pieces.append(.value(number, escaped: escaped))
             i = j + 1
         }
-        if !text.isEmpty { pieces.append(.text(text)) }
+        if !text.isEmpty { pieces.append(.text(String(decoding: text, as: UTF8.self))) }
         return pieces
     }
 
-    /// swift-mustache's HTML escaping: `< > & " '`.
-    /// Runs without those characters are copied whole.
-    private static func escape(_ value: String, into out: inout [UInt8]) {
-        var value = value
-        value.withUTF8 { bytes in
-            var start = 0
-            for (i, byte) in bytes.enumerated() {
-                let entity: StaticString
-                switch byte {
-                case UInt8(ascii: "<"): entity = "&lt;"
-                case UInt8(ascii: ">"): entity = "&gt;"
-                case UInt8(ascii: "&"): entity = "&amp;"
-                case UInt8(ascii: "\""): entity = "&quot;"
-                case UInt8(ascii: "'"): entity = "&#39;"
-                default: continue
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-                out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-                start = i + 1
+    /// swift-mustache's HTML escaping: `< > & " '`. Runs without those characters are
+    /// appended whole (cut at ASCII characters, so whole UTF-8).
+    private static func escape(_ value: String, into out: inout String) {
+        let utf8 = value.utf8
+        var start = utf8.startIndex
+        var i = start
+        while i != utf8.endIndex {
+            let entity: String
+            switch utf8[i] {
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">"): entity = "&gt;"
+            case UInt8(ascii: "&"): entity = "&amp;"
+            case UInt8(ascii: "\""): entity = "&quot;"
+            case UInt8(ascii: "'"): entity = "&#39;"
+            default:
+                utf8.formIndex(after: &i)
+                continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            out += Substring(utf8[start..<i])
+            out += entity
+            utf8.formIndex(after: &i)
+            start = i
         }
+        out += Substring(utf8[start..<utf8.endIndex])
     }
 
     /// A context with its strings replaced by markers, and its shape: the keys (sorted:
@@ -133,56 +137,91 @@ final class TemplateSkeletons: @unchecked Sendable {
         /// the values and the shape (the same, in the same order) and returns nil.
         @discardableResult
         mutating func convert(_ value: Any, build: Bool) -> Any? {
+            // The exact types of a page's context first: a conditional cast of a `[String: Any]`
+            // to `[String: String]`, or of an array to `[Any]`, converts element by element and
+            // cost more than all the rest of this walk. (A `[String: Any]` holding only strings
+            // gives the same shape and values through either dictionary branch.)
+            switch ObjectIdentifier(Swift.type(of: value)) {
+            case Self.stringType: return string(value as! String, build: build)
+            case Self.stringDictionaryType: return strings(value as! [String: String], build: build)
+            case Self.dictionaryType: return dictionary(value as! [String: Any], build: build)
+            case Self.dictionaryArrayType: return array(value as! [[String: Any]], build: build)
+            case Self.stringDictionaryArrayType: return array(value as! [[String: String]], build: build)
+            default: break
+            }
             switch value {
-            case var string as String:
-                if Self.holdsMarkerBytes(&string) { unsupported = true }
-                return marker(string, kind: 0x73, build: build)
+            case let string as String:
+                return self.string(string, build: build)
             case let bool as Bool:
                 shape.append(bool ? 0x54 : 0x46)
                 return bool
             case let int as Int:
                 return marker(String(int), kind: 0x69, build: build)
             case let dictionary as [String: String]:
-                shape.append(0x7B)
-                var out: [String: Any] = [:]
-                if build { out.reserveCapacity(dictionary.count) }
-                for key in dictionary.keys.sorted() {
-                    var string = dictionary[key]!
-                    shape += key.utf8
-                    shape.append(0x3A)
-                    if Self.holdsMarkerBytes(&string) { unsupported = true }
-                    let marked = marker(string, kind: 0x73, build: build)
-                    if build { out[key] = marked }
-                }
-                shape.append(0x7D)
-                return build ? out : nil
+                return strings(dictionary, build: build)
             case let dictionary as [String: Any]:
-                shape.append(0x7B)
-                var out: [String: Any] = [:]
-                if build { out.reserveCapacity(dictionary.count) }
-                for key in dictionary.keys.sorted() {
-                    shape += key.utf8
-                    shape.append(0x3A)
-                    let converted = convert(dictionary[key]!, build: build)
-                    if build { out[key] = converted }
-                }
-                shape.append(0x7D)
-                return build ? out : nil
+                return self.dictionary(dictionary, build: build)
             case let array as [Any]:
-                shape.append(0x5B)
-                shape += String(array.count).utf8
-                var out: [Any] = []
-                if build { out.reserveCapacity(array.count) }
-                for element in array {
-                    let converted = convert(element, build: build)
-                    if build, let converted { out.append(converted) }
-                }
-                shape.append(0x5D)
-                return build ? out : nil
+                return self.array(array, build: build)
             default:
                 unsupported = true
                 return build ? value : nil
             }
+        }
+
+        private static let stringType = ObjectIdentifier(String.self)
+        private static let stringDictionaryType = ObjectIdentifier([String: String].self)
+        private static let dictionaryType = ObjectIdentifier([String: Any].self)
+        private static let dictionaryArrayType = ObjectIdentifier([[String: Any]].self)
+        private static let stringDictionaryArrayType = ObjectIdentifier([[String: String]].self)
+
+        private mutating func string(_ value: String, build: Bool) -> Any? {
+            var string = value
+            if Self.holdsMarkerBytes(&string) { unsupported = true }
+            return marker(string, kind: 0x73, build: build)
+        }
+
+        private mutating func strings(_ dictionary: [String: String], build: Bool) -> Any? {
+            shape.append(0x7B)
+            var out: [String: Any] = [:]
+            if build { out.reserveCapacity(dictionary.count) }
+            for key in dictionary.keys.sorted() {
+                var string = dictionary[key]!
+                shape += key.utf8
+                shape.append(0x3A)
+                if Self.holdsMarkerBytes(&string) { unsupported = true }
+                let marked = marker(string, kind: 0x73, build: build)
+                if build { out[key] = marked }
+            }
+            shape.append(0x7D)
+            return build ? out : nil
+        }
+
+        private mutating func dictionary(_ dictionary: [String: Any], build: Bool) -> Any? {
+            shape.append(0x7B)
+            var out: [String: Any] = [:]
+            if build { out.reserveCapacity(dictionary.count) }
+            for key in dictionary.keys.sorted() {
+                shape += key.utf8
+                shape.append(0x3A)
+                let converted = convert(dictionary[key]!, build: build)
+                if build { out[key] = converted }
+            }
+            shape.append(0x7D)
+            return build ? out : nil
+        }
+
+        private mutating func array<Element>(_ array: [Element], build: Bool) -> Any? {
+            shape.append(0x5B)
+            shape += String(array.count).utf8
+            var out: [Any] = []
+            if build { out.reserveCapacity(array.count) }
+            for element in array {
+                let converted = convert(element, build: build)
+                if build, let converted { out.append(converted) }
+            }
+            shape.append(0x5D)
+            return build ? out : nil
         }
 
         private mutating func marker(_ value: String, kind: UInt8, build: Bool) -> String? {
