@@ -53,16 +53,12 @@ public struct Checker: Sendable {
     /// Runs the single-article rules on an article already parsed (a site checks the
     /// model it renders, without reading the file again).
     public func check(_ article: Article) -> ArticleCheck {
-        var result = ArticleCheck()
+        var result = facts(article)
         result.statistics = ArticleStatistics(article)
-        let suppressions = Suppressions(article)
-        result.suppressions = suppressions
-        for (index, (rule, severity)) in activeRules.enumerated() {
+        let suppressions = result.suppressions ?? Suppressions(article)
+        for (rule, severity) in activeRules {
             let instance = rule.init()
-            if let setRule = instance as? any SetRule {
-                result.facts[index] = setRule.erasedFacts(article, context)
-                continue
-            }
+            if instance is any SetRule { continue }
             var report = FindingReport(rule: rule, path: article.path, severity: severity)
             instance.check(article, context, &report)
             result.findings += report.findings.filter { !suppressions.suppresses($0) }

@@ -170,19 +170,23 @@ public struct SiteBuilder: Sendable {
         var hits: [SitePlan.Entry] = []
         var images: Set<SiteMedia.Image> = []
         var deferred: [(SitePlan.Entry, Article, String, Checker.ArticleCheck?, SiteArticle?)] = []
+        func keep(_ entry: SitePlan.Entry, _ outcome: SiteArticlePass.Outcome) {
+            guard case .built(let article, let check, let used, let problems, let digest) = outcome else { return }
+            articles.append(article)
+            if article.checked {
+                checks.append((entry.path, check))
+                digests[article.path] = digest
+                if check == nil { hits.append(entry) }
+            }
+            images.formUnion(used)
+            report.problems += problems
+            report.rendered += 1
+        }
         for (entry, slot) in zip(setup.plan.entries, outcomes) {
             guard let outcome = slot else { throw SiteError.interrupted }
             switch outcome {
-            case .built(let article, let check, let used, let problems, let digest):
-                articles.append(article)
-                if article.checked {
-                    checks.append((entry.path, check))
-                    digests[article.path] = digest
-                    if check == nil { hits.append(entry) }
-                }
-                images.formUnion(used)
-                report.problems += problems
-                report.rendered += 1
+            case .built:
+                keep(entry, outcome)
             case .reused(let article):
                 articles.append(article)
                 report.reused += 1
@@ -203,17 +207,7 @@ public struct SiteBuilder: Sendable {
             let outcome = try pass.render(
                 article, entry: entry, hash: hash, locale: locale, check: check, cached: cached,
                 bindingPath: StatusBinding.path(forArticleAt: entry.path), writer: writer)
-            if case .built(let record, let check, let used, let problems, let digest) = outcome {
-                articles.append(record)
-                if record.checked {
-                    checks.append((entry.path, check))
-                    digests[record.path] = digest
-                    if check == nil { hits.append(entry) }
-                }
-                images.formUnion(used)
-                report.problems += problems
-                report.rendered += 1
-            }
+            keep(entry, outcome)
         }
         // Findings of the rules that compare articles need every article: a full build only.
         report.checksFromCache = hits.count

@@ -65,13 +65,7 @@ struct SiteCheckCache: Sendable {
         let folder = (path as NSString).deletingLastPathComponent
         guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return false }
         let bytes = SiteManifest(settings: checkFingerprint + "-" + setFingerprint, articles: articles).encoded()
-        let temporary = path + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else { return false }
-        guard rename(temporary, path) == 0 else {
-            unlink(temporary)
-            return false
-        }
-        return true
+        return (try? AtomicFile.write(bytes, to: path)) != nil
     }
 
     /// `TOLK_CACHE_DIR`, else `$XDG_CACHE_HOME/tolk`, else `$HOME/.cache/tolk`; nil when none is set.
