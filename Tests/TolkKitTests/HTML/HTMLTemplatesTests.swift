@@ -72,4 +72,48 @@ struct HTMLTemplatesTests {
         HTMLTesting.expect(page, lacks: "<style>")
         HTMLTesting.expectWellFormed(page)
     }
+
+    @Test("a page filled into a cached skeleton is what Mustache renders, for every shape and value")
+    func skeletonsMatchMustache() throws {
+        let dir = try Self.folder([
+            "page.mustache": """
+                <html lang="{{lang}}"><title>{{title}}</title>{{#banner}}<p>{{text}} <a href="{{href}}">{{linkText}}</a></p>{{/banner}}\
+                {{^banner}}<p>no banner</p>{{/banner}}<ul>{{#languages}}<li{{#current}} class="c"{{/current}}>{{name}}={{count}}</li>{{/languages}}</ul>\
+                <main>{{{body}}}</main>{{#toggle}}[{{label}}]{{/toggle}}<i>{{words.notTranslated}}</i>
+                """
+        ])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let templates = try HTMLTemplates(directory: dir)
+        func page(_ title: String, banner: Bool, languages: Int, body: String, toggle: Bool) -> TemplateObject {
+            var object = TemplateObject(strings: [("lang", "da-DK"), ("title", title)])
+            if banner { object.append("banner", .object(TemplateObject(strings: [("text", title + " <b>"), ("href", "../en/x/?a=1&b='2'"), ("linkText", "Læs")]))) }
+            object.append(
+                "languages",
+                .list((0..<languages).map { i in
+                    var entry = TemplateObject(strings: [("name", "Dansk \"\(i)\"")])
+                    entry.append("count", .number(i * 7))
+                    entry.append("current", .bool(i == 0))
+                    return .object(entry)
+                }))
+            object.append("body", .string(body))
+            if toggle { object.append("toggle", .object(TemplateObject(strings: [("label", "Vis & skjul")]))) }
+            object.append("words", HTMLWords(locale: "da-DK").templateValue)
+            return object
+        }
+        let pages = [
+            page("Tom & Jerry", banner: true, languages: 2, body: "<p>a</p>", toggle: true),
+            page("<script>alert(1)</script>", banner: true, languages: 2, body: "<p>b & c</p>", toggle: true),  // same shape, other values
+            page("'quotes' \"here\"", banner: false, languages: 0, body: "", toggle: false),
+            page("Ærø ✓ 日本", banner: false, languages: 3, body: "<h1>x</h1>", toggle: true),
+            page("marker \u{1}&0\u{2} bytes", banner: true, languages: 1, body: "\u{1}&1\u{2}", toggle: false),  // Mustache alone
+            page("Tom & Jerry", banner: true, languages: 2, body: "<p>again</p>", toggle: true),
+        ]
+        for object in pages {
+            let direct = try #require(templates.renderDirectly(object.dictionary, template: "page"))
+            #expect(templates.renderPage(object) == direct)
+        }
+        // The escaping Mustache does is the skeleton's too.
+        #expect(templates.renderPage(pages[1]).contains("<title>&lt;script&gt;alert(1)&lt;/script&gt;</title>"))
+        #expect(templates.renderPage(pages[0]).contains("href=\"../en/x/?a=1&amp;b=&#39;2&#39;\""))
+    }
 }

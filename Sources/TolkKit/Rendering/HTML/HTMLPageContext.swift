@@ -33,48 +33,59 @@ struct HTMLPageContext {
     /// True when the body holds at least one English original: then the page gets the toggle.
     var hasOriginals = false
 
-    var dictionary: [String: Any] {
-        var page: [String: Any] = [
-            "lang": locale, "dir": PageLanguage.direction(locale), "title": HTMLEscaping.clean(article.title(side)),
-            "slug": HTMLEscaping.clean(article.slug), "side": side.rawValue, "body": body, "words": words.dictionary,
-            "languages": languages, "hasLanguages": !languages.isEmpty, "alternates": alternates,
-        ]
+    /// The context, built in one order (see `TemplateValue`).
+    var object: TemplateObject {
+        var page = TemplateObject(capacity: 24)
+        page.append("lang", .string(locale))
+        page.append("dir", .string(PageLanguage.direction(locale)))
+        page.append("title", .string(HTMLEscaping.clean(article.title(side))))
+        page.append("slug", .string(HTMLEscaping.clean(article.slug)))
+        page.append("side", .string(side.rawValue))
+        page.append("body", .string(body))
+        page.append("words", words.templateValue)
+        let languages = self.languages
+        page.append("languages", .list(languages))
+        page.append("hasLanguages", .bool(!languages.isEmpty))
+        page.append("alternates", .list(alternates))
         if side == .target {
             if let description = article.frontMatter?["description"]?.text.trimmingSpaces, !description.isEmpty {
-                page["description"] = HTMLEscaping.clean(description)
+                page.append("description", .string(HTMLEscaping.clean(description)))
             }
             if let handoff = article.frontMatter?.localization.lastHandoff, !handoff.isEmpty {
-                page["lastHandoff"] = HTMLEscaping.clean(handoff)
+                page.append("lastHandoff", .string(HTMLEscaping.clean(handoff)))
             }
-            if let type = article.translationType { page["translationType"] = HTMLEscaping.clean(type.code) }
+            if let type = article.translationType { page.append("translationType", .string(HTMLEscaping.clean(type.code))) }
             if article.translationType == .machine {
-                var banner: [String: Any] = ["text": words.machineTranslated, "linkText": words.readEnglish]
-                if let english = url(forLanguage: "en") { banner["href"] = english }
-                page["banner"] = banner
+                var banner = TemplateObject(strings: [("text", words.machineTranslated), ("linkText", words.readEnglish)])
+                if let english = url(forLanguage: "en") { banner.append("href", .string(english)) }
+                page.append("banner", .object(banner))
             }
         }
         let live = renderer.site?.status?.live != nil
         let wantsScript = (side == .target && hasOriginals) || live
         let templates = renderer.templates
         let script = wantsScript ? (live ? templates.liveScript : templates.script) : nil
-        if side == .target && hasOriginals { page["toggle"] = ["label": words.showOriginals] }
-        if let script { page["script"] = script }
-        page["csp"] = Self.contentSecurityPolicy(
-            scriptHash: script == nil ? nil : (live ? templates.liveScriptHash : templates.scriptHash),
-            connect: live ? renderer.site?.status?.connectSource : nil)
-        if !heading.isEmpty { page["heading"] = heading }
+        if side == .target && hasOriginals { page.append("toggle", .object(TemplateObject(strings: [("label", words.showOriginals)]))) }
+        if let script { page.append("script", .string(script)) }
+        page.append(
+            "csp",
+            .string(
+                Self.contentSecurityPolicy(
+                    scriptHash: script == nil ? nil : (live ? templates.liveScriptHash : templates.scriptHash),
+                    connect: live ? renderer.site?.status?.connectSource : nil)))
+        if !heading.isEmpty { page.append("heading", .string(heading)) }
         // Tolk's own words are Danish or English; on a page in another language they carry their `lang`.
-        if words.language != PageLanguage.code(locale) { page["foreignWords"] = words.language }
+        if words.language != PageLanguage.code(locale) { page.append("foreignWords", .string(words.language)) }
         if let site = renderer.site {
-            var links: [String: Any] = ["indexURL": site.indexURL, "rootURL": site.rootURL, "allArticles": words.allArticles]
-            if let status = site.statusPageURL { links["statusPageURL"] = status }
-            page["site"] = links
-            if let canonical = site.canonicalURL.flatMap(SafeURL.link) { page["canonical"] = canonical }
-            if let status = site.status { page["status"] = status.dictionary }
+            var links = TemplateObject(strings: [("indexURL", site.indexURL), ("rootURL", site.rootURL), ("allArticles", words.allArticles)])
+            if let status = site.statusPageURL { links.append("statusPageURL", .string(status)) }
+            page.append("site", .object(links))
+            if let canonical = site.canonicalURL.flatMap(SafeURL.link) { page.append("canonical", .string(canonical)) }
+            if let status = site.status { page.append("status", TemplateValue(status.dictionary)) }
         }
         switch renderer.stylesheet {
-        case .inline: if !renderer.templates.stylesheet.isEmpty { page["css"] = renderer.templates.stylesheet }
-        case .linked(let href): if let safe = SafeURL.link(href) { page["stylesheetURL"] = safe }
+        case .inline: if !renderer.templates.stylesheet.isEmpty { page.append("css", .string(renderer.templates.stylesheet)) }
+        case .linked(let href): if let safe = SafeURL.link(href) { page.append("stylesheetURL", .string(safe)) }
         }
         return page
     }
@@ -102,23 +113,28 @@ struct HTMLPageContext {
     }
 
     /// The language switch: the page's own language (`current`, no link) and a link per other language.
-    private var languages: [[String: Any]] {
+    private var languages: [TemplateValue] {
         guard hasOtherLanguages else { return [] }
         let own = PageLanguage.code(locale)
-        var out: [[String: Any]] = [["name": PageLanguage.autonym(locale), "lang": own, "current": true]]
+        var current = TemplateObject(strings: [("name", PageLanguage.autonym(locale)), ("lang", own)])
+        current.append("current", .bool(true))
+        var out: [TemplateValue] = [.object(current)]
         for page in pages where PageLanguage.code(page.locale) != own {
             let code = PageLanguage.code(page.locale)
-            out.append(["name": PageLanguage.autonym(page.locale), "lang": code, "hreflang": code, "href": page.url, "current": false])
+            var other = TemplateObject(
+                strings: [("name", PageLanguage.autonym(page.locale)), ("lang", code), ("hreflang", code), ("href", page.url)])
+            other.append("current", .bool(false))
+            out.append(.object(other))
         }
         return out
     }
 
     /// `<link rel="alternate">` entries: every language's page, and English as `x-default`.
-    private var alternates: [[String: String]] {
+    private var alternates: [TemplateValue] {
         guard hasOtherLanguages else { return [] }
-        var out = pages.map { ["hreflang": $0.locale, "href": absolute($0.url)] }
+        var out = pages.map { TemplateValue.object(TemplateObject(strings: [("hreflang", $0.locale), ("href", absolute($0.url))])) }
         if let english = pages.first(where: { PageLanguage.code($0.locale) == "en" }) {
-            out.append(["hreflang": "x-default", "href": absolute(english.url)])
+            out.append(.object(TemplateObject(strings: [("hreflang", "x-default"), ("href", absolute(english.url))])))
         }
         return out
     }

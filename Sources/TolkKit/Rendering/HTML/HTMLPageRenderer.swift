@@ -90,7 +90,7 @@ public struct HTMLPageRenderer: ArticleRenderer, Sendable {
         page.heading = heading
         page.body = html
         page.hasOriginals = body.inline.originalsWritten > 0
-        return templates.renderPage(page.dictionary)
+        return templates.renderPage(page.object)
     }
 
     /// True for site-relative paths that start with a locale segment, such as `/da-dk/…`.

@@ -81,8 +81,10 @@ public struct HTMLTemplates: Sendable {
     }
 
     /// The page template rendered with `context`.
-    func renderPage(_ context: [String: Any]) -> String {
-        render(context, template: "page") ?? ""
+    func renderPage(_ context: TemplateObject) -> String {
+        guard library.getTemplate(named: "page") != nil else { return "" }
+        let library = self.library
+        return skeletons.render(.object(context), template: "page") { library.render($0, withTemplate: "page") } ?? ""
     }
 
     /// True when the folder has `name.mustache`.

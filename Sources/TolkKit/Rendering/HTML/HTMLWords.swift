@@ -42,6 +42,11 @@ struct HTMLWords: Sendable {
         }
     }
 
+    /// `dictionary` for a page's context, made once per language.
+    var templateValue: TemplateValue { da ? Self.danishValue : Self.englishValue }
+    private static let danishValue = TemplateValue(HTMLWords(locale: "da").dictionary)
+    private static let englishValue = TemplateValue(HTMLWords(locale: "en").dictionary)
+
     /// Everything a template may show, for `{{words.…}}`.
     var dictionary: [String: String] {
         [

@@ -27,20 +27,25 @@ final class TemplateSkeletons: @unchecked Sendable {
 
     /// The template rendered with `context`, through `render` for a new shape.
     func render(_ context: [String: Any], template: String, with render: ([String: Any]) -> String?) -> String? {
+        self.render(TemplateValue(context), template: template, with: render)
+    }
+
+    /// The template rendered with `context` (an object), through `render` for a new shape.
+    func render(_ context: TemplateValue, template: String, with render: ([String: Any]) -> String?) -> String? {
         // The values and the shape only; the context with markers is made for a new shape alone.
         var markers = Markers()
-        markers.convert(context, build: false)
-        guard !markers.unsupported else { return render(context) }
+        markers.collect(context)
+        guard !markers.unsupported, case .object = context else { return render(context.any as? [String: Any] ?? [:]) }
         let key = template + "\u{0}" + String(decoding: markers.shape, as: UTF8.self)
         lock.lock()
         var skeleton = skeletons[key]
         lock.unlock()
         if skeleton == nil {
-            var building = Markers()
-            guard let marked = building.convert(context, build: true) as? [String: Any], let output = render(marked),
+            var numbering = 0
+            guard let marked = Markers.marked(context, numbering: &numbering) as? [String: Any], let output = render(marked),
                 let pieces = Self.pieces(output, count: markers.values.count)
             else {
-                return render(context)
+                return render(context.any as? [String: Any] ?? [:])
             }
             skeleton = pieces
             lock.lock()
@@ -125,109 +130,63 @@ final class TemplateSkeletons: @unchecked Sendable {
         out += Substring(utf8[start..<utf8.endIndex])
     }
 
-    /// A context with its strings replaced by markers, and its shape: the keys (sorted:
-    /// every dictionary instance orders its keys differently, and values must be
-    /// numbered alike for every context of a shape), the booleans, the lengths of the lists.
+    /// A context's values in the order of a walk through it, and its shape: the keys
+    /// (in their order in the tree), the booleans, the lengths of the lists. The context
+    /// with its strings replaced by numbered markers is made by `marked` in the same walk.
     private struct Markers {
         var values: [String] = []
         var shape: [UInt8] = []
         var unsupported = false
 
-        /// With `build`, returns the value with markers for its strings; else only collects
-        /// the values and the shape (the same, in the same order) and returns nil.
-        @discardableResult
-        mutating func convert(_ value: Any, build: Bool) -> Any? {
-            // The exact types of a page's context first: a conditional cast of a `[String: Any]`
-            // to `[String: String]`, or of an array to `[Any]`, converts element by element and
-            // cost more than all the rest of this walk. (A `[String: Any]` holding only strings
-            // gives the same shape and values through either dictionary branch.)
-            switch ObjectIdentifier(Swift.type(of: value)) {
-            case Self.stringType: return string(value as! String, build: build)
-            case Self.stringDictionaryType: return strings(value as! [String: String], build: build)
-            case Self.dictionaryType: return dictionary(value as! [String: Any], build: build)
-            case Self.dictionaryArrayType: return array(value as! [[String: Any]], build: build)
-            case Self.stringDictionaryArrayType: return array(value as! [[String: String]], build: build)
-            default: break
-            }
+        mutating func collect(_ value: TemplateValue) {
             switch value {
-            case let string as String:
-                return self.string(string, build: build)
-            case let bool as Bool:
-                shape.append(bool ? 0x54 : 0x46)
-                return bool
-            case let int as Int:
-                return marker(String(int), kind: 0x69, build: build)
-            case let dictionary as [String: String]:
-                return strings(dictionary, build: build)
-            case let dictionary as [String: Any]:
-                return self.dictionary(dictionary, build: build)
-            case let array as [Any]:
-                return self.array(array, build: build)
-            default:
-                unsupported = true
-                return build ? value : nil
-            }
-        }
-
-        private static let stringType = ObjectIdentifier(String.self)
-        private static let stringDictionaryType = ObjectIdentifier([String: String].self)
-        private static let dictionaryType = ObjectIdentifier([String: Any].self)
-        private static let dictionaryArrayType = ObjectIdentifier([[String: Any]].self)
-        private static let stringDictionaryArrayType = ObjectIdentifier([[String: String]].self)
-
-        private mutating func string(_ value: String, build: Bool) -> Any? {
-            var string = value
-            if Self.holdsMarkerBytes(&string) { unsupported = true }
-            return marker(string, kind: 0x73, build: build)
-        }
-
-        private mutating func strings(_ dictionary: [String: String], build: Bool) -> Any? {
-            shape.append(0x7B)
-            var out: [String: Any] = [:]
-            if build { out.reserveCapacity(dictionary.count) }
-            for key in dictionary.keys.sorted() {
-                var string = dictionary[key]!
-                shape += key.utf8
-                shape.append(0x3A)
+            case .string(let string):
+                var string = string
                 if Self.holdsMarkerBytes(&string) { unsupported = true }
-                let marked = marker(string, kind: 0x73, build: build)
-                if build { out[key] = marked }
+                shape.append(0x73)
+                values.append(string)
+            case .number(let number):
+                shape.append(0x69)
+                values.append(String(number))
+            case .bool(let bool):
+                shape.append(bool ? 0x54 : 0x46)
+            case .list(let list):
+                shape.append(0x5B)
+                shape += String(list.count).utf8
+                for element in list { collect(element) }
+                shape.append(0x5D)
+            case .object(let object):
+                shape.append(0x7B)
+                for field in object.fields {
+                    shape += field.key.utf8
+                    shape.append(0x3A)
+                    collect(field.value)
+                }
+                shape.append(0x7D)
+            case .other:
+                unsupported = true
             }
-            shape.append(0x7D)
-            return build ? out : nil
         }
 
-        private mutating func dictionary(_ dictionary: [String: Any], build: Bool) -> Any? {
-            shape.append(0x7B)
-            var out: [String: Any] = [:]
-            if build { out.reserveCapacity(dictionary.count) }
-            for key in dictionary.keys.sorted() {
-                shape += key.utf8
-                shape.append(0x3A)
-                let converted = convert(dictionary[key]!, build: build)
-                if build { out[key] = converted }
+        /// `value` for Mustache with every string and number replaced by its marker,
+        /// numbered from `numbering` in the order `collect` finds the values.
+        static func marked(_ value: TemplateValue, numbering: inout Int) -> Any {
+            switch value {
+            case .string, .number:
+                numbering += 1
+                return "\u{1}&\(numbering - 1)\u{2}"
+            case .bool(let bool):
+                return bool
+            case .list(let list):
+                return list.map { marked($0, numbering: &numbering) }
+            case .object(let object):
+                var out: [String: Any] = [:]
+                out.reserveCapacity(object.fields.count)
+                for field in object.fields { out[field.key] = marked(field.value, numbering: &numbering) }
+                return out
+            case .other(let value):
+                return value
             }
-            shape.append(0x7D)
-            return build ? out : nil
-        }
-
-        private mutating func array<Element>(_ array: [Element], build: Bool) -> Any? {
-            shape.append(0x5B)
-            shape += String(array.count).utf8
-            var out: [Any] = []
-            if build { out.reserveCapacity(array.count) }
-            for element in array {
-                let converted = convert(element, build: build)
-                if build, let converted { out.append(converted) }
-            }
-            shape.append(0x5D)
-            return build ? out : nil
-        }
-
-        private mutating func marker(_ value: String, kind: UInt8, build: Bool) -> String? {
-            shape.append(kind)
-            values.append(value)
-            return build ? "\u{1}&\(values.count - 1)\u{2}" : nil
         }
 
         static func holdsMarkerBytes(_ string: inout String) -> Bool {
