@@ -47,7 +47,11 @@ public struct Document: Hashable, Sendable {
 
 extension String {
     var trimmingSpaces: String {
-        // Most text has nothing to trim: no copy then.
+        // Most text has nothing to trim: no copy then. Text that starts and ends with
+        // printable ASCII other than a space is told from its bytes, without finding
+        // its first and last characters (a character ending in such a byte is never
+        // whitespace).
+        if let head = utf8.first, let tail = utf8.last, head > 0x20, head < 0x7F, tail > 0x20, tail < 0x7F { return self }
         guard let first = first, let last = last, first.isWhitespace || last.isWhitespace else { return self }
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s.removeFirst() }

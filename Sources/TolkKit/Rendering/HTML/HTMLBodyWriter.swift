@@ -24,59 +24,96 @@ struct HTMLBodyWriter {
     }
 
     mutating func blocks(_ blocks: [Block], tight: Bool = false) -> String {
-        blocks.map { block($0, tight: tight) }.filter { !$0.isEmpty }.joined(separator: "\n")
+        var out = ""
+        write(blocks, tight: tight, into: &out)
+        return out
     }
 
     mutating func block(_ block: Block, tight: Bool = false) -> String {
+        var out = ""
+        write(block, tight: tight, into: &out)
+        return out
+    }
+
+    /// Appends the blocks to `out`, a line apart; blocks that come out empty leave no line.
+    mutating func write(_ blocks: [Block], tight: Bool = false, into out: inout String) {
+        var wrote = false
+        for block in blocks {
+            if wrote { out += "\n" }
+            let start = out.utf8.count
+            write(block, tight: tight, into: &out)
+            if out.utf8.count != start {
+                wrote = true
+            } else if wrote {
+                out.unicodeScalars.removeLast()  // the separator just added
+            }
+        }
+    }
+
+    /// Appends one block to `out` (nothing for a block with nothing to show).
+    mutating func write(_ block: Block, tight: Bool = false, into out: inout String) {
         switch block {
         case .heading(let h):
             let level = min(max(h.level, 1), 6)
             let id = h.anchor.flatMap { inline.uniqueID($0) }.map { HTMLEscaping.attribute("id", $0) } ?? ""
-            return "<h\(level)\(id)>" + inline.render(h.content) + "</h\(level)>"
+            out += "<h\(level)\(id)>"
+            inline.write(h.content, into: &out)
+            out += "</h\(level)>"
         case .paragraph(let p):
-            let content = inline.render(p.content)
             if let status, let english = statusFields[p.location] {
                 let now = status.stepMarkup(forEnglishLabel: english)
-                if !now.isEmpty { return "<p>" + content + "</p>\n" + now }
+                if !now.isEmpty {
+                    out += "<p>"
+                    inline.write(p.content, into: &out)
+                    out += "</p>\n" + now
+                    return
+                }
             }
-            return tight ? content : "<p>" + content + "</p>"
+            if !tight { out += "<p>" }
+            inline.write(p.content, into: &out)
+            if !tight { out += "</p>" }
         case .list(let list):
-            return self.list(list)
+            self.list(list, into: &out)
         case .note(let note):
-            return self.note(note)
+            self.note(note, into: &out)
         case .quote(let q):
-            return "<blockquote>\n" + blocks(q.blocks) + "\n</blockquote>"
+            out += "<blockquote>\n"
+            write(q.blocks, into: &out)
+            out += "\n</blockquote>"
         case .code(let code):
             let language = code.info.split(separator: " ").first.map {
                 String($0.unicodeScalars.filter(Self.isClassCharacter).map(Character.init))
             }
             let `class` = language.flatMap { $0.isEmpty ? nil : HTMLEscaping.attribute("class", "language-" + $0) } ?? ""
-            return "<pre><code\(`class`)>" + HTMLEscaping.escape(code.text) + "</code></pre>"
+            out += "<pre><code\(`class`)>"
+            out += HTMLEscaping.escape(code.text)
+            out += "</code></pre>"
         case .table(let table):
-            return self.table(table)
+            self.table(table, into: &out)
         case .html(let html):
             let content = inline.render(HTMLBlockReader.inlines(html.html))
-            return content.isEmpty ? "" : "<div class=\"tolk-html\">" + content + "</div>"
+            if !content.isEmpty { out += "<div class=\"tolk-html\">" + content + "</div>" }
         case .thematicBreak:
-            return "<hr>"
+            out += "<hr>"
         }
     }
 
-    private mutating func list(_ list: ListBlock) -> String {
-        var out: String
+    private mutating func list(_ list: ListBlock, into out: inout String) {
         if let start = list.start {
             let steps = procedureLists.contains(list.location) ? " class=\"tolk-steps\"" : ""
-            out = "<ol\(steps) start=\"\(start)\">\n"
+            out += "<ol\(steps) start=\"\(start)\">\n"
         } else {
-            out = "<ul>\n"
+            out += "<ul>\n"
         }
         for item in list.items {
-            out += "<li>" + blocks(item.blocks, tight: list.isTight) + "</li>\n"
+            out += "<li>"
+            write(item.blocks, tight: list.isTight, into: &out)
+            out += "</li>\n"
         }
-        return out + (list.isOrdered ? "</ol>" : "</ul>")
+        out += list.isOrdered ? "</ol>" : "</ul>"
     }
 
-    private mutating func note(_ note: Note) -> String {
+    private mutating func note(_ note: Note, into out: inout String) {
         let kind: String
         switch note.kind {
         case .note: kind = "note"
@@ -87,31 +124,41 @@ struct HTMLBodyWriter {
         case .video: kind = "video"
         case .other: kind = "other"
         }
-        var out =
-            "<div class=\"tolk-note tolk-note-\(kind)\" role=\"note\">\n<p class=\"tolk-note-title\">"
-            + HTMLEscaping.escape(words.noteTitle(note.kind))
-            + "</p>"
+        out += "<div class=\"tolk-note tolk-note-\(kind)\" role=\"note\">\n<p class=\"tolk-note-title\">"
+        out += HTMLEscaping.escape(words.noteTitle(note.kind))
+        out += "</p>"
         if case .video(let url) = note.kind, let href = SafeURL.link(url), href.lowercased().hasPrefix("http") {
             out += "\n<p><a" + HTMLEscaping.attribute("href", href) + ">" + HTMLEscaping.escape(href) + "</a></p>"
         }
-        let body = blocks(note.blocks)
-        return out + (body.isEmpty ? "" : "\n" + body) + "\n</div>"
+        out += "\n"
+        let start = out.utf8.count
+        write(note.blocks, into: &out)
+        if out.utf8.count == start { out.unicodeScalars.removeLast() }  // no body: no empty line
+        out += "\n</div>"
     }
 
-    private mutating func table(_ table: Table) -> String {
+    private mutating func table(_ table: Table, into out: inout String) {
         func align(_ column: Int) -> String {
             guard table.alignments.indices.contains(column), table.alignments[column] != .none else { return "" }
             return " class=\"tolk-align-\(table.alignments[column].rawValue)\""
         }
-        var out = "<div class=\"tolk-table\"><table>\n<thead>\n<tr>"
-        for (column, cell) in table.header.enumerated() { out += "<th\(align(column))>" + inline.render(cell) + "</th>" }
+        out += "<div class=\"tolk-table\"><table>\n<thead>\n<tr>"
+        for (column, cell) in table.header.enumerated() {
+            out += "<th\(align(column))>"
+            inline.write(cell, into: &out)
+            out += "</th>"
+        }
         out += "</tr>\n</thead>\n<tbody>\n"
         for row in table.rows {
             out += "<tr>"
-            for (column, cell) in row.enumerated() { out += "<td\(align(column))>" + inline.render(cell) + "</td>" }
+            for (column, cell) in row.enumerated() {
+                out += "<td\(align(column))>"
+                inline.write(cell, into: &out)
+                out += "</td>"
+            }
             out += "</tr>\n"
         }
-        return out + "</tbody>\n</table></div>"
+        out += "</tbody>\n</table></div>"
     }
 
     private static func isClassCharacter(_ s: Unicode.Scalar) -> Bool {

@@ -45,6 +45,11 @@ struct HTMLInlineWriter {
         return out
     }
 
+    /// Appends one run of inline content to `out`, balanced on its own.
+    mutating func write(_ inlines: [Inline], into out: inout String) {
+        write(inlines, Context(), into: &out)
+    }
+
     /// Appends the run to `out`: one buffer for a whole paragraph, not a string per inline.
     private mutating func write(_ inlines: [Inline], _ context: Context, into out: inout String) {
         var tags = HTMLTagFilter(rewriteImage: rewriteImage)
