@@ -76,6 +76,8 @@ tolk_xml_writer *tolk_xml_writer_new(void) {
     tolk_xml_writer *t = calloc(1, sizeof *t);
     if (!t) return NULL;
     t->buf = xmlBufferCreate();
+    /* Grown by doubling: the default scheme grows it to the exact size at every flush. */
+    if (t->buf) xmlBufferSetAllocationScheme(t->buf, XML_BUFFER_ALLOC_DOUBLEIT);
     t->w = t->buf ? xmlNewTextWriterMemory(t->buf, 0) : NULL;
     if (!t->w) { if (t->buf) xmlBufferFree(t->buf); free(t); return NULL; }
     xmlTextWriterSetIndent(t->w, 1);

@@ -34,7 +34,9 @@ public struct ArticleParser: Sendable {
         guard size <= limit else {
             throw ArticleError(.tooLarge, path: path, "file is \(size) bytes; articles larger than \(limit) bytes are not read")
         }
-        var bytes = [UInt8](repeating: 0, count: max(size, 0))
+        // One byte more than the file: the read that finds its end needs room, and a
+        // full buffer would otherwise be doubled (and copied) only to learn that.
+        var bytes = [UInt8](repeating: 0, count: max(size, 0) + 1)
         var filled = 0
         while true {
             if filled == bytes.count {
@@ -101,7 +103,8 @@ public struct ArticleParser: Sendable {
         let targetSteps = StepBuilder(side: .target, other: CounterpartIndex(source)).procedures(in: target)
         let sourceSteps = StepBuilder(side: .source, other: CounterpartIndex(target)).procedures(in: source)
 
-        let name = (path as NSString).lastPathComponent
+        // The file name; Foundation's `lastPathComponent` (kept for paths ending in a slash) costs more.
+        let name = path.hasSuffix("/") || !path.contains("/") ? (path as NSString).lastPathComponent : SitePlan.fileName(path)
         let slug = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
         return Article(
             path: path, slug: slug, frontMatter: frontMatter, units: units,

@@ -251,10 +251,22 @@ public struct SiteBuilder: Sendable {
         let unchanged =
             !previous.isEmpty && articles.count == previous.count
             && articles.allSatisfy { article in previous[article.path].map { $0.sameListing(as: article) } ?? false }
-        if !unchanged {
+        let manifest = SiteManifest(settings: setup.settings, articles: articles)
+        let writeManifest: @Sendable () -> SiteError? = {
+            do throws(SiteError) {
+                try writer.write(manifest.encoded(), to: SiteFileWriter.manifestName)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if unchanged {
+            if let error = writeManifest() { throw error }
+            timings.mark("indexes unchanged; manifest")
+        } else {
             let sitemap = SitemapWriter(baseURL: setup.baseURL ?? SitemapWriter.placeholderBase, languages: indexes.languages)
             let listed = articles
-            try indexes.write(to: writer) {
+            let writeSitemap: @Sendable () -> SiteError? = {
                 do throws(SiteError) {
                     try writer.write(sitemap.render(listed), to: "sitemap.xml")
                     return nil
@@ -262,12 +274,10 @@ public struct SiteBuilder: Sendable {
                     return error
                 }
             }
+            // All at once: the manifest is written into the new folder, which replaces the old only when everything is there.
+            try indexes.write(to: writer, also: [writeSitemap, writeManifest])
+            timings.mark("indexes, status page, sitemap, manifest")
         }
-        timings.mark(unchanged ? "indexes unchanged" : "indexes, status page, sitemap")
-        let manifest = SiteManifest(settings: setup.settings, articles: articles)
-        try writer.write(manifest.encoded(), to: SiteFileWriter.manifestName)
-        timings.mark("manifest")
-
         report.pages = articles.reduce(0) { $0 + $1.languages.count }
         report.languages = indexes.languages.map(\.code)
         report.problems.sort()

@@ -15,33 +15,44 @@ enum SiteSlug {
     static func make(fromFileName fileName: String) -> String {
         var name = fileName
         if name.lowercased().hasSuffix(".md") { name.removeLast(3) }
-        var out = ""
+        // The slug is ASCII whatever the name: built as bytes.
+        var out: [UInt8] = []
+        out.reserveCapacity(name.utf8.count)
         var pendingDash = false
-        func append(_ c: Character) {
-            if pendingDash && !out.isEmpty { out.append("-") }
+        func append(_ byte: UInt8) {
+            if pendingDash && !out.isEmpty { out.append(UInt8(ascii: "-")) }
             pendingDash = false
-            out.append(c)
+            out.append(byte)
         }
-        let ascii = name.utf8.allSatisfy { $0 < 0x80 }
-        for scalar in (ascii ? name : name.decomposedStringWithCanonicalMapping).unicodeScalars {
-            switch scalar {
-            case "a"..."z", "0"..."9": append(Character(scalar))
-            case "A"..."Z": append(Character(String(scalar).lowercased()))
-            default:
-                if let spelled = transliterations[scalar] {
-                    spelled.forEach(append)
-                } else if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.isDefaultIgnorableCodePoint {
-                    continue  // accents of decomposed letters, zero-width characters
-                } else {
-                    pendingDash = true
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            for byte in name.utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): append(byte + 0x20)
+                default: pendingDash = true
+                }
+            }
+        } else {
+            for scalar in name.decomposedStringWithCanonicalMapping.unicodeScalars {
+                switch scalar {
+                case "a"..."z", "0"..."9": append(UInt8(scalar.value))
+                case "A"..."Z": append(UInt8(scalar.value) + 0x20)
+                default:
+                    if let spelled = transliterations[scalar] {
+                        spelled.utf8.forEach(append)
+                    } else if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.isDefaultIgnorableCodePoint {
+                        continue  // accents of decomposed letters, zero-width characters
+                    } else {
+                        pendingDash = true
+                    }
                 }
             }
         }
-        if out.utf8.count > maximumLength {
-            out = String(out.prefix(maximumLength))
-            while out.hasSuffix("-") { out.removeLast() }
+        if out.count > maximumLength {
+            out.removeSubrange(maximumLength...)
+            while out.last == UInt8(ascii: "-") { out.removeLast() }
         }
-        return out.isEmpty ? "article-" + ContentHash.hex32(Array(fileName.utf8)) : out
+        return out.isEmpty ? "article-" + ContentHash.hex32(Array(fileName.utf8)) : String(decoding: out, as: UTF8.self)
     }
 
     /// Letters that do not decompose into an ASCII letter and a mark.

@@ -62,6 +62,9 @@ final class XMLWriter {
     /// `text` without the characters XML 1.0 does not allow (NUL among them, which
     /// would also cut the C string short).
     static func xmlSafe(_ text: String) -> String {
+        // Bytes from 0x20 up, tab, LF and CR, without 0xEF (the lead byte of U+FFFE and
+        // U+FFFF), are allowed whatever they encode: no need to decode the text.
+        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 != 0xEF) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return text }
         guard text.unicodeScalars.contains(where: { !isAllowed($0) }) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where isAllowed(scalar) { scalars.append(scalar) }

@@ -82,9 +82,14 @@ public struct HTMLTemplates: Sendable {
 
     /// The page template rendered with `context`.
     func renderPage(_ context: TemplateObject) -> String {
-        guard library.getTemplate(named: "page") != nil else { return "" }
+        render(context, template: "page") ?? ""
+    }
+
+    /// Template `name` rendered with `context`; nil when the folder has no such template.
+    func render(_ context: TemplateObject, template name: String) -> String? {
+        guard library.getTemplate(named: name) != nil else { return nil }
         let library = self.library
-        return skeletons.render(.object(context), template: "page") { library.render($0, withTemplate: "page") } ?? ""
+        return skeletons.render(.object(context), template: name) { library.render($0, withTemplate: name) }
     }
 
     /// True when the folder has `name.mustache`.
