@@ -166,11 +166,16 @@ struct MarkdownReader {
         case CMARK_NODE_CODE:
             appendCode(node.literal, to: &builder)
         case CMARK_NODE_HTML_INLINE:
-            let literal = node.literal
-            switch marker(literal) {
+            // Most inline HTML is unit markers: told from the C string, without making a Swift one.
+            guard let literal = cmark_node_get_literal(node.pointer) else {
+                builder.leaf(.html(html.read("")))
+                break
+            }
+            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
+            switch marker(bytes) {
             case .start(let unit)?: builder.start(unit)
             case .end?: builder.end()
-            case nil: builder.leaf(.html(html.read(literal)))
+            case nil: builder.leaf(.html(html.read(String(cString: literal))))
             }
         case CMARK_NODE_EMPH:
             appendContainer(.emphasis, node, depth: depth, to: &builder)
@@ -232,8 +237,7 @@ struct MarkdownReader {
     }
 
     /// `<tolk-u i="N">` or `</tolk-u>`, when the index is one of this article's units.
-    private func marker(_ literal: String) -> Marker? {
-        let bytes = literal.utf8
+    private func marker(_ bytes: some BidirectionalCollection<UInt8>) -> Marker? {
         guard bytes.count >= 9, bytes.first == 0x3C, bytes.dropFirst().first == 0x74 || bytes.dropFirst().first == 0x2F else { return nil }
         if bytes.elementsEqual(Projection.markerClose) { return .end }
         guard bytes.starts(with: Projection.markerOpenPrefix), bytes.last == 0x3E else { return nil }

@@ -15,7 +15,7 @@ public struct LinkResolver: Hashable, Sendable {
     /// The URL to open, or the destination unchanged when it is not site-relative.
     public func resolve(_ destination: String) -> String {
         guard destination.hasPrefix("/"), !destination.hasPrefix("//"),
-            !destination.lowercased().hasPrefix("/alchemyinsights/")
+            !SitePlan.hasPrefixIgnoringCase(destination, "/alchemyinsights/")
         else { return destination }
         return site + "/" + locale + destination
     }

@@ -15,8 +15,24 @@ final class SiteFileWriter: @unchecked Sendable {
     private(set) var fileCount = 0
     private(set) var byteCount = 0
 
+    /// The folder, open: files and folders are made relative to it (`openat`, `mkdirat`),
+    /// so the kernel does not walk the folder's own path again for each of thousands of
+    /// files. `AT_FDCWD` (with `root` in front of every path) when it cannot be opened.
+    private let rootDescriptor: Int32
+
     init(root: String) {
         self.root = root
+        let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        rootDescriptor = fd
+    }
+
+    deinit {
+        if rootDescriptor >= 0 { close(rootDescriptor) }
+    }
+
+    /// `relative` as `*at` calls take it: below the open folder, else with the folder in front.
+    private func atPath(_ relative: String) -> (Int32, String) {
+        rootDescriptor >= 0 ? (rootDescriptor, relative) : (AT_FDCWD, root + "/" + relative)
     }
 
     /// Writes `bytes` to `relative` (creating its folders), replacing any file there.
@@ -35,8 +51,9 @@ final class SiteFileWriter: @unchecked Sendable {
     private func write(_ buffer: UnsafeRawBufferPointer, to relative: String) throws(SiteError) {
         try Self.check(relative)
         try makeParents(of: relative)
-        let path = root + "/" + relative
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        var path: String { root + "/" + relative }  // for messages
+        let (base, name) = atPath(relative)
+        let fd = openat(base, name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { throw SiteError.io(path, "cannot write: " + String(cString: strerror(errno))) }
         defer { close(fd) }
         var written = 0
@@ -95,11 +112,12 @@ final class SiteFileWriter: @unchecked Sendable {
             let seen = directories.contains(prefix)
             lock.unlock()
             if seen { continue }
-            let path = root + "/" + prefix
-            if mkdir(path, 0o755) != 0 {
+            var path: String { root + "/" + prefix }  // for messages
+            let (base, name) = atPath(prefix)
+            if mkdirat(base, name, 0o755) != 0 {
                 let error = errno
                 var info = stat()
-                guard error == EEXIST, lstat(path, &info) == 0 else {
+                guard error == EEXIST, fstatat(base, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
                     throw SiteError.io(path, "cannot create the folder: " + String(cString: strerror(error)))
                 }
                 guard (info.st_mode & S_IFMT) == S_IFDIR else {

@@ -20,7 +20,8 @@ struct HTMLInlineWriter {
     /// Turns an image source into the one to check and write (a site's copy of the image).
     var rewriteImage: (@Sendable (String) -> String)?
     private let originals: UnitOriginals
-    private var piecesLeft: [Int: Int]
+    /// Per unit, the pieces still to come on the page (0 or less: this is the last).
+    private var piecesLeft: [Int]
     /// The language of Tolk's words on the page: the page's own when they are in it (Danish), else English.
     private var wordsLanguage: String { PageLanguage.code(pageLanguage) == words.language ? pageLanguage : words.language }
     /// How many originals were written: a page without any needs no toggle.
@@ -34,7 +35,8 @@ struct HTMLInlineWriter {
         self.words = words
         self.pageLanguage = pageLanguage
         self.resolveLink = resolveLink
-        self.originals = side == .target ? UnitOriginals(source: article.source, page: article.target) : UnitOriginals()
+        self.originals = side == .target ? UnitOriginals(source: article.source, page: article.target, unitCount: article.units.count)
+            : UnitOriginals()
         self.piecesLeft = originals.pieceCounts
     }
 
@@ -135,25 +137,31 @@ struct HTMLInlineWriter {
     private mutating func unit(_ piece: UnitSpan, _ context: Context, into out: inout String) {
         guard article.units.indices.contains(piece.unit) else { return write(piece.children, context, into: &out) }
         let unit = article.units[piece.unit]
+        // ` data-unit="…"`: unit IDs are plain ASCII, escaped all the same.
         let id = HTMLEscaping.attribute("data-unit", unit.id)
         guard withOriginals, !context.inOriginal else {
-            out += "<span class=\"tu\"\(id)>"
+            out += "<span class=\"tu\""
+            out += id
+            out += ">"
             write(piece.children, context, into: &out)
             out += "</span>"
             return
         }
 
-        piecesLeft[piece.unit, default: 1] -= 1
-        let isLast = piecesLeft[piece.unit, default: 0] <= 0
-        // Every unit takes focus, also inside a link (the DOM contract): a keyboard or
-        // touch reader reaches each original the same way.
-        let focus = " tabindex=\"0\""
+        var isLast = true
+        if piecesLeft.indices.contains(piece.unit) {
+            piecesLeft[piece.unit] -= 1
+            isLast = piecesLeft[piece.unit] <= 0
+        }
         var original = context
         original.inOriginal = true
-        let english = isLast ? originals.originals[piece.unit] : nil
+        let english = isLast && originals.originals.indices.contains(piece.unit) ? originals.originals[piece.unit] : nil
 
         if unit.isTargetEmpty || unit.target.trimmingSpaces == unit.source.trimmingSpaces {
-            out += "<span class=\"tu tu-untranslated\" lang=\"en\" dir=\"ltr\"\(focus)\(id)"
+            // Every unit takes focus, also inside a link (the DOM contract): a keyboard or
+            // touch reader reaches each original the same way.
+            out += "<span class=\"tu tu-untranslated\" lang=\"en\" dir=\"ltr\" tabindex=\"0\""
+            out += id
             out += HTMLEscaping.attribute("title", words.notTranslated) + ">"
             if !unit.isTargetEmpty {
                 write(piece.children, context, into: &out)
@@ -168,7 +176,9 @@ struct HTMLInlineWriter {
             return
         }
 
-        out += "<span class=\"tu\"\(focus)\(id)>"
+        out += "<span class=\"tu\" tabindex=\"0\""
+        out += id
+        out += ">"
         write(piece.children, context, into: &out)
         if let english, !english.isEmpty {
             out += "<span class=\"tu-o\" lang=\"en\" dir=\"ltr\">"

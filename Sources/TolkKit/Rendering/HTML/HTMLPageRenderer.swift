@@ -95,10 +95,17 @@ public struct HTMLPageRenderer: ArticleRenderer, Sendable {
 
     /// True for site-relative paths that start with a locale segment, such as `/da-dk/…`.
     static func hasLocaleSegment(_ path: String) -> Bool {
-        let parts = path.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].isEmpty, parts[1].count == 5 else { return false }
-        let segment = Array(parts[1].unicodeScalars)
-        let letter = { (s: Unicode.Scalar) in ("a"..."z").contains(s) || ("A"..."Z").contains(s) }
-        return segment[2] == "-" && [0, 1, 3, 4].allSatisfy { letter(segment[$0]) }
+        // `/xx-yy/`: ASCII letters around a dash, between the first two slashes (by bytes:
+        // this runs for every link of every page).
+        let b = path.utf8
+        guard b.count >= 7 else { return false }
+        var i = b.startIndex
+        func next() -> UInt8 {
+            defer { b.formIndex(after: &i) }
+            return b[i]
+        }
+        func letter(_ c: UInt8) -> Bool { (c | 0x20) >= UInt8(ascii: "a") && (c | 0x20) <= UInt8(ascii: "z") }
+        return next() == UInt8(ascii: "/") && letter(next()) && letter(next()) && next() == UInt8(ascii: "-") && letter(next())
+            && letter(next()) && next() == UInt8(ascii: "/")
     }
 }

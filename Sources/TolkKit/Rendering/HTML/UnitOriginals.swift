@@ -1,13 +1,16 @@
 /// Per translation unit: its English original (from the source document) and
 /// how many pieces it has on the page, so the original goes after the last one.
 struct UnitOriginals {
-    /// The inlines of each unit's source text, keyed by index into `Article.units`,
-    /// inside the emphasis, strong text and links that surround them in the English.
-    private(set) var originals: [Int: [Inline]] = [:]
+    /// The inlines of each unit's source text, by index into `Article.units` (empty for
+    /// a unit the source does not show), inside the emphasis, strong text and links that
+    /// surround them in the English.
+    private(set) var originals: [[Inline]] = []
     /// How many `Inline.unit` pieces each unit has in the rendered document.
-    private(set) var pieceCounts: [Int: Int] = [:]
+    private(set) var pieceCounts: [Int] = []
 
-    init(source: Document, page: Document) {
+    init(source: Document, page: Document, unitCount: Int) {
+        originals = Array(repeating: [], count: unitCount)
+        pieceCounts = Array(repeating: 0, count: unitCount)
         for run in Self.inlineRuns(source.blocks) { collect(run, around: []) }
         for run in Self.inlineRuns(page.blocks) { count(run) }
     }
@@ -17,7 +20,7 @@ struct UnitOriginals {
     private mutating func collect(_ inlines: [Inline], around: [Inline]) {
         for inline in inlines {
             switch inline {
-            case .unit(let u): originals[u.unit, default: []] += Self.wrap(u.children, in: around)
+            case .unit(let u): if originals.indices.contains(u.unit) { originals[u.unit] += Self.wrap(u.children, in: around) }
             case .emphasis(let c): collect(c, around: around + [.emphasis([])])
             case .strong(let c): collect(c, around: around + [.strong([])])
             case .strikethrough(let c): collect(c, around: around + [.strikethrough([])])
@@ -52,7 +55,7 @@ struct UnitOriginals {
         for inline in inlines {
             switch inline {
             case .unit(let u):
-                pieceCounts[u.unit, default: 0] += 1
+                if pieceCounts.indices.contains(u.unit) { pieceCounts[u.unit] += 1 }
                 count(u.children)
             case .emphasis(let c), .strong(let c), .strikethrough(let c): count(c)
             case .link(let l): count(l.children)
