@@ -47,6 +47,14 @@ struct HTMLSafeURLTests {
         let nonCharacter = Unicode.Scalar(0xFDD0).map { String(Character($0)) } ?? ""
         #expect(HTMLEscaping.escape("a\u{0}b\u{1}c\u{7F}d\u{85}e\u{FFFE}f" + nonCharacter + "g\th\ni") == "abcdefg\th\ni")
         #expect(HTMLEscaping.escape("Vælg 日本語 🙂") == "Vælg 日本語 🙂")
+        // Allowed characters that share a lead byte with forbidden ones stay, around escapes and drops.
+        #expect(
+            HTMLEscaping.escape("Microsoft®\u{A0}365 © «x» ＡＢ\u{FEFF}'\u{9F}\u{10FFFF}\u{1F600}&\u{1FFFE}z")
+                == "Microsoft®\u{A0}365 © «x» ＡＢ\u{FEFF}&#39;\u{1F600}&amp;z")
+        var out = "<p>"
+        HTMLEscaping.escape("a < b", into: &out)
+        HTMLEscaping.escape("plain", into: &out)
+        #expect(out == "<p>a &lt; bplain")
     }
 
     @Test("HTML blocks: character references decoded, then escaped again; tags through the allowlist")

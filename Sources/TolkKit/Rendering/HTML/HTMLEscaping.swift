@@ -5,37 +5,57 @@ enum HTMLEscaping {
     /// document (C0 and C1 controls other than tab, line feed and carriage
     /// return, DEL, noncharacters) are dropped, so any text parses cleanly.
     static func escape(_ text: String) -> String {
-        // Most text needs nothing: printable ASCII and UTF-8 without the five characters
-        // or any byte that could start a forbidden character (C0, DEL, C1 and U+FDxx/U+FFFx
-        // start with bytes below 0x20, 0x7F, 0xC2 or 0xEF).
-        var plain = true
-        for byte in text.utf8 {
+        var out = ""
+        escape(text, into: &out)
+        return out
+    }
+
+    /// `escape(text)` appended to `out`: runs of text that need nothing are copied
+    /// whole; only the five characters, control bytes and the lead bytes of forbidden
+    /// characters (C1 controls, U+FDD0–U+FDEF and U+xFFFE/U+xFFFF start with 0xC2, 0xEF
+    /// or 0xF0–0xF4) are looked at one by one.
+    static func escape(_ text: String, into out: inout String) {
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var i = start
+        while i != utf8.endIndex {
+            let byte = utf8[i]
+            let entity: String
             switch byte {
-            case 0x26, 0x3C, 0x3E, 0x22, 0x27, 0x7F, 0xC2, 0xEF, 0xF0...0xF4: plain = false
-            case 0x00..<0x20 where byte != 0x09 && byte != 0x0A && byte != 0x0D: plain = false
-            default: continue
-            }
-            break
-        }
-        if plain { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 32)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += [0x26, 0x61, 0x6D, 0x70, 0x3B]  // &amp;
-            case "<": out += [0x26, 0x6C, 0x74, 0x3B]  // &lt;
-            case ">": out += [0x26, 0x67, 0x74, 0x3B]  // &gt;
-            case "\"": out += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]  // &quot;
-            case "'": out += [0x26, 0x23, 0x33, 0x39, 0x3B]  // &#39;
-            default:
-                if scalar.isASCII {
-                    if isAllowed(scalar) { out.append(UInt8(scalar.value)) }
-                } else if isAllowed(scalar) {
-                    UTF8.encode(scalar) { out.append($0) }
+            case 0x26: entity = "&amp;"
+            case 0x3C: entity = "&lt;"
+            case 0x3E: entity = "&gt;"
+            case 0x22: entity = "&quot;"
+            case 0x27: entity = "&#39;"
+            case 0x09, 0x0A, 0x0D:
+                utf8.formIndex(after: &i)
+                continue
+            case 0x00..<0x20, 0x7F: entity = ""  // dropped
+            case 0xC2, 0xEF, 0xF0...0xF4:
+                let scalar = text.unicodeScalars[i]
+                let next = text.unicodeScalars.index(after: i)
+                if isAllowed(scalar) {
+                    i = next
+                    continue
                 }
+                out += Substring(utf8[start..<i])
+                i = next
+                start = i
+                continue
+            default:
+                utf8.formIndex(after: &i)
+                continue
             }
+            out += Substring(utf8[start..<i])
+            out += entity
+            utf8.formIndex(after: &i)
+            start = i
         }
-        return String(decoding: out, as: UTF8.self)
+        if start == utf8.startIndex {
+            out += text  // nothing to escape: the text itself, without a copy when `out` is empty
+        } else {
+            out += Substring(utf8[start..<utf8.endIndex])
+        }
     }
 
     /// The text without the characters `isAllowed` rejects, not escaped: for

@@ -57,10 +57,10 @@ struct HTMLInlineWriter {
         var tags = HTMLTagFilter(rewriteImage: rewriteImage)
         for inline in inlines {
             switch inline {
-            case .text(let s): out += HTMLEscaping.escape(s)
+            case .text(let s): HTMLEscaping.escape(s, into: &out)
             case .code(let s):
                 out += "<code>"
-                out += HTMLEscaping.escape(s)
+                HTMLEscaping.escape(s, into: &out)
                 out += "</code>"
             case .emphasis(let c): wrap("em", c, context, into: &out)
             case .strong(let c): wrap("strong", c, context, into: &out)
