@@ -23,9 +23,17 @@ enum FlatYAML {
             openList = nil
         }
         var lineNumber = firstLine - 1
-        for rawLine in yaml.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        // The lines, empty ones included (the generic `split` cost more than reading them).
+        var lineRanges: [Range<Int>] = []
+        var lineStart = yaml.startIndex
+        for i in yaml.indices where yaml[i] == 0x0A {
+            lineRanges.append(lineStart..<i)
+            lineStart = i + 1
+        }
+        lineRanges.append(lineStart..<yaml.endIndex)
+        for range in lineRanges {
             lineNumber += 1
-            var line = rawLine
+            var line = yaml[range]
             if line.contains(0x09) || line.contains(0x0D) { return nil }
             while line.last == space { line.removeLast() }
             if line.isEmpty { continue }

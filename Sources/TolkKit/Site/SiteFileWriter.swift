@@ -139,15 +139,45 @@ final class SiteFileWriter: @unchecked Sendable {
     }
 
     static func isSafe(_ relative: String) -> Bool {
-        guard !relative.isEmpty, !relative.hasPrefix("/"), relative.utf8.count < 1024 else { return false }
-        for component in relative.split(separator: "/", omittingEmptySubsequences: false) {
-            if component == manifestName[...] { continue }
-            guard !component.isEmpty, component != ".", component != "..", !component.hasPrefix("."), component.utf8.count <= 200,
-                component.utf8.allSatisfy(isSafeByte)
-            else { return false }
+        // One pass over the bytes (this runs for every file of a site): each component
+        // non-empty, of safe bytes, at most 200 of them, not starting with a dot — except
+        // the manifest's name.
+        let bytes = relative.utf8
+        guard !bytes.isEmpty, bytes.count < 1024 else { return false }
+        var componentStart = true
+        var length = 0
+        var dotted = false  // the component starts with a dot
+        var dots = false  // the path has `..` somewhere
+        var previous: UInt8 = 0
+        var start = bytes.startIndex
+        var i = start
+        func componentIsSafe(_ end: String.UTF8View.Index) -> Bool {
+            guard length > 0, length <= 200 else { return false }
+            return !dotted || Substring(bytes[start..<end]) == manifestName[...]
         }
+        while i != bytes.endIndex {
+            let b = bytes[i]
+            if b == UInt8(ascii: "/") {
+                guard componentIsSafe(i) else { return false }
+                componentStart = true
+                length = 0
+                dotted = false
+            } else {
+                guard isSafeByte(b) else { return false }
+                if componentStart {
+                    start = i
+                    dotted = b == UInt8(ascii: ".")
+                    componentStart = false
+                }
+                if b == UInt8(ascii: "."), previous == UInt8(ascii: ".") { dots = true }
+                length += 1
+            }
+            previous = b
+            bytes.formIndex(after: &i)
+        }
+        guard componentIsSafe(bytes.endIndex) else { return false }
         // The same check once more on the standardized path, in case a rule above is ever loosened.
-        return standardized(relative).first != ".."
+        return !dots || standardized(relative).first != ".."
     }
 
     /// The path with `.` and empty components dropped and `..` applied, as a file
