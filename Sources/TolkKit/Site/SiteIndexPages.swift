@@ -133,9 +133,10 @@ struct SiteIndexPages: Sendable {
         var page = common(lang: language.code, locale: language.locale, toRoot: "../", title: title)
         let english = language.code == "en"
         var entries: [(key: String, article: SiteArticle, title: String)] = []
+        var sortParts: [Unicode.Scalar: [Unicode.Scalar]] = [:]
         for article in articles where article.languages.contains(language.code) {
             let title = english ? article.englishTitle : article.title
-            entries.append((SortKey.make(title, language: language.code), article, title))
+            entries.append((SortKey.make(title, language: language.code, cache: &sortParts), article, title))
         }
         entries.sort { $0.key != $1.key ? $0.key < $1.key : $0.article.slug < $1.article.slug }
         // One entry template per article, each rendered from the same cached skeleton.
@@ -252,6 +253,13 @@ struct SiteIndexPages: Sendable {
 /// ignored, and for Danish (and Norwegian) æ, ø, å after z.
 enum SortKey {
     static func make(_ title: String, language: String) -> String {
+        var cache: [Unicode.Scalar: [Unicode.Scalar]] = [:]
+        return make(title, language: language, cache: &cache)
+    }
+
+    /// `cache` keeps each non-ASCII character's lower-case decomposition (Foundation's,
+    /// which costs more than the rest) for the titles of one index.
+    static func make(_ title: String, language: String, cache: inout [Unicode.Scalar: [Unicode.Scalar]]) -> String {
         let nordic = language == "da" || language == "nb" || language == "nn" || language == "no"
         var out = String.UnicodeScalarView()
         for scalar in title.unicodeScalars {
@@ -265,7 +273,14 @@ enum SortKey {
                 out.append(contentsOf: letter.unicodeScalars)
             } else {
                 // Accents go; letters and digits of any script stay, in lower case.
-                for part in String(scalar).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+                let parts: [Unicode.Scalar]
+                if let known = cache[scalar] {
+                    parts = known
+                } else {
+                    parts = Array(String(scalar).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars)
+                    cache[scalar] = parts
+                }
+                for part in parts {
                     if nordic, part == "\u{030A}", out.last == "a" {
                         out.removeLast()  // å written as a and a combining ring
                         out.append(contentsOf: "{2".unicodeScalars)

@@ -54,7 +54,13 @@ public struct SitePlan: Sendable {
             let name = Self.withoutExtension(fileName).lowercased()
             if byName[name] == nil { byName[name] = slug }
             byPath[Self.withoutExtension(relatives[i]).lowercased()] = slug
-            for folder in relatives[i].split(separator: "/").dropLast() { folders.insert(folder.lowercased()) }
+            // The folders on the way (split on the bytes: a split on characters cost more than the rest of a plan).
+            let utf8 = relatives[i].utf8
+            if let lastSlash = utf8.lastIndex(of: UInt8(ascii: "/")) {
+                for folder in utf8[..<lastSlash].split(separator: UInt8(ascii: "/")) {
+                    folders.insert(String(Substring(folder)).lowercased())
+                }
+            }
         }
         entries = articles.indices.map { Entry(path: articles[$0], relativePath: relatives[$0], slug: slugs[$0]) }
             .sorted { $0.path < $1.path }
@@ -138,8 +144,16 @@ public struct SitePlan: Sendable {
 
     /// True when `text` contains `needle` (lower-case), ignoring ASCII case.
     static func containsIgnoringCase(_ text: String, _ needle: String) -> Bool {
-        let a = Array(text.utf8)
-        let b = Array(needle.utf8)
+        // On the strings' own bytes: this runs for every site-relative link and folder.
+        if let found = text.utf8.withContiguousStorageIfAvailable({ a in
+            needle.utf8.withContiguousStorageIfAvailable { b in contains(a, b) }
+        }), let found {
+            return found
+        }
+        return Array(text.utf8).withUnsafeBufferPointer { a in Array(needle.utf8).withUnsafeBufferPointer { b in contains(a, b) } }
+    }
+
+    private static func contains(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !b.isEmpty, a.count >= b.count else { return b.isEmpty }
         outer: for i in 0...(a.count - b.count) {
             for j in 0..<b.count {
@@ -168,6 +182,14 @@ public struct SitePlan: Sendable {
     }
 
     static func withoutExtension(_ name: String) -> String {
-        name.lowercased().hasSuffix(".md") ? String(name.dropLast(3)) : name
+        hasMarkdownExtension(name) ? String(name.dropLast(3)) : name
+    }
+
+    /// True when `name` ends in `.md`, in any case (without lower-casing the whole name).
+    static func hasMarkdownExtension(_ name: String) -> Bool {
+        let utf8 = name.utf8
+        guard utf8.count >= 3 else { return false }
+        let tail = utf8.suffix(3).map { $0 | ($0 >= 0x41 && $0 <= 0x5A ? 0x20 : 0) }
+        return tail == [UInt8(ascii: "."), UInt8(ascii: "m"), UInt8(ascii: "d")]
     }
 }

@@ -13,46 +13,53 @@ enum SiteSlug {
     static let maximumLength = 96
 
     static func make(fromFileName fileName: String) -> String {
-        var name = fileName
-        if name.lowercased().hasSuffix(".md") { name.removeLast(3) }
+        var name = Substring(fileName)
+        if SitePlan.hasMarkdownExtension(fileName) { name = name.dropLast(3) }
         // The slug is ASCII whatever the name: built as bytes.
-        var out: [UInt8] = []
-        out.reserveCapacity(name.utf8.count)
-        var pendingDash = false
-        func append(_ byte: UInt8) {
-            if pendingDash && !out.isEmpty { out.append(UInt8(ascii: "-")) }
-            pendingDash = false
-            out.append(byte)
-        }
+        var out = Builder()
+        out.bytes.reserveCapacity(name.utf8.count)
         if name.utf8.allSatisfy({ $0 < 0x80 }) {
             for byte in name.utf8 {
                 switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): append(byte)
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): append(byte + 0x20)
-                default: pendingDash = true
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): out.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): out.append(byte + 0x20)
+                default: out.pendingDash = true
                 }
             }
         } else {
             for scalar in name.decomposedStringWithCanonicalMapping.unicodeScalars {
                 switch scalar {
-                case "a"..."z", "0"..."9": append(UInt8(scalar.value))
-                case "A"..."Z": append(UInt8(scalar.value) + 0x20)
+                case "a"..."z", "0"..."9": out.append(UInt8(scalar.value))
+                case "A"..."Z": out.append(UInt8(scalar.value) + 0x20)
                 default:
                     if let spelled = transliterations[scalar] {
-                        spelled.utf8.forEach(append)
+                        for byte in spelled.utf8 { out.append(byte) }
                     } else if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.isDefaultIgnorableCodePoint {
                         continue  // accents of decomposed letters, zero-width characters
                     } else {
-                        pendingDash = true
+                        out.pendingDash = true
                     }
                 }
             }
         }
-        if out.count > maximumLength {
-            out.removeSubrange(maximumLength...)
-            while out.last == UInt8(ascii: "-") { out.removeLast() }
+        var bytes = out.bytes
+        if bytes.count > maximumLength {
+            bytes.removeSubrange(maximumLength...)
+            while bytes.last == UInt8(ascii: "-") { bytes.removeLast() }
         }
-        return out.isEmpty ? "article-" + ContentHash.hex32(Array(fileName.utf8)) : String(decoding: out, as: UTF8.self)
+        return bytes.isEmpty ? "article-" + ContentHash.hex32(Array(fileName.utf8)) : String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Letters and digits with single dashes between the runs.
+    private struct Builder {
+        var bytes: [UInt8] = []
+        var pendingDash = false
+
+        mutating func append(_ byte: UInt8) {
+            if pendingDash && !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+            pendingDash = false
+            bytes.append(byte)
+        }
     }
 
     /// Letters that do not decompose into an ASCII letter and a mark.
