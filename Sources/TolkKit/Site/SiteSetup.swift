@@ -57,17 +57,10 @@ struct SiteSetup: Sendable {
             statusBytes = (try? ArticleParser.readFile(file, limit: 16 << 20)) ?? []
         }
 
-        let templates: HTMLTemplates
-        do {
-            templates = try HTMLTemplates(directory: options.templates)
-        } catch {
-            throw .templates(error)
-        }
-        for name in SiteIndexPages.requiredTemplates where !templates.hasTemplate(name) {
-            throw .templates(
-                HTMLTemplateError(
-                    path: templates.directory + "/\(name).mustache",
-                    message: "a site needs \(name).mustache besides page.mustache; copy it from Tolk's templates folder"))
+        // Read on another core while this one reads the configuration and lists the articles.
+        let templatesDirectory = options.templates
+        let loadingTemplates = Background { () -> Result<HTMLTemplates, HTMLTemplateError> in
+            Result { () throws(HTMLTemplateError) in try HTMLTemplates(directory: templatesDirectory) }
         }
 
         var configuration = CheckConfiguration()
@@ -79,6 +72,29 @@ struct SiteSetup: Sendable {
                 throw .located(error.description)
             }
             configurationBytes = (try? ArticleParser.readFile(path, limit: 1 << 20)) ?? []
+        }
+        // The check cache too (it depends on the configuration, not on the articles).
+        var loadingCache: Background<SiteCheckCache>?
+        if options.runChecks, let directory = options.checkCacheDirectory {
+            var fingerprint = ContentHash()
+            fingerprint.add("tolk-site-checks 1 " + options.toolIdentity)
+            fingerprint.add(configuration.path ?? "")
+            fingerprint.add(configurationBytes)
+            for rule in RuleRegistry.all { fingerprint.add(rule.id) }
+            let checkFingerprint = fingerprint.hex
+            loadingCache = Background { SiteCheckCache(directory: directory, content: content, checkFingerprint: checkFingerprint) }
+        }
+
+        let templates: HTMLTemplates
+        switch loadingTemplates.value {
+        case .success(let loaded): templates = loaded
+        case .failure(let error): throw .templates(error)
+        }
+        for name in SiteIndexPages.requiredTemplates where !templates.hasTemplate(name) {
+            throw .templates(
+                HTMLTemplateError(
+                    path: templates.directory + "/\(name).mustache",
+                    message: "a site needs \(name).mustache besides page.mustache; copy it from Tolk's templates folder"))
         }
 
         folder = try SiteFolder(output: options.output, content: content, removeInBackground: options.removeOldSiteInBackground)
@@ -95,16 +111,7 @@ struct SiteSetup: Sendable {
         self.configuration = configuration
         checker = Checker(configuration: configuration, jobs: options.jobs)
         runChecks = options.runChecks
-        if options.runChecks, let directory = options.checkCacheDirectory {
-            var fingerprint = ContentHash()
-            fingerprint.add("tolk-site-checks 1 " + options.toolIdentity)
-            fingerprint.add(configuration.path ?? "")
-            fingerprint.add(configurationBytes)
-            for rule in RuleRegistry.all { fingerprint.add(rule.id) }
-            checkCache = SiteCheckCache(directory: directory, content: content, checkFingerprint: fingerprint.hex)
-        } else {
-            checkCache = nil
-        }
+        checkCache = loadingCache?.value
         self.baseURL = baseURL
         let status = SiteStatus(reading: reading, url: statusURL)
         pages = SiteArticlePages(plan: plan, templates: templates, baseURL: baseURL, status: status, media: SiteMedia(contentRoot: content))

@@ -106,6 +106,25 @@ struct SiteBuilderTests {
         #expect(try SiteTesting.read(out + "/sitemap.xml").contains("<loc>https://example.invalid/da/password-sync/</loc>"))
     }
 
+    @Test("a sitemap rendered in pieces (as a build does, on several cores) is the sitemap rendered in one")
+    func sitemapPieces() throws {
+        func article(_ slug: String, _ language: String, _ locale: String) -> SiteArticle {
+            SiteArticle(
+                path: slug + ".md", slug: slug, hash: "", language: language, locale: locale, title: slug, englishTitle: slug, type: nil,
+                units: 1, translated: 1, untranslated: 0, empty: 0, findings: FindingCounts(), crossFindings: FindingCounts(), media: [],
+                hasStatus: false, checked: false)
+        }
+        let articles = (0..<7).map { article("a\($0)-<&>", $0 == 3 ? "en" : "da", "da-DK") } + [article("z", "nb", "nb-NO")]
+        let sitemap = SitemapWriter(baseURL: "https://help.example.com/", languages: [("da", "da-DK"), ("nb", "nb-NO"), ("en", "en-US")])
+        let whole = try #require(SitemapWriter.join(sitemap.pieces(articles, count: 1).map { $0() }))
+        #expect(whole.hasPrefix("<?xml") && whole.hasSuffix("</urlset>\n") && whole.contains("a6-&lt;&amp;&gt;/"))
+        for count in 2...9 {
+            #expect(SitemapWriter.join(sitemap.pieces(articles.reversed(), count: count).map { $0() }) == whole, "\(count) pieces")
+        }
+        #expect(sitemap.render(articles) == whole)
+        #expect(XMLParseCheck.errorCount(whole) == 0)
+    }
+
     @Test("the status panel: fields with no status, filled from --status, refreshed from --status-url")
     func statusPanel() throws {
         let root = try SiteTesting.temporaryFolder()

@@ -61,6 +61,10 @@ enum HTMLEscaping {
     /// The text without the characters `isAllowed` rejects, not escaped: for
     /// values a template escapes itself.
     static func clean(_ text: String) -> String {
+        // Only control bytes and the lead bytes of forbidden characters need a closer look.
+        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0xEF && $0 != 0x7F && $0 != 0xC2) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            return text
+        }
         guard !text.unicodeScalars.allSatisfy(isAllowed) else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.filter(isAllowed)))
     }

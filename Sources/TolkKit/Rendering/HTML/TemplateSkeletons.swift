@@ -36,7 +36,7 @@ final class TemplateSkeletons: @unchecked Sendable {
         var markers = Markers()
         markers.collect(context)
         guard !markers.unsupported, case .object = context else { return render(context.any as? [String: Any] ?? [:]) }
-        let key = template + "\u{0}" + String(decoding: markers.shape, as: UTF8.self)
+        let key = template + "\u{0}" + markers.shape
         lock.lock()
         var skeleton = skeletons[key]
         lock.unlock()
@@ -107,6 +107,15 @@ final class TemplateSkeletons: @unchecked Sendable {
     /// swift-mustache's HTML escaping: `< > & " '`. Runs without those characters are
     /// appended whole (cut at ASCII characters, so whole UTF-8).
     private static func escape(_ value: String, into out: inout String) {
+        // On the string's own bytes; most values have none of the five characters and go whole.
+        let done = value.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard bytes.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
+                out += value
+                return true
+            }
+            return false
+        }
+        if done == true { return }
         let utf8 = value.utf8
         var start = utf8.startIndex
         var i = start
@@ -135,7 +144,8 @@ final class TemplateSkeletons: @unchecked Sendable {
     /// with its strings replaced by numbered markers is made by `marked` in the same walk.
     private struct Markers {
         var values: [String] = []
-        var shape: [UInt8] = []
+        /// Strings append whole (a key is copied at once, not byte by byte).
+        var shape = ""
         var unsupported = false
 
         mutating func collect(_ value: TemplateValue) {
@@ -143,26 +153,26 @@ final class TemplateSkeletons: @unchecked Sendable {
             case .string(let string):
                 var string = string
                 if Self.holdsMarkerBytes(&string) { unsupported = true }
-                shape.append(0x73)
+                shape += "s"
                 values.append(string)
             case .number(let number):
-                shape.append(0x69)
+                shape += "i"
                 values.append(String(number))
             case .bool(let bool):
-                shape.append(bool ? 0x54 : 0x46)
+                shape += bool ? "T" : "F"
             case .list(let list):
-                shape.append(0x5B)
-                shape += String(list.count).utf8
+                shape += "["
+                shape += String(list.count)
                 for element in list { collect(element) }
-                shape.append(0x5D)
+                shape += "]"
             case .object(let object):
-                shape.append(0x7B)
+                shape += "{"
                 for field in object.fields {
-                    shape += field.key.utf8
-                    shape.append(0x3A)
+                    shape += field.key
+                    shape += ":"
                     collect(field.value)
                 }
-                shape.append(0x7D)
+                shape += "}"
             case .other:
                 unsupported = true
             }
