@@ -104,7 +104,7 @@ public struct ArticleParser: Sendable {
         let sourceSteps = StepBuilder(side: .source, other: CounterpartIndex(target)).procedures(in: source)
 
         // The file name; Foundation's `lastPathComponent` (kept for paths ending in a slash) costs more.
-        let name = path.hasSuffix("/") || !path.contains("/") ? (path as NSString).lastPathComponent : SitePlan.fileName(path)
+        let name = path.hasSuffix("/") ? (path as NSString).lastPathComponent : SitePlan.fileName(path)
         let slug = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
         return Article(
             path: path, slug: slug, frontMatter: frontMatter, units: units,

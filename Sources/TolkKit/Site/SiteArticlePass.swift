@@ -40,7 +40,7 @@ struct SiteArticlePass: Sendable {
         writer: SiteFileWriter, progress: (@Sendable (Int) -> Void)?, shouldStop: @escaping @Sendable () -> Bool
     ) throws(SiteError) -> [Outcome?] {
         let entries = plan.entries
-        let slots = OutcomeSlots(count: entries.count)
+        let slots = Slots<Outcome>(count: entries.count)
         let next = AtomicCounter()
         let done = AtomicCounter()
         let failure = FirstError()
@@ -191,20 +191,20 @@ final class FactSlots: @unchecked Sendable {
     }
 }
 
-/// One outcome per article, filled by worker threads; nil where a stopped pass never came.
-final class OutcomeSlots: @unchecked Sendable {
-    private var slots: [SiteArticlePass.Outcome?]
+/// One value per job, filled by worker threads; nil where a job never came (a stopped pass).
+final class Slots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
     private let lock = NSLock()
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func set(_ i: Int, _ value: SiteArticlePass.Outcome) {
+    func set(_ i: Int, _ value: Value) {
         lock.lock()
         slots[i] = value
         lock.unlock()
     }
 
-    var values: [SiteArticlePass.Outcome?] {
+    var values: [Value?] {
         lock.lock()
         defer { lock.unlock() }
         return slots

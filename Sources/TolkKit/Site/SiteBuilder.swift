@@ -267,38 +267,20 @@ public struct SiteBuilder: Sendable {
             let sitemap = SitemapWriter(baseURL: setup.baseURL ?? SitemapWriter.placeholderBase, languages: indexes.languages)
             // The sitemap in two pieces, beside the other pages; joined once all are done.
             let pieces = sitemap.pieces(articles, count: 2)
-            let rendered = SitemapPieces(count: pieces.count)
+            let rendered = Slots<String>(count: pieces.count)
             let renderPieces: [@Sendable () -> SiteError?] = pieces.enumerated().map { i, piece in
                 { rendered.set(i, piece()); return nil }
             }
             // All at once: the manifest is written into the new folder, which replaces the old only when everything is there.
             try indexes.write(to: writer, also: renderPieces + [writeManifest])
-            try writer.write(SitemapWriter.join(rendered.values) ?? sitemap.render(articles), to: "sitemap.xml")
+            let texts = rendered.values.compactMap { $0 }
+            let joined = texts.count == pieces.count ? SitemapWriter.join(texts) : nil
+            try writer.write(joined ?? sitemap.render(articles), to: "sitemap.xml")
             timings.mark("indexes, status page, sitemap, manifest")
         }
         report.pages = articles.reduce(0) { $0 + $1.languages.count }
         report.languages = indexes.languages.map(\.code)
         report.problems.sort()
         return (report, articles)
-    }
-}
-
-/// The rendered pieces of a sitemap, filled by worker threads.
-private final class SitemapPieces: @unchecked Sendable {
-    private let lock = NSLock()
-    private var pieces: [String]
-
-    init(count: Int) { pieces = Array(repeating: "", count: count) }
-
-    func set(_ i: Int, _ piece: String) {
-        lock.lock()
-        pieces[i] = piece
-        lock.unlock()
-    }
-
-    var values: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return pieces
     }
 }

@@ -144,8 +144,7 @@ final class SiteFileWriter: @unchecked Sendable {
         // the manifest's name.
         let bytes = relative.utf8
         guard !bytes.isEmpty, bytes.count < 1024 else { return false }
-        var componentStart = true
-        var length = 0
+        var length = 0  // of the component so far
         var dotted = false  // the component starts with a dot
         var dots = false  // the path has `..` somewhere
         var previous: UInt8 = 0
@@ -159,15 +158,13 @@ final class SiteFileWriter: @unchecked Sendable {
             let b = bytes[i]
             if b == UInt8(ascii: "/") {
                 guard componentIsSafe(i) else { return false }
-                componentStart = true
                 length = 0
                 dotted = false
             } else {
                 guard isSafeByte(b) else { return false }
-                if componentStart {
+                if length == 0 {
                     start = i
                     dotted = b == UInt8(ascii: ".")
-                    componentStart = false
                 }
                 if b == UInt8(ascii: "."), previous == UInt8(ascii: ".") { dots = true }
                 length += 1
