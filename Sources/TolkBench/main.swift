@@ -2,12 +2,14 @@ import Foundation
 import TolkKit
 
 // Parses every article of a folder into models (both sides) and, with
-// --render, renders each as terminal text and as Markdown. Prints one line of
+// --render, renders each as terminal text and as Markdown (--analyze: also
+// records the syntax of every unit side, which the check rules read). Prints one line of
 // JSON with files/s and MB/s. Used by bench/run.sh; see bench/README.md.
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 var jobs = ProcessInfo.processInfo.activeProcessorCount
 var render = false
+var analyze = false
 var repeats = 1
 var folder: String?
 while let arg = arguments.first {
@@ -15,12 +17,13 @@ while let arg = arguments.first {
     switch arg {
     case "--jobs", "-j": jobs = Int(arguments.removeFirst()) ?? jobs
     case "--render": render = true
+    case "--analyze": analyze = true
     case "--repeat": repeats = Int(arguments.removeFirst()) ?? 1
     default: folder = arg
     }
 }
 guard let folder else {
-    FileHandle.standardError.write(Data("usage: TolkBench [--jobs N] [--render] [--repeat N] FOLDER\n".utf8))
+    FileHandle.standardError.write(Data("usage: TolkBench [--jobs N] [--render] [--analyze] [--repeat N] FOLDER\n".utf8))
     exit(2)
 }
 let paths = ArticleLocator.articles(under: folder)
@@ -31,7 +34,7 @@ var failures = 0
 let shouldRender = render
 for _ in 0..<repeats {
     let start = DispatchTime.now().uptimeNanoseconds
-    let results = ArticleParser().parseAll(paths, jobs: jobs) { _, result -> (units: Int, bytes: Int) in
+    let results = ArticleParser(analyzesUnits: analyze).parseAll(paths, jobs: jobs) { _, result -> (units: Int, bytes: Int) in
         guard case .success(let article) = result else { return (-1, 0) }
         if shouldRender {
             _ = TerminalRenderer(mode: .single(.target), width: 80).render(article)

@@ -14,6 +14,8 @@ public struct Article: Hashable, Sendable {
     public var diagnostics: [Diagnostic]
     /// The bytes of the file, kept so projections are byte-exact.
     public var bytes: [UInt8]
+    /// The syntax of every unit side, when the parser was asked for it (`ArticleParser.analyzesUnits`).
+    public var analysis: ArticleAnalysis?
 
     public subscript(side: Side) -> Document { side == .target ? target : source }
 
@@ -30,6 +32,14 @@ public struct Article: Hashable, Sendable {
         }
         return frontMatter?["title"]?.text ?? slug
     }
+}
+
+/// What cmark-gfm saw in each unit, both sides, by unit index.
+public struct ArticleAnalysis: Hashable, Sendable {
+    public var target: [UnitSyntax]
+    public var source: [UnitSyntax]
+
+    public subscript(side: Side, unit: Int) -> UnitSyntax { side == .target ? target[unit] : source[unit] }
 }
 
 /// One side of an article's body: its blocks and the procedures found in them.

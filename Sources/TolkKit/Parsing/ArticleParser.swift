@@ -6,9 +6,13 @@ public struct ArticleParser: Sendable {
     /// Files larger than this are refused rather than parsed (the largest real
     /// article is under 1 MB).
     public var maximumSize: Int
+    /// Also record, from the same cmark-gfm parse, the syntax of every unit side
+    /// (`Article.analysis`), which the check rules read. Off for readers that only render.
+    public var analyzesUnits: Bool
 
-    public init(maximumSize: Int = 64 << 20) {
+    public init(maximumSize: Int = 64 << 20, analyzesUnits: Bool = false) {
         self.maximumSize = maximumSize
+        self.analyzesUnits = analyzesUnits
     }
 
     /// Reads and parses the file at `path`.
@@ -89,14 +93,19 @@ public struct ArticleParser: Sendable {
         }
 
         var blocks: [Side: [Block]] = [:]
+        var syntax: [Side: [UnitSyntax]] = [:]
         var html = InlineHTMLReader()
         for side in Side.allCases {
             let projection = Projection.marked(bytes, units: units, side: side, frontMatter: fmBounds?.whole)
             var reader = MarkdownReader(projection: projection, originalLines: lines, unitCount: units.count, html: html)
+            if analyzesUnits { reader.startRecording() }
             if let doc = CmarkDocument(projection.bytes) {
                 blocks[side] = reader.blocks(of: CmarkNode(pointer: doc.root))
             }
             html = reader.html
+            if let recorder = reader.recorder {
+                syntax[side] = UnitAnalyzer(file: bytes, units: units, side: side).analyses(recorder)
+            }
         }
         let target = blocks[.target] ?? []
         let source = blocks[.source] ?? []
@@ -110,7 +119,8 @@ public struct ArticleParser: Sendable {
             path: path, slug: slug, frontMatter: frontMatter, units: units,
             target: Document(side: .target, blocks: target, procedures: targetSteps),
             source: Document(side: .source, blocks: source, procedures: sourceSteps),
-            diagnostics: diagnostics.sorted { $0.location < $1.location }, bytes: bytes)
+            diagnostics: diagnostics.sorted { $0.location < $1.location }, bytes: bytes,
+            analysis: analyzesUnits ? ArticleAnalysis(target: syntax[.target] ?? [], source: syntax[.source] ?? []) : nil)
     }
 
     private static func units(

@@ -11,6 +11,8 @@ struct MarkdownReader {
     let unitCount: Int
     /// Shared by both sides of an article: their tags are mostly the same.
     var html: InlineHTMLReader
+    /// Where inline syntax sits, for the check rules (`ArticleParser.analyzesUnits`).
+    private(set) var recorder: InlineSyntaxRecorder?
 
     /// Containers nested deeper than this are flattened: cmark accepts any depth,
     /// and parsing runs on threads with small stacks.
@@ -22,6 +24,15 @@ struct MarkdownReader {
         self.projectedLines = LineTable(projection.bytes)
         self.originalLines = originalLines
         self.unitCount = unitCount
+    }
+
+    /// Records every inline node's position while the blocks are read.
+    mutating func startRecording() {
+        let projection = projection
+        let lines = projectedLines
+        recorder = InlineSyntaxRecorder(unitCount: unitCount, html: html) { line, column in
+            projection.originalOffset(lines.offset(line: line, byteColumn: column))
+        }
     }
 
     mutating func blocks(of document: CmarkNode) -> [Block] {
@@ -142,6 +153,7 @@ struct MarkdownReader {
     }
 
     mutating func inlines(of node: CmarkNode) -> [Inline] {
+        recorder?.record(node)
         var builder = InlineBuilder(current: nil)
         append(children: node, depth: 0, to: &builder)
         return builder.finish()

@@ -36,6 +36,16 @@ enum Fixtures {
         }
         return nil
     }
+
+    /// Every `LOCALE/AlchemyInsights` folder beside the Danish corpus (`da-DK` first).
+    static func corpusLocales(beside danish: String) -> [String] {
+        let root = URL(fileURLWithPath: danish).deletingLastPathComponent().deletingLastPathComponent()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        let folders = names.sorted { ($0 == "da-DK" ? "" : $0) < ($1 == "da-DK" ? "" : $1) }.map {
+            root.appendingPathComponent($0).appendingPathComponent("AlchemyInsights").path
+        }
+        return folders.filter { FileManager.default.fileExists(atPath: $0) }
+    }
 }
 
 extension Article {

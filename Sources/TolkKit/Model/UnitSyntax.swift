@@ -1,0 +1,152 @@
+/// What cmark-gfm saw in one side of one unit, with byte ranges into that side's
+/// text (the offsets `TranslationUnit.location(_:utf8Offset:)` turns into
+/// line:column): emphasis as cmark paired it and the markers it left as text,
+/// code spans, links and images, autolinks, inline HTML and pseudo-tags, the
+/// `\>` of UI paths, and the literal tokens (URLs, e-mail addresses) of the
+/// running text. Built once per unit side from the parse that builds the model
+/// (`UnitAnalyzer`); every check rule reads it and none scans the text itself.
+public struct UnitSyntax: Hashable, Sendable {
+    /// What a byte of the side belongs to.
+    public enum Region: UInt8, Hashable, Sendable {
+        /// Running text (escapes, entities and the markers cmark left as text included).
+        case prose
+        /// An inline code span, backticks included.
+        case code
+        /// Emphasis markers and link brackets that cmark consumed as syntax.
+        case markup
+        /// `(destination "title")` of a link or image.
+        case destination
+        /// An autolink or bare URL.
+        case url
+        /// An e-mail address (autolink or in running text).
+        case email
+        /// An inline HTML tag or comment.
+        case html
+        /// A tag HTML does not know, such as `<email address>`: literal text on the page.
+        case pseudoTag
+    }
+
+    /// Emphasis (`*x*`) or strong emphasis (`**x**`) that cmark paired inside the unit.
+    public struct Emphasis: Hashable, Sendable {
+        public var open: Range<Int>
+        public var close: Range<Int>
+        public var isStrong: Bool
+        public var range: Range<Int> { open.lowerBound..<close.upperBound }
+    }
+
+    /// A run of `*` or `_` that could open or close emphasis but that cmark left as
+    /// text, or whose partner lies outside the unit: where machine translation broke bold.
+    public struct Marker: Hashable, Sendable {
+        public var range: Range<Int>
+        public var character: UInt8
+    }
+
+    public struct CodeSpan: Hashable, Sendable {
+        /// From the opening to the closing backtick run.
+        public var range: Range<Int>
+        /// The code as cmark read it.
+        public var content: String
+    }
+
+    /// `[text](destination)`, `![alt](source)`, `<https://…>` or a bare URL or address.
+    public struct Link: Hashable, Sendable {
+        public var range: Range<Int>
+        /// The link text (or alt text) between the brackets; the address itself for autolinks.
+        public var text: Range<Int>
+        public var destination: String
+        public var isImage: Bool
+        public var isAutolink: Bool
+    }
+
+    /// An inline HTML tag or a pseudo-tag.
+    public struct Tag: Hashable, Sendable {
+        public var range: Range<Int>
+        /// The element name, lower-cased; empty for pseudo-tags and comments.
+        public var name: String
+        public var isClosing: Bool
+        public var isPseudo: Bool
+    }
+
+    /// A URL or e-mail address in the text.
+    public struct Token: Hashable, Sendable {
+        public var range: Range<Int>
+        public var text: String
+    }
+
+    public internal(set) var bytes: [UInt8]
+    public internal(set) var regions: [Region]
+    public internal(set) var emphasis: [Emphasis] = []
+    public internal(set) var markers: [Marker] = []
+    public internal(set) var codeSpans: [CodeSpan] = []
+    /// Backtick runs that open no code span.
+    public internal(set) var strayBackticks: [Range<Int>] = []
+    public internal(set) var links: [Link] = []
+    public internal(set) var tags: [Tag] = []
+    /// Offsets of the `\>` UI-path separators in running text.
+    public internal(set) var separators: [Int] = []
+    public internal(set) var urls: [Token] = []
+    public internal(set) var emails: [Token] = []
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+        regions = Array(repeating: .prose, count: bytes.count)
+    }
+
+    public var count: Int { bytes.count }
+
+    public func isProse(_ offset: Int) -> Bool { offset >= 0 && offset < regions.count && regions[offset] == .prose }
+
+    public func text(_ range: Range<Int>) -> String {
+        String(decoding: bytes[max(0, range.lowerBound)..<min(bytes.count, max(range.lowerBound, range.upperBound))], as: UTF8.self)
+    }
+
+    /// The text of `range` on one line, shortened to `limit` characters, for messages.
+    public func quote(_ range: Range<Int>, limit: Int = 100) -> String {
+        let flat = text(range).split(whereSeparator: \.isNewline).joined(separator: " ")
+        return flat.count <= limit ? flat : String(flat.prefix(limit - 1)) + "…"
+    }
+
+    /// The offset of the first byte that is not whitespace, where a finding about the whole side points.
+    public var firstVisibleOffset: Int {
+        var i = 0
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x09 { i += 1 }
+        return i < bytes.count ? i : 0
+    }
+
+    /// `**` and `__` markers, paired or not.
+    public var strongMarkerCount: Int {
+        emphasis.filter(\.isStrong).count * 2 + markers.reduce(0) { $0 + $1.range.count / 2 }
+    }
+
+    /// Single `*` and `_` markers, paired or not.
+    public var singleMarkerCount: Int {
+        emphasis.filter { !$0.isStrong }.count * 2 + markers.reduce(0) { $0 + $1.range.count % 2 }
+    }
+
+    /// Backticks of code spans and stray runs.
+    public var backtickCount: Int {
+        codeSpans.reduce(0) { total, span in
+            var n = 0
+            while span.range.lowerBound + n < span.range.upperBound, bytes[span.range.lowerBound + n] == 0x60 { n += 1 }
+            return total + 2 * n
+        } + strayBackticks.reduce(0) { $0 + $1.count }
+    }
+
+    /// Byte ranges that hold no prose words: code, destinations, URLs, addresses, tags.
+    public var opaqueRanges: [Range<Int>] {
+        var out: [Range<Int>] = []
+        var i = 0
+        while i < regions.count {
+            let r = regions[i]
+            guard r != .prose && r != .markup else {
+                i += 1
+                continue
+            }
+            var j = i
+            while j < regions.count, regions[j] == r { j += 1 }
+            out.append(i..<j)
+            i = j
+        }
+        return out
+    }
+}

@@ -1,0 +1,333 @@
+import Foundation
+
+/// Cuts what `InlineSyntaxRecorder` saw of one side of an article into one
+/// `UnitSyntax` per unit. A unit the article's parse did not reach inline (in
+/// the front matter, an HTML block or a code block) is parsed on its own.
+struct UnitAnalyzer {
+    let file: [UInt8]
+    /// Each unit's text on this side, in file order.
+    let ranges: [Range<Int>]
+
+    init(file: [UInt8], units: [TranslationUnit], side: Side) {
+        self.file = file
+        ranges = units.map { side == .target ? $0.targetRange.byteRange : $0.sourceRange.byteRange }
+    }
+
+    init(file: [UInt8], ranges: [Range<Int>]) {
+        self.file = file
+        self.ranges = ranges
+    }
+
+    func analyses(_ recorder: InlineSyntaxRecorder) -> [UnitSyntax] {
+        var builders = ranges.map { UnitSyntax(bytes: Array(file[$0])) }
+        let starts = ranges.map(\.lowerBound)
+        /// The unit whose side holds `offset`, if any.
+        func owner(_ offset: Int) -> Int? {
+            var lo = 0
+            var hi = starts.count - 1
+            guard hi >= 0, offset >= starts[0] else { return nil }
+            while lo < hi {
+                let mid = (lo + hi + 1) / 2
+                if starts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+            }
+            return ranges[lo].contains(offset) ? lo : nil
+        }
+        var anchor = 0
+        var shifts = LineShifts(file: file)
+        for raw in recorder.events {
+            let event = shifts.corrected(raw)
+            switch event {
+            case .text(let r):
+                anchor = r.lowerBound
+            case .code(let r, let literal):
+                anchor = r.lowerBound
+                guard let u = owner(r.lowerBound), !recorder.blurred[u] else { continue }
+                builders[u].addCode(content: local(r, u), literal: literal)
+            case .html(let r, let html):
+                anchor = r.lowerBound
+                guard let u = owner(r.lowerBound), owner(r.upperBound - 1) == u, !recorder.blurred[u] else { continue }
+                builders[u].addTag(local(r, u), html)
+            case .emphasis(let r, let isStrong):
+                anchor = r.lowerBound
+                let length = isStrong ? 2 : 1
+                let open = r.lowerBound..<(r.lowerBound + length)
+                let close = (r.upperBound - length)..<r.upperBound
+                let (a, b) = (owner(open.lowerBound), owner(close.lowerBound))
+                if let a, a == b, !recorder.blurred[a] {
+                    builders[a].emphasis.append(UnitSyntax.Emphasis(open: local(open, a), close: local(close, a), isStrong: isStrong))
+                    builders[a].mark(local(open, a), .markup)
+                    builders[a].mark(local(close, a), .markup)
+                    continue
+                }
+                // One marker in this unit, its partner elsewhere: for this unit it pairs with nothing.
+                for (marker, u) in [(open, a), (close, b)] {
+                    guard let u, !recorder.blurred[u] else { continue }
+                    let m = local(marker, u)
+                    builders[u].markers.append(UnitSyntax.Marker(range: m, character: builders[u].bytes[m.lowerBound]))
+                    builders[u].mark(m, .markup)
+                }
+            case .link(let r, let destination, let isImage, let isAutolink, let childrenEnd):
+                anchor = r.lowerBound
+                if let u = owner(r.lowerBound), owner(r.upperBound - 1) == u, !recorder.blurred[u],
+                    builders[u].addLink(
+                        local(r, u), destination: destination, isImage: isImage, childrenEnd: childrenEnd.map { $0 - starts[u] })
+                {
+                    continue
+                }
+                // GFM's extension autolinks carry no reliable position: find the address as written.
+                guard isAutolink, let u = owner(anchor), !recorder.blurred[u] else { continue }
+                builders[u].addExtensionAutolink(destination: destination, from: anchor - starts[u])
+            case .strikethrough(let r):
+                anchor = r.lowerBound
+                for marker in [r.lowerBound..<(r.lowerBound + 2), (r.upperBound - 2)..<r.upperBound] {
+                    if let u = owner(marker.lowerBound), owner(marker.upperBound - 1) == u { builders[u].mark(local(marker, u), .markup) }
+                }
+            }
+        }
+        for index in builders.indices {
+            if !recorder.seen[index] || recorder.blurred[index] {
+                builders[index] = Self.alone(builders[index].bytes)
+            } else {
+                builders[index].finish()
+            }
+        }
+        return builders
+    }
+
+    /// cmark-gfm 0.29 counts the columns of a paragraph's continuation lines from
+    /// where it expects the container's content to start; a lazy continuation line
+    /// or one indented more than its list item shifts every position on it. Each
+    /// position is checked against the bytes that must be there and, when they are
+    /// not, moved along its line to where they are (the shift is kept for the line).
+    struct LineShifts {
+        let file: [UInt8]
+        private var known: [Int: Int] = [:]
+
+        init(file: [UInt8]) { self.file = file }
+
+        mutating func corrected(_ event: InlineSyntaxRecorder.Event) -> InlineSyntaxRecorder.Event {
+            let file = self.file
+            switch event {
+            case .text: return event
+            case .code(let r, let literal):
+                let d = shift(r.lowerBound) { i in
+                    var k = i
+                    if k > 0, file[k - 1] == 0x20, k > 1, file[k - 2] == 0x60 { k -= 1 }
+                    return k > 0 && file[k - 1] == 0x60
+                }
+                return .code(r.lowerBound + d..<r.upperBound + d, literal: literal)
+            case .html(let r, let html):
+                let d = shift(r.lowerBound) { i in file[i] == 0x3C && i + r.count <= file.count && file[i + r.count - 1] == 0x3E }
+                return .html(r.lowerBound + d..<r.upperBound + d, html)
+            case .emphasis(let r, let isStrong):
+                let marker = { (i: Int) in
+                    (file[i] == 0x2A || file[i] == 0x5F) && (!isStrong || (i + 1 < file.count && file[i + 1] == file[i]))
+                }
+                let open = r.lowerBound + shift(r.lowerBound, marker)
+                let lastStart = r.upperBound - (isStrong ? 2 : 1)
+                let close = lastStart + shift(lastStart, marker)
+                return .emphasis(open..<max(open, close + (isStrong ? 2 : 1)), isStrong: isStrong)
+            case .link(let r, let destination, let isImage, let isAutolink, let childrenEnd):
+                let d = shift(r.lowerBound) { i in file[i] == (isImage ? 0x21 : 0x5B) || (isAutolink && file[i] == 0x3C) }
+                return .link(
+                    r.lowerBound + d..<r.upperBound + d, destination: destination, isImage: isImage, isAutolink: isAutolink,
+                    childrenEnd: childrenEnd.map { $0 + d })
+            case .strikethrough(let r):
+                let d = shift(r.lowerBound) { i in file[i] == 0x7E }
+                return .strikethrough(r.lowerBound + d..<r.upperBound + d)
+            }
+        }
+
+        /// The shift that puts `offset` on bytes `holds` accepts: the line's known shift,
+        /// else the nearest one on the same line; 0 when none does.
+        private mutating func shift(_ offset: Int, _ holds: (Int) -> Bool) -> Int {
+            guard offset >= 0, offset < file.count else { return 0 }
+            var lineStart = offset
+            while lineStart > 0, file[lineStart - 1] != 0x0A { lineStart -= 1 }
+            if let d = known[lineStart], valid(offset + d, lineStart), holds(offset + d) { return d }
+            if holds(offset) { return 0 }
+            for distance in 1...16 {
+                for d in [-distance, distance] where valid(offset + d, lineStart) && holds(offset + d) {
+                    known[lineStart] = d
+                    return d
+                }
+            }
+            return 0
+        }
+
+        private func valid(_ i: Int, _ lineStart: Int) -> Bool {
+            i >= lineStart && i < file.count && !file[lineStart..<i].contains(0x0A)
+        }
+    }
+
+    private func local(_ r: Range<Int>, _ unit: Int) -> Range<Int> {
+        let base = ranges[unit].lowerBound
+        return (r.lowerBound - base)..<(r.upperBound - base)
+    }
+
+    /// The syntax of a unit side parsed on its own, for units outside every inline parse.
+    static func alone(_ bytes: [UInt8]) -> UnitSyntax {
+        let lines = LineTable(bytes)
+        var recorder = InlineSyntaxRecorder(unitCount: 1, html: InlineHTMLReader()) { line, column in
+            lines.offset(line: line, byteColumn: column)
+        }
+        if let doc = CmarkDocument(bytes) {
+            recorder.recordBlocks(CmarkNode(pointer: doc.root))
+        }
+        recorder.markSeen(0)
+        return UnitAnalyzer(file: bytes, ranges: [0..<bytes.count]).analyses(recorder)[0]
+    }
+}
+
+extension UnitSyntax {
+    mutating func mark(_ r: Range<Int>, _ region: Region) {
+        let lo = max(0, r.lowerBound)
+        let hi = min(regions.count, r.upperBound)
+        guard lo < hi else { return }
+        for k in lo..<hi { regions[k] = region }
+    }
+
+    /// cmark reports a code span's content; the backtick runs (and the one space
+    /// it strips on each side) are around it.
+    mutating func addCode(content r: Range<Int>, literal: String) {
+        guard r.lowerBound >= 0, r.upperBound <= bytes.count else { return }
+        var lo = r.lowerBound
+        var hi = r.upperBound
+        if lo > 1, bytes[lo - 1] == 0x20, bytes[lo - 2] == 0x60 { lo -= 1 }
+        while lo > 0, bytes[lo - 1] == 0x60 { lo -= 1 }
+        if hi + 1 < bytes.count, bytes[hi] == 0x20, bytes[hi + 1] == 0x60 { hi += 1 }
+        while hi < bytes.count, bytes[hi] == 0x60 { hi += 1 }
+        guard lo < r.lowerBound || bytes.isEmpty || r.isEmpty || bytes[lo] == 0x60 else { return }
+        codeSpans.append(CodeSpan(range: lo..<hi, content: literal))
+        mark(lo..<hi, .code)
+    }
+
+    mutating func addTag(_ r: Range<Int>, _ html: InlineHTML) {
+        guard r.lowerBound >= 0, r.upperBound <= bytes.count else { return }
+        switch html.kind {
+        case .element(let name, _, let isClosing):
+            tags.append(Tag(range: r, name: name, isClosing: isClosing, isPseudo: false))
+            mark(r, .html)
+        case .literal:
+            tags.append(Tag(range: r, name: "", isClosing: false, isPseudo: true))
+            mark(r, .pseudoTag)
+        case .comment:
+            mark(r, .html)
+        }
+    }
+
+    /// A link or image whose position cmark reported; false when the bytes do not look like one.
+    mutating func addLink(_ r: Range<Int>, destination: String, isImage: Bool, childrenEnd: Int?) -> Bool {
+        guard r.lowerBound >= 0, r.upperBound <= bytes.count, r.count >= 2 else { return false }
+        let first = bytes[r.lowerBound]
+        if first == 0x3C, bytes[r.upperBound - 1] == 0x3E {
+            let inner = (r.lowerBound + 1)..<(r.upperBound - 1)
+            let isMail = destination.hasPrefix("mailto:") && !text(inner).hasPrefix("mailto:")
+            links.append(Link(range: r, text: inner, destination: destination, isImage: false, isAutolink: true))
+            mark(r, isMail ? .email : .url)
+            if isMail {
+                emails.append(Token(range: inner, text: text(inner)))
+            } else {
+                urls.append(Token(range: inner, text: text(inner)))
+            }
+            return true
+        }
+        let textStart = r.lowerBound + (isImage ? 2 : 1)
+        guard first == (isImage ? 0x21 : 0x5B), textStart <= r.upperBound else { return false }
+        var close = max(textStart, childrenEnd ?? textStart)
+        while close < r.upperBound, bytes[close] != 0x5D { close += 1 }
+        guard close < r.upperBound else { return false }
+        links.append(Link(range: r, text: textStart..<close, destination: destination, isImage: isImage, isAutolink: false))
+        mark(r.lowerBound..<textStart, .markup)
+        mark(close..<(close + 1), .markup)
+        mark((close + 1)..<r.upperBound, .destination)
+        return true
+    }
+
+    /// A bare URL or address GFM's autolink extension recognised, found as written at or after `from`.
+    mutating func addExtensionAutolink(destination: String, from: Int) {
+        let isMail = destination.hasPrefix("mailto:")
+        var written = destination
+        if isMail { written.removeFirst(7) }
+        var needle = Array(written.utf8)
+        var at = Self.find(needle, in: bytes, from: max(0, from))
+        if at == nil, written.hasPrefix("http://") {
+            needle = Array(written.dropFirst(7).utf8)
+            at = Self.find(needle, in: bytes, from: max(0, from))
+        }
+        guard let start = at else { return }
+        var r = start..<(start + needle.count)
+        if isMail {
+            // A compound ending (`user@contoso.com-adressen`) is not part of the address: top-level domains have no hyphen.
+            if let dot = bytes[r].lastIndex(of: 0x2E), let hyphen = bytes[dot..<r.upperBound].firstIndex(of: 0x2D), hyphen - dot > 2 {
+                r = r.lowerBound..<hyphen
+            }
+            emails.append(Token(range: r, text: text(r)))
+        } else {
+            urls.append(Token(range: r, text: text(r)))
+        }
+        links.append(Link(range: r, text: r, destination: destination, isImage: false, isAutolink: true))
+        mark(r, isMail ? .email : .url)
+    }
+
+    static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+        guard !needle.isEmpty, bytes.count >= needle.count, from <= bytes.count - needle.count else { return nil }
+        for i in from...(bytes.count - needle.count) where bytes[i] == needle[0] && bytes[i..<(i + needle.count)].elementsEqual(needle) {
+            return i
+        }
+        return nil
+    }
+
+    /// What the running text itself holds: the markers cmark left, stray backticks, `\>`,
+    /// and URLs and addresses cmark did not link (`https://\<tenant\>.sharepoint.com`).
+    mutating func finish() {
+        emphasis.sort { $0.open.lowerBound < $1.open.lowerBound }
+        codeSpans.sort { $0.range.lowerBound < $1.range.lowerBound }
+        links.sort { $0.range.lowerBound < $1.range.lowerBound }
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            guard regions[i] == .prose else {
+                i += 1
+                continue
+            }
+            switch b {
+            case 0x5C:  // backslash: the next byte is literal
+                if i + 1 < n, bytes[i + 1] == 0x3E, regions[i + 1] == .prose { separators.append(i) }
+                i += 2
+            case 0x2A, 0x5F:
+                var j = i
+                while j < n, bytes[j] == b, regions[j] == .prose { j += 1 }
+                if ProseTokens.canOpenOrClose(bytes, i..<j) { markers.append(Marker(range: i..<j, character: b)) }
+                i = j
+            case 0x60:
+                var j = i
+                while j < n, bytes[j] == 0x60, regions[j] == .prose { j += 1 }
+                strayBackticks.append(i..<j)
+                i = j
+            case 0x68, 0x48, 0x77, 0x57:  // h, w: a URL cmark left as text
+                if let end = ProseTokens.bareURLEnd(bytes, regions, at: i) {
+                    urls.append(Token(range: i..<end, text: text(i..<end)))
+                    mark(i..<end, .url)
+                    i = end
+                } else {
+                    i += 1
+                }
+            case 0x40:
+                if let r = ProseTokens.emailRange(bytes, regions, at: i) {
+                    emails.append(Token(range: r, text: text(r)))
+                    mark(r, .email)
+                    i = r.upperBound
+                } else {
+                    i += 1
+                }
+            default:
+                i += 1
+            }
+        }
+        markers.sort { $0.range.lowerBound < $1.range.lowerBound }
+        urls.sort { $0.range.lowerBound < $1.range.lowerBound }
+        emails.sort { $0.range.lowerBound < $1.range.lowerBound }
+    }
+}
