@@ -28,7 +28,7 @@ public struct Checker: Sendable {
     public func run(_ paths: [String], progress: (@Sendable (Int) -> Void)? = nil) -> Result {
         let done = AtomicCounter()
         let checker = self
-        let results = ArticleParser().parseAll(paths, jobs: jobs) { path, parsed -> ArticleCheck in
+        let results = ArticleParser(analyzesUnits: true).parseAll(paths, jobs: jobs) { path, parsed -> ArticleCheck in
             defer { progress?(done.increment() + 1) }
             switch parsed {
             case .failure(let error): return checker.check(failure: error, path: path)
@@ -52,7 +52,9 @@ public struct Checker: Sendable {
 
     /// Runs the single-article rules on an article already parsed (a site checks the
     /// model it renders, without reading the file again).
+    /// The rules read `article.analysis`; an article parsed without it is parsed again with it.
     public func check(_ article: Article) -> ArticleCheck {
+        let article = Self.analyzed(article)
         var result = facts(article)
         result.statistics = ArticleStatistics(article)
         let suppressions = result.suppressions ?? Suppressions(article)
@@ -70,6 +72,7 @@ public struct Checker: Sendable {
     /// article's suppressions), without running the single-article rules: for an article
     /// whose own findings are already known (a site's check cache).
     public func facts(_ article: Article) -> ArticleCheck {
+        let article = Self.analyzed(article)
         var result = ArticleCheck()
         result.suppressions = Suppressions(article)
         for (index, (rule, _)) in activeRules.enumerated() {
@@ -77,6 +80,11 @@ public struct Checker: Sendable {
             result.facts[index] = setRule.erasedFacts(article, context)
         }
         return result
+    }
+
+    static func analyzed(_ article: Article) -> Article {
+        guard article.analysis == nil else { return article }
+        return (try? ArticleParser(analyzesUnits: true).parse(bytes: article.bytes, path: article.path)) ?? article
     }
 
     /// The TOLK001 finding for a file that is not a readable article.

@@ -86,6 +86,8 @@ public struct UnitSyntax: Hashable, Sendable {
     public internal(set) var separators: [Int] = []
     public internal(set) var urls: [Token] = []
     public internal(set) var emails: [Token] = []
+    /// The side as scalars marked by region, for the rules that read characters.
+    public internal(set) var prose = ProseText.empty
 
     init(bytes: [UInt8]) {
         self.bytes = bytes

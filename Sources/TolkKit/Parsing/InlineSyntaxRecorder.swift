@@ -26,16 +26,25 @@ struct InlineSyntaxRecorder {
     /// Units whose marker cmark folded into a code span: positions inside them cannot be trusted.
     private(set) var blurred: [Bool]
 
-    private let map: (_ startLine: Int, _ startColumn: Int) -> Int
+    private let projected: [UInt8]
+    private let lines: LineTable
+    private let toOriginal: (Int) -> Int
+    private var shifts: [Int: Int] = [:]
     private(set) var html: InlineHTMLReader
     /// The unit whose marker opened last and has not closed.
     private var current: Int?
+    /// The content ranges of the emphasis nodes around the node being visited.
+    private var emphasisStack: [Range<Int>] = []
 
-    /// - Parameter map: the original offset of a projected (line, byte column), both 1-based.
-    init(unitCount: Int, html: InlineHTMLReader, map: @escaping (Int, Int) -> Int) {
+    /// - Parameters:
+    ///   - projected: the text cmark parsed.
+    ///   - toOriginal: the original offset of a projected one.
+    init(unitCount: Int, html: InlineHTMLReader, projected: [UInt8], toOriginal: @escaping (Int) -> Int) {
         seen = Array(repeating: false, count: unitCount)
         blurred = Array(repeating: false, count: unitCount)
-        self.map = map
+        self.projected = projected
+        lines = LineTable(projected)
+        self.toOriginal = toOriginal
         self.html = html
     }
 
@@ -67,17 +76,57 @@ struct InlineSyntaxRecorder {
         }
     }
 
-    private func range(_ node: CmarkNode) -> Range<Int> {
+    /// The node's range in the projected text, as cmark reports it.
+    private func projectedRange(_ node: CmarkNode) -> Range<Int> {
         let p = node.pointer
-        let start = map(Int(cmark_node_get_start_line(p)), Int(cmark_node_get_start_column(p)))
-        let last = map(Int(cmark_node_get_end_line(p)), Int(cmark_node_get_end_column(p)))
+        let start = lines.offset(line: Int(cmark_node_get_start_line(p)), byteColumn: Int(cmark_node_get_start_column(p)))
+        let last = lines.offset(line: Int(cmark_node_get_end_line(p)), byteColumn: Int(cmark_node_get_end_column(p)))
         return start..<max(start, last + 1)
+    }
+
+    /// A projected range in the original file.
+    private func original(_ r: Range<Int>) -> Range<Int> {
+        let start = toOriginal(r.lowerBound)
+        return start..<max(start, r.isEmpty ? start : toOriginal(r.upperBound - 1) + 1)
+    }
+
+    /// A unit's opening marker is written once, so where it really is tells how far
+    /// cmark's columns are off on its line.
+    private mutating func learnShift(fromMarker marker: [UInt8], at reported: Int) {
+        guard reported >= 0, reported < projected.count else { return }
+        let line = lines.lineIndex(of: reported)
+        let lineStart = lines.lineStarts[line]
+        let lineEnd = line + 1 < lines.lineStarts.count ? lines.lineStarts[line + 1] : projected.count
+        let found = projected.withUnsafeBufferPointer { UnitScanner.find(marker, in: $0, from: lineStart) }
+        if let found, found < lineEnd { shifts[line] = found - reported }
+    }
+
+    /// cmark-gfm 0.29 counts the columns of a paragraph's continuation lines from
+    /// where it expects the container's content to start; a lazy continuation line
+    /// or one indented more than its list item shifts every position on it. Each
+    /// position is checked against the bytes that must be there and, when they are
+    /// not, moved along its line to where they are (the shift is kept for the line).
+    private mutating func shift(_ offset: Int, _ holds: (Int) -> Bool) -> Int {
+        guard offset >= 0, offset < projected.count else { return 0 }
+        let line = lines.lineIndex(of: offset)
+        let lineStart = lines.lineStarts[line]
+        let lineEnd = line + 1 < lines.lineStarts.count ? lines.lineStarts[line + 1] - 1 : projected.count
+        let valid = { (i: Int) in i >= lineStart && i < lineEnd }
+        if let d = shifts[line], valid(offset + d), holds(offset + d) { return d }
+        if holds(offset) { return 0 }
+        for distance in 1...16 {
+            for d in [-distance, distance] where valid(offset + d) && holds(offset + d) {
+                shifts[line] = d
+                return d
+            }
+        }
+        return 0
     }
 
     private mutating func visit(_ node: CmarkNode) {
         switch node.type {
         case CMARK_NODE_TEXT:
-            events.append(.text(range(node)))
+            events.append(.text(original(projectedRange(node))))
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
             break
         case CMARK_NODE_CODE:
@@ -92,7 +141,14 @@ struct InlineSyntaxRecorder {
                 current = literal.hasSuffix("</tolk-u>") || literal.range(of: "</tolk-u>") != nil ? nil : current
                 return
             }
-            events.append(.code(range(node), literal: literal))
+            let r = projectedRange(node)
+            let bytes = projected
+            let d = shift(r.lowerBound) { i in
+                var k = i
+                if k > 1, bytes[k - 1] == 0x20, bytes[k - 2] == 0x60 { k -= 1 }
+                return k > 0 && bytes[k - 1] == 0x60
+            }
+            events.append(.code(original(r.lowerBound + d..<r.upperBound + d), literal: literal))
         case CMARK_NODE_HTML_INLINE:
             guard let literal = cmark_node_get_literal(node.pointer) else { return }
             let raw = String(cString: literal)
@@ -103,18 +159,54 @@ struct InlineSyntaxRecorder {
             if raw.hasPrefix("<tolk-u i=\""), let unit = Int(raw.dropFirst(11).prefix { $0 != "\"" }), unit < seen.count {
                 seen[unit] = true
                 current = unit
+                learnShift(fromMarker: Array(raw.utf8), at: projectedRange(node).lowerBound)
                 return
             }
-            events.append(.html(range(node), html.read(raw)))
+            let r = projectedRange(node)
+            let bytes = projected
+            let d = shift(r.lowerBound) { i in bytes[i] == 0x3C && i + r.count <= bytes.count && bytes[i + r.count - 1] == 0x3E }
+            events.append(.html(original(r.lowerBound + d..<r.upperBound + d), html.read(raw)))
         case CMARK_NODE_EMPH, CMARK_NODE_STRONG:
-            events.append(.emphasis(range(node), isStrong: node.type == CMARK_NODE_STRONG))
+            var r = projectedRange(node)
+            let length = node.type == CMARK_NODE_STRONG ? 2 : 1
+            let bytes = projected
+            let marker = { (i: Int) in
+                (bytes[i] == 0x2A || bytes[i] == 0x5F) && (length == 1 || (i + 1 < bytes.count && bytes[i + 1] == bytes[i]))
+            }
+            let open = r.lowerBound + shift(r.lowerBound, marker)
+            let lastStart = r.upperBound - length
+            let close = lastStart + shift(lastStart, marker)
+            r = open..<max(open, close + length)
+            // cmark reports an emphasis inside another up to the outer one's edges
+            // (`***x***`, `**a *b***`): its markers are the inner ones.
+            if let outer = emphasisStack.last {
+                r = max(r.lowerBound, outer.lowerBound)..<max(max(r.lowerBound, outer.lowerBound), min(r.upperBound, outer.upperBound))
+            }
+            events.append(.emphasis(original(r), isStrong: length == 2))
+            emphasisStack.append((r.lowerBound + length)..<max(r.lowerBound + length, r.upperBound - length))
             visitChildren(node)
+            emphasisStack.removeLast()
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-            let whole = range(node)
+            let isImage = node.type == CMARK_NODE_IMAGE
+            var whole = projectedRange(node)
+            let bytes = projected
+            // A link whose text runs over a line break is reported as starting on its last line:
+            // it starts just before its first child.
+            if let first = node.firstChild, first.type == CMARK_NODE_TEXT {
+                let childStart = projectedRange(first).lowerBound - (isImage ? 2 : 1)
+                if childStart >= 0, childStart < whole.lowerBound, lines.lineIndex(of: childStart) < lines.lineIndex(of: whole.lowerBound) {
+                    whole = childStart..<whole.upperBound
+                }
+            }
+            let d = shift(whole.lowerBound) { i in bytes[i] == (isImage ? 0x21 : 0x5B) || bytes[i] == 0x3C }
+            // The end may sit on a later line, with a shift of its own.
+            let sameLine = lines.lineIndex(of: whole.lowerBound) == lines.lineIndex(of: max(whole.lowerBound, whole.upperBound - 1))
+            let e = sameLine ? d : shift(whole.upperBound - 1) { i in bytes[i] == 0x29 || bytes[i] == 0x5D || bytes[i] == 0x3E }
+            whole = whole.lowerBound + d..<max(whole.lowerBound + d, whole.upperBound + e)
             var childrenEnd: Int?
             var child = node.firstChild
             while let c = child {
-                childrenEnd = max(childrenEnd ?? 0, range(c).upperBound)
+                childrenEnd = max(childrenEnd ?? 0, projectedRange(c).upperBound + d)
                 child = c.next
             }
             let url = node.url
@@ -122,10 +214,17 @@ struct InlineSyntaxRecorder {
             let text = only != nil && only?.next == nil && only?.type == CMARK_NODE_TEXT ? only!.literal : nil
             let auto = node.type == CMARK_NODE_LINK && (text.map { $0 == url || "mailto:" + $0 == url || "http://" + $0 == url } ?? false)
             events.append(
-                .link(whole, destination: url, isImage: node.type == CMARK_NODE_IMAGE, isAutolink: auto, childrenEnd: childrenEnd))
+                .link(
+                    original(whole), destination: url, isImage: isImage, isAutolink: auto,
+                    childrenEnd: childrenEnd.map { toOriginal(max(whole.lowerBound, $0 - 1)) + 1 }))
             visitChildren(node)
         default:
-            if node.typeString == "strikethrough" { events.append(.strikethrough(range(node))) }
+            if node.typeString == "strikethrough" {
+                let r = projectedRange(node)
+                let bytes = projected
+                let d = shift(r.lowerBound) { i in bytes[i] == 0x7E }
+                events.append(.strikethrough(original(r.lowerBound + d..<r.upperBound + d)))
+            }
             visitChildren(node)
         }
     }

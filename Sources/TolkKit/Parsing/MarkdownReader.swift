@@ -29,10 +29,7 @@ struct MarkdownReader {
     /// Records every inline node's position while the blocks are read.
     mutating func startRecording() {
         let projection = projection
-        let lines = projectedLines
-        recorder = InlineSyntaxRecorder(unitCount: unitCount, html: html) { line, column in
-            projection.originalOffset(lines.offset(line: line, byteColumn: column))
-        }
+        recorder = InlineSyntaxRecorder(unitCount: unitCount, html: html, projected: projection.bytes) { projection.originalOffset($0) }
     }
 
     mutating func blocks(of document: CmarkNode) -> [Block] {

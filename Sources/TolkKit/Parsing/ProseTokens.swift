@@ -15,6 +15,9 @@ enum ProseTokens {
         let leftFlanking = !afterSpace && (!afterPunctuation || beforeSpace || beforePunctuation)
         let rightFlanking = !beforeSpace && (!beforePunctuation || afterSpace || afterPunctuation)
         if bytes[run.lowerBound] == 0x5F {
+            // `/_layouts/`, `C:\_temp`, `file_1`: part of a path or name, which a reader reads as text.
+            let pathLike: (Unicode.Scalar?) -> Bool = { $0.map { "/.-".unicodeScalars.contains($0) || ("0"..."9").contains($0) } ?? false }
+            if pathLike(before) || pathLike(after) { return false }
             return (leftFlanking && (!rightFlanking || beforePunctuation)) || (rightFlanking && (!leftFlanking || afterPunctuation))
         }
         return leftFlanking || rightFlanking
@@ -61,9 +64,10 @@ enum ProseTokens {
     /// quote, backtick, `]` or `>`, through escaped pseudo-tags (`\<tenant\>`); trailing
     /// punctuation is not part of it (GFM's rule for extended autolinks).
     static func bareURLEnd(_ bytes: [UInt8], _ regions: [UnitSyntax.Region], at start: Int) -> Int? {
-        if start > 0 {
-            let p = bytes[start - 1]
-            if isASCIIAlphanumeric(p) || p >= 0x80 || p == 0x2F || p == 0x2E { return nil }
+        // After a letter of a spaced script a URL is part of a word; after CJK text
+        // (`链接：https://…`) it starts one, as it does after a space.
+        if let p = scalar(before: start, in: bytes) {
+            if p == "/" || p == "." || (p.properties.isAlphabetic && p.value < 0x2E80) || ("0"..."9").contains(p) { return nil }
         }
         let head = bytes[start..<min(bytes.count, start + 8)].map { $0 | 0x20 }
         guard head.starts(with: Array("https://".utf8)) || head.starts(with: Array("http://".utf8)) || head.starts(with: Array("www.".utf8))
@@ -72,7 +76,10 @@ enum ProseTokens {
         while j < bytes.count, regions[j] == .prose {
             let c = bytes[j]
             if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x22 || c == 0x60 || c == 0x5D || c == 0x3E { break }
-            if c == 0xC2, j + 1 < bytes.count, bytes[j + 1] == 0xA0 { break }
+            if c >= 0x80, let s = scalar(at: j, in: bytes) {
+                // No-break spaces, CJK text and full-width punctuation end a URL written in text.
+                if s.properties.isWhitespace || s.value >= 0x2E80 || isPunctuation(s) { break }
+            }
             if c == 0x3C {
                 guard j > 0, bytes[j - 1] == 0x5C else { break }
                 var k = j + 1
@@ -94,7 +101,24 @@ enum ProseTokens {
                 break
             }
         }
+        j = start + trimmingTrailingPunctuation(bytes[start..<j])
         return j > start + 4 ? j : nil
+    }
+
+    /// The length of `text` without the punctuation of other scripts that ends it
+    /// (`https://aka.ms/x。`): no URL ends in a CJK full stop or comma.
+    static func trimmingTrailingPunctuation(_ text: ArraySlice<UInt8>) -> Int {
+        var end = text.endIndex
+        while end > text.startIndex, text[end - 1] >= 0x80 {
+            var start = end - 1
+            while start > text.startIndex, text[start] & 0xC0 == 0x80 { start -= 1 }
+            guard let s = String(decoding: text[start..<end], as: UTF8.self).unicodeScalars.first else { break }
+            switch s.properties.generalCategory {
+            case .otherPunctuation, .closePunctuation, .finalPunctuation, .openPunctuation, .initialPunctuation: end = start
+            default: return end - text.startIndex
+            }
+        }
+        return end - text.startIndex
     }
 
     /// The address around the `@` at `at` in running text: `local@domain.tld`. A

@@ -29,33 +29,90 @@ enum UIPathFinder {
         guard hasSeparator(inlines) else { return [] }
         var tokens: [Token] = []
         tokenize(inlines, into: &tokens)
-        var result: [[String]] = []
-        var current: [String] = []
+        return assemble(tokens.map { ($0, 0..<0) }).map { path in
+            path.compactMap { if case .label(let l) = $0.token { l } else { nil } }
+        }
+    }
+
+    /// The paths in a token stream: labels joined by separators, spaces aside; each
+    /// path keeps its tokens (labels and separators) with their ranges.
+    private static func assemble(_ tokens: [(token: Token, range: Range<Int>)]) -> [[(token: Token, range: Range<Int>)]] {
+        var result: [[(token: Token, range: Range<Int>)]] = []
+        var current: [(token: Token, range: Range<Int>)] = []
         var expectLabel = false
         func finish() {
-            if current.count >= 2 { result.append(current) }
+            if expectLabel { current.removeLast() }
+            if current.count >= 3 { result.append(current) }
             current = []
             expectLabel = false
         }
-        for token in tokens {
-            switch token {
+        for item in tokens {
+            switch item.token {
             case .space: continue
-            case .label(let l):
+            case .label:
                 if expectLabel || current.isEmpty {
-                    current.append(l)
+                    current.append(item)
                     expectLabel = false
                 } else {
                     finish()
-                    current = [l]
+                    current = [item]
                 }
             case .separator:
-                if current.isEmpty || expectLabel { finish() } else { expectLabel = true }
+                if current.isEmpty || expectLabel {
+                    finish()
+                } else {
+                    current.append(item)
+                    expectLabel = true
+                }
             case .other:
                 finish()
             }
         }
         finish()
         return result
+    }
+
+    /// The UI paths written in one side of a unit, from the analysis the check rules
+    /// read: bold runs and links are labels, `\>` in running text the separators.
+    /// Each path is the byte range from its first label to its last, and the offsets
+    /// of the separators it holds.
+    static func paths(in syntax: UnitSyntax) -> [(range: Range<Int>, separators: [Int])] {
+        guard !syntax.separators.isEmpty else { return [] }
+        var labels = syntax.emphasis.filter(\.isStrong).map(\.range) + syntax.links.filter { !$0.isImage }.map(\.range)
+        labels.sort { $0.lowerBound < $1.lowerBound || ($0.lowerBound == $1.lowerBound && $0.upperBound > $1.upperBound) }
+        var tokens: [(token: Token, range: Range<Int>)] = []
+        var i = 0
+        var labelIndex = 0
+        var separatorIndex = 0
+        let bytes = syntax.bytes
+        while i < bytes.count {
+            while labelIndex < labels.count, labels[labelIndex].lowerBound < i { labelIndex += 1 }
+            if labelIndex < labels.count, labels[labelIndex].lowerBound == i {
+                tokens.append((.label(syntax.text(labels[labelIndex])), labels[labelIndex]))
+                i = labels[labelIndex].upperBound
+                continue
+            }
+            while separatorIndex < syntax.separators.count, syntax.separators[separatorIndex] < i { separatorIndex += 1 }
+            if separatorIndex < syntax.separators.count, syntax.separators[separatorIndex] == i {
+                tokens.append((.separator, i..<(i + 2)))
+                i += 2
+                continue
+            }
+            let next = syntax.skippingSpaces(forwardFrom: i)
+            if next > i {
+                tokens.append((.space, i..<next))
+                i = next
+                continue
+            }
+            if tokens.last?.token != .other { tokens.append((.other, i..<(i + 1))) }
+            i += 1
+        }
+        return assemble(tokens).map { path in
+            (
+                path[0].range.lowerBound..<path[path.count - 1].range.upperBound,
+                path.filter { $0.token == .separator }.map(\.range.lowerBound)
+            )
+        }
     }
 
     private static func hasSeparator(_ inlines: [Inline]) -> Bool {

@@ -33,9 +33,7 @@ struct UnitAnalyzer {
             return ranges[lo].contains(offset) ? lo : nil
         }
         var anchor = 0
-        var shifts = LineShifts(file: file)
-        for raw in recorder.events {
-            let event = shifts.corrected(raw)
+        for event in recorder.events {
             switch event {
             case .text(let r):
                 anchor = r.lowerBound
@@ -74,6 +72,15 @@ struct UnitAnalyzer {
                 {
                     continue
                 }
+                // A link that opens in this unit and runs past its end (`[text](url` with the `)` after
+                // the unit): the unit's part of it is still a link to the reader.
+                if !isAutolink, let u = owner(r.lowerBound), owner(r.upperBound - 1) != u, !recorder.blurred[u] {
+                    let end = ranges[u].upperBound
+                    _ = builders[u].addLink(
+                        local(r.lowerBound..<end, u), destination: MarkdownReader.stripMarkers(destination), isImage: isImage,
+                        childrenEnd: childrenEnd.map { min($0, end) - starts[u] })
+                    continue
+                }
                 // GFM's extension autolinks carry no reliable position: find the address as written.
                 guard isAutolink, let u = owner(anchor), !recorder.blurred[u] else { continue }
                 builders[u].addExtensionAutolink(destination: destination, from: anchor - starts[u])
@@ -94,72 +101,6 @@ struct UnitAnalyzer {
         return builders
     }
 
-    /// cmark-gfm 0.29 counts the columns of a paragraph's continuation lines from
-    /// where it expects the container's content to start; a lazy continuation line
-    /// or one indented more than its list item shifts every position on it. Each
-    /// position is checked against the bytes that must be there and, when they are
-    /// not, moved along its line to where they are (the shift is kept for the line).
-    struct LineShifts {
-        let file: [UInt8]
-        private var known: [Int: Int] = [:]
-
-        init(file: [UInt8]) { self.file = file }
-
-        mutating func corrected(_ event: InlineSyntaxRecorder.Event) -> InlineSyntaxRecorder.Event {
-            let file = self.file
-            switch event {
-            case .text: return event
-            case .code(let r, let literal):
-                let d = shift(r.lowerBound) { i in
-                    var k = i
-                    if k > 0, file[k - 1] == 0x20, k > 1, file[k - 2] == 0x60 { k -= 1 }
-                    return k > 0 && file[k - 1] == 0x60
-                }
-                return .code(r.lowerBound + d..<r.upperBound + d, literal: literal)
-            case .html(let r, let html):
-                let d = shift(r.lowerBound) { i in file[i] == 0x3C && i + r.count <= file.count && file[i + r.count - 1] == 0x3E }
-                return .html(r.lowerBound + d..<r.upperBound + d, html)
-            case .emphasis(let r, let isStrong):
-                let marker = { (i: Int) in
-                    (file[i] == 0x2A || file[i] == 0x5F) && (!isStrong || (i + 1 < file.count && file[i + 1] == file[i]))
-                }
-                let open = r.lowerBound + shift(r.lowerBound, marker)
-                let lastStart = r.upperBound - (isStrong ? 2 : 1)
-                let close = lastStart + shift(lastStart, marker)
-                return .emphasis(open..<max(open, close + (isStrong ? 2 : 1)), isStrong: isStrong)
-            case .link(let r, let destination, let isImage, let isAutolink, let childrenEnd):
-                let d = shift(r.lowerBound) { i in file[i] == (isImage ? 0x21 : 0x5B) || (isAutolink && file[i] == 0x3C) }
-                return .link(
-                    r.lowerBound + d..<r.upperBound + d, destination: destination, isImage: isImage, isAutolink: isAutolink,
-                    childrenEnd: childrenEnd.map { $0 + d })
-            case .strikethrough(let r):
-                let d = shift(r.lowerBound) { i in file[i] == 0x7E }
-                return .strikethrough(r.lowerBound + d..<r.upperBound + d)
-            }
-        }
-
-        /// The shift that puts `offset` on bytes `holds` accepts: the line's known shift,
-        /// else the nearest one on the same line; 0 when none does.
-        private mutating func shift(_ offset: Int, _ holds: (Int) -> Bool) -> Int {
-            guard offset >= 0, offset < file.count else { return 0 }
-            var lineStart = offset
-            while lineStart > 0, file[lineStart - 1] != 0x0A { lineStart -= 1 }
-            if let d = known[lineStart], valid(offset + d, lineStart), holds(offset + d) { return d }
-            if holds(offset) { return 0 }
-            for distance in 1...16 {
-                for d in [-distance, distance] where valid(offset + d, lineStart) && holds(offset + d) {
-                    known[lineStart] = d
-                    return d
-                }
-            }
-            return 0
-        }
-
-        private func valid(_ i: Int, _ lineStart: Int) -> Bool {
-            i >= lineStart && i < file.count && !file[lineStart..<i].contains(0x0A)
-        }
-    }
-
     private func local(_ r: Range<Int>, _ unit: Int) -> Range<Int> {
         let base = ranges[unit].lowerBound
         return (r.lowerBound - base)..<(r.upperBound - base)
@@ -167,10 +108,7 @@ struct UnitAnalyzer {
 
     /// The syntax of a unit side parsed on its own, for units outside every inline parse.
     static func alone(_ bytes: [UInt8]) -> UnitSyntax {
-        let lines = LineTable(bytes)
-        var recorder = InlineSyntaxRecorder(unitCount: 1, html: InlineHTMLReader()) { line, column in
-            lines.offset(line: line, byteColumn: column)
-        }
+        var recorder = InlineSyntaxRecorder(unitCount: 1, html: InlineHTMLReader(), projected: bytes) { $0 }
         if let doc = CmarkDocument(bytes) {
             recorder.recordBlocks(CmarkNode(pointer: doc.root))
         }
@@ -234,9 +172,14 @@ extension UnitSyntax {
         }
         let textStart = r.lowerBound + (isImage ? 2 : 1)
         guard first == (isImage ? 0x21 : 0x5B), textStart <= r.upperBound else { return false }
-        var close = max(textStart, childrenEnd ?? textStart)
+        var close = min(max(textStart, childrenEnd ?? textStart), r.upperBound)
         while close < r.upperBound, bytes[close] != 0x5D { close += 1 }
-        guard close < r.upperBound else { return false }
+        if close >= r.upperBound {
+            // Positions of the link text were off: the text ends at the last `](` of the link.
+            close = r.upperBound - 1
+            while close > textStart, !(bytes[close] == 0x5D && close + 1 < r.upperBound && bytes[close + 1] == 0x28) { close -= 1 }
+            guard close >= textStart, bytes[close] == 0x5D else { return false }
+        }
         links.append(Link(range: r, text: textStart..<close, destination: destination, isImage: isImage, isAutolink: false))
         mark(r.lowerBound..<textStart, .markup)
         mark(close..<(close + 1), .markup)
@@ -256,7 +199,7 @@ extension UnitSyntax {
             at = Self.find(needle, in: bytes, from: max(0, from))
         }
         guard let start = at else { return }
-        var r = start..<(start + needle.count)
+        var r = start..<(start + ProseTokens.trimmingTrailingPunctuation(bytes[start..<(start + needle.count)]))
         if isMail {
             // A compound ending (`user@contoso.com-adressen`) is not part of the address: top-level domains have no hyphen.
             if let dot = bytes[r].lastIndex(of: 0x2E), let hyphen = bytes[dot..<r.upperBound].firstIndex(of: 0x2D), hyphen - dot > 2 {
@@ -327,6 +270,7 @@ extension UnitSyntax {
             }
         }
         markers.sort { $0.range.lowerBound < $1.range.lowerBound }
+        prose = ProseText(self)
         urls.sort { $0.range.lowerBound < $1.range.lowerBound }
         emails.sort { $0.range.lowerBound < $1.range.lowerBound }
     }

@@ -78,15 +78,17 @@ struct SiteArticlePass: Sendable {
         let digest = hash.hex
         if let old = previous[entry.relativePath], old.hash == digest, old.slug == entry.slug { return .reused(old) }
 
-        let article: Article
+        let checked = runChecks && !unchecked.contains(entry.path)
+        let cached = checked ? cache?.hit(entry.relativePath, digest: digest) : nil
+        var article: Article
         do {
-            article = try ArticleParser().parse(bytes: bytes, path: entry.path)
+            // The rules read each unit's syntax, recorded by the same parse when they run.
+            article = try ArticleParser(analyzesUnits: checked && cached == nil).parse(bytes: bytes, path: entry.path)
         } catch {
             return .failed(error.description)
         }
-        let checked = runChecks && !unchecked.contains(entry.path)
-        let cached = checked ? cache?.hit(entry.relativePath, digest: digest) : nil
         let check = !checked || cached != nil ? nil : checker.check(article)
+        article.analysis = nil
         guard let locale = Self.locale(of: article) else { return .deferred(article, hash: digest, check: check, cached: cached) }
         return try render(
             article, entry: entry, hash: digest, locale: locale, check: check, cached: cached, bindingPath: bindingPath, writer: writer)

@@ -5,7 +5,10 @@ import TolkKit
 enum RuleTesting {
     static func findings(_ rule: any Rule.Type, _ article: Article, configuration: CheckConfiguration = CheckConfiguration()) -> [Finding] {
         var report = FindingReport.make(rule: rule, path: article.path)
-        rule.init().check(article, CheckContext(configuration: configuration), &report)
+        let analyzed =
+            article.analysis != nil
+            ? article : (try? ArticleParser(analyzesUnits: true).parse(bytes: article.bytes, path: article.path)) ?? article
+        rule.init().check(analyzed, CheckContext(configuration: configuration), &report)
         return report.findings
     }
 

@@ -30,13 +30,13 @@ public struct TranslationPairs: Sendable {
         locale = (article.targetLocale ?? LocaleFolder(path: article.path)?.name ?? "").lowercased()
         for unit in article.units where !unit.isTargetEmpty {
             let english = Self.normalized(unit.source)
-            if english.split(separator: " ").count >= Self.minimumSentenceWords {
+            if english.utf8.lazy.filter({ $0 == 0x20 }).count + 1 >= Self.minimumSentenceWords {
                 pairs.append(
                     Pair(
                         kind: .sentence, english: english, translation: Self.normalized(unit.target), unitID: unit.id,
                         location: unit.targetRange.start))
             }
-            addWholeUnitLabel(unit)
+            addWholeUnitLabel(unit, in: article)
         }
     }
 
@@ -44,8 +44,10 @@ public struct TranslationPairs: Sendable {
     /// Bold runs inside sentences, and the labels of UI paths (`**A** \> **B**`), are not
     /// paired: on the corpus, machine translation moves the bold to other words
     /// (`**Settings**` → `**af**`) too often for position to say which words translate a label.
-    private mutating func addWholeUnitLabel(_ unit: TranslationUnit) {
-        guard let source = Self.singleBoldRun(unit.source), let target = Self.singleBoldRun(unit.target),
+    private mutating func addWholeUnitLabel(_ unit: TranslationUnit, in article: Article) {
+        let sourceSyntax = article.syntax(.source, unit)
+        let targetSyntax = article.syntax(.target, unit)
+        guard let source = Self.singleBoldRun(sourceSyntax), let target = Self.singleBoldRun(targetSyntax),
             Self.isOnlyBold(unit.source, source), Self.isOnlyBold(unit.target, target)
         else { return }
         let label = Self.label(String(decoding: Array(unit.source.utf8)[source], as: UTF8.self))
@@ -67,7 +69,31 @@ public struct TranslationPairs: Sendable {
 
     /// Whitespace runs (including no-break spaces) as one space, trimmed.
     static func normalized(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // Most text is already normal: printable at both ends, no tab, line break,
+        // other space (U+00A0, U+2000–U+200A, U+202F, U+205F, U+3000) or double space
+        // inside; it is returned as it is.
+        var previous: UInt8 = 0x20
+        var normal = true
+        var bytes = text.utf8.makeIterator()
+        var window: (UInt8, UInt8) = (0, 0)
+        while let byte = bytes.next() {
+            defer {
+                window = (window.1, byte)
+                previous = byte
+            }
+            switch byte {
+            case 0x09, 0x0A, 0x0D: normal = false
+            case 0x20: if previous == 0x20 { normal = false }
+            case 0xA0: if window.1 == 0xC2 { normal = false }
+            case 0x80...0x8A, 0xAF: if window == (0xE2, 0x80) { normal = false }
+            case 0x9F: if window == (0xE2, 0x81) { normal = false }
+            case 0x80: if window == (0xE3, 0x80) { normal = false }
+            default: break
+            }
+            if !normal { break }
+        }
+        if normal, previous != 0x20 { return text }
+        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     /// A label as compared: normalised, without closing punctuation MT moves into the bold.
@@ -77,30 +103,13 @@ public struct TranslationPairs: Sendable {
         return String(s)
     }
 
-    /// The byte range inside the only `**…**` of `text`: exactly two unescaped runs
-    /// of two asterisks outside code spans, or nil.
-    static func singleBoldRun(_ text: String) -> Range<Int>? {
-        let b = Array(text.utf8)
-        var runs: [Range<Int>] = []
-        var i = 0
-        var inCode = false
-        while i < b.count {
-            switch b[i] {
-            case 0x5C: i += 2
-            case 0x60:
-                inCode.toggle()
-                i += 1
-            case 0x2A where !inCode:
-                var j = i
-                while j < b.count, b[j] == 0x2A { j += 1 }
-                runs.append(i..<j)
-                i = j
-            default: i += 1
-            }
-        }
-        guard runs.count == 2, runs.allSatisfy({ $0.count == 2 }), runs[0].upperBound < runs[1].lowerBound else { return nil }
-        let inside = runs[0].upperBound..<runs[1].lowerBound
-        guard !String(decoding: b[inside], as: UTF8.self).contains("](") else { return nil }
+    /// The byte range inside the only bold run of a side, when cmark paired exactly one
+    /// `**…**` there, no other markers are left, and no link sits inside it.
+    static func singleBoldRun(_ syntax: UnitSyntax) -> Range<Int>? {
+        guard syntax.emphasis.count == 1, let bold = syntax.emphasis.first, bold.isStrong, bold.open.count == 2, syntax.markers.isEmpty
+        else { return nil }
+        let inside = bold.open.upperBound..<bold.close.lowerBound
+        guard !syntax.links.contains(where: { inside.overlaps($0.range) }), !inside.isEmpty else { return nil }
         return inside
     }
 }

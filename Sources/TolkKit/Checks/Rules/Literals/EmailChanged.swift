@@ -16,15 +16,12 @@ public struct EmailChanged: Rule {
     public init() {}
 
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
-        for unit in article.units where !unit.isTargetEmpty && unit.source.contains("@") {
-            let source = MaskedText(unit.source)
+        for unit in article.units where !unit.isTargetEmpty && unit.source.containsBytes("@") {
+            let source = article.syntax(.source, unit)
             guard !source.emails.isEmpty else { continue }
-            let target = MaskedText(unit.target)
-            LiteralComparison(
-                noun: "e-mail address", differsAdvice: "copy the address from the English",
-                normalize: { $0.lowercased() }, targetContains: { unit, text in unit.target.lowercased().contains(text.lowercased()) }
-            )
-            .compare(unit, source: source.emails, target: target.emails, in: target, &report)
+            let target = article.syntax(.target, unit)
+            LiteralComparison(noun: "e-mail address", differsAdvice: "copy the address from the English", normalize: { $0.lowercased() })
+                .compare(unit, source: source.emails, target: target.emails, in: target, &report)
         }
     }
 }

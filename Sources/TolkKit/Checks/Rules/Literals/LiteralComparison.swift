@@ -9,20 +9,18 @@ struct LiteralComparison {
     var differsAdvice: String
     /// Makes two literals comparable (case, locale segment).
     var normalize: (String) -> String
-    /// True when the translation still holds the English literal somewhere.
-    var targetContains: (TranslationUnit, String) -> Bool
-
     func compare(
-        _ unit: TranslationUnit, source: [MaskedText.Token], target: [MaskedText.Token], in targetText: MaskedText,
+        _ unit: TranslationUnit, source: [UnitSyntax.Token], target: [UnitSyntax.Token], in targetText: UnitSyntax,
         _ report: inout FindingReport
     ) {
+        // Whole tokens only: a translation whose URL merely contains the English one is another URL.
         var unmatched = target
-        var missing: [MaskedText.Token] = []
+        var missing: [UnitSyntax.Token] = []
         for literal in source {
             let key = normalize(literal.text)
             if let k = unmatched.firstIndex(where: { normalize($0.text) == key }) {
                 unmatched.remove(at: k)
-            } else if !targetContains(unit, literal.text) {
+            } else {
                 missing.append(literal)
             }
         }
@@ -33,7 +31,7 @@ struct LiteralComparison {
                 let other = unmatched[k]
                 report.add(
                     "the \(noun) \"\(other.text)\" differs from the English \"\(literal.text)\"; \(differsAdvice)",
-                    at: unit.location(.target, utf8Offset: targetText.offsets[other.range.lowerBound]), unit: unit, key: key)
+                    at: unit.location(.target, utf8Offset: other.range.lowerBound), unit: unit, key: key)
             } else {
                 report.add(
                     "the English \(noun) \"\(literal.text)\" is missing from the translation \"\(unit.target.excerpt)\"; copy it unchanged",

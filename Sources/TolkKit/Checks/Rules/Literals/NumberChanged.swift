@@ -24,7 +24,7 @@ public struct NumberChanged: Rule {
         let spellsNumbers = ["da", "de", "en"].contains(language)
         for unit in article.units where !unit.isTargetEmpty && unit.source.unicodeScalars.contains(where: { NumberToken.digit($0) != nil })
         {
-            let source = MaskedText(unit.source)
+            let source = article.syntax(.source, unit).prose
             var numbers = NumberToken.all(in: source).filter { number in
                 guard number.isChecked else { return false }
                 if let n = number.smallValue, !spellsNumbers { return n > 10 }
@@ -32,7 +32,7 @@ public struct NumberChanged: Rule {
             }
             guard !numbers.isEmpty else { continue }
             if language == "th" { numbers = numbers.map(Self.withBuddhistYear) }
-            let target = MaskedText(unit.target)
+            let target = article.syntax(.target, unit).prose
             let found = NumberToken.all(in: target)
             // A date or version the translation writes as one token (`23.06.2021`) also offers its parts.
             var pool: [NumberToken?] = found + found.flatMap(\.parts)
@@ -78,7 +78,7 @@ public struct NumberChanged: Rule {
     }
 
     /// The number with up to 25 characters of the English on either side, on one line.
-    static func context(of number: NumberToken, in text: MaskedText) -> String {
+    static func context(of number: NumberToken, in text: ProseText) -> String {
         let start = max(0, number.range.lowerBound - 25)
         let end = min(text.count, number.range.upperBound + 25)
         let flat = text.text(start..<end).split(whereSeparator: \.isNewline).joined(separator: " ")
@@ -122,7 +122,7 @@ public struct NumberChanged: Rule {
     ]
 
     /// The text occurs anywhere in the target (code and URLs included) between non-digits.
-    static func contains(_ target: MaskedText, _ text: String) -> Bool {
+    static func contains(_ target: ProseText, _ text: String) -> Bool {
         let needle = Array(text.unicodeScalars)
         guard !needle.isEmpty, needle.count <= target.count else { return false }
         for start in 0...(target.count - needle.count) where target.scalars[start] == needle[0] {

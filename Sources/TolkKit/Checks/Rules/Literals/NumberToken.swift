@@ -2,7 +2,7 @@
 /// it can stand for: `1,000` is a thousand in English and one in Danish, so it
 /// carries both readings, and two numbers match when their readings meet.
 struct NumberToken {
-    /// Scalar indices in the side's `MaskedText`.
+    /// Scalar indices in the side's `ProseText`.
     var range: Range<Int>
     var text: String
     /// The runs of digits, in ASCII (`10.0.0.1` has four).
@@ -27,7 +27,7 @@ struct NumberToken {
     }
 
     /// The numbers in the running text of `text` (not in code, URLs, e-mail addresses or link destinations).
-    static func all(in text: MaskedText) -> [NumberToken] {
+    static func all(in text: ProseText) -> [NumberToken] {
         var tokens: [NumberToken] = []
         var i = 0
         while i < text.count {
@@ -55,7 +55,7 @@ struct NumberToken {
     /// and thousands signs, and no-break spaces used for grouping (fr, de-CH, sv).
     private static let separators: Set<Unicode.Scalar> = [".", ",", "\u{066B}", "\u{066C}", "\u{00A0}", "\u{202F}", "\u{2009}"]
 
-    private static func read(_ text: MaskedText, at start: Int) -> NumberToken {
+    private static func read(_ text: ProseText, at start: Int) -> NumberToken {
         var groups: [String] = []
         var seps: [Unicode.Scalar] = []
         var j = start
@@ -136,7 +136,7 @@ struct NumberToken {
     }
 
     /// `30 million` may be written `30.000.000` in the translation.
-    private static func scaleWord(after end: Int, in text: MaskedText) -> Int {
+    private static func scaleWord(after end: Int, in text: ProseText) -> Int {
         var j = end
         while text[j] == " " || text[j] == "\u{00A0}" { j += 1 }
         guard j > end else { return 0 }
@@ -162,7 +162,7 @@ struct NumberToken {
     }
 
     /// Words a number sits in that make it part of an identifier or code rather than a quantity.
-    private static func isFree(_ text: MaskedText, _ range: Range<Int>) -> Bool {
+    private static func isFree(_ text: ProseText, _ range: Range<Int>) -> Bool {
         let before = text[range.lowerBound - 1]
         let after = text[range.upperBound]
         if let b = before {
@@ -187,7 +187,7 @@ struct NumberToken {
     }
 
     /// `21st`, `5GB`, `1.2Mbps`: letters after a number that still leave it a quantity.
-    private static func hasUnitSuffix(_ text: MaskedText, from start: Int) -> Bool {
+    private static func hasUnitSuffix(_ text: ProseText, from start: Int) -> Bool {
         var j = start
         var word = ""
         while let c = text[j], c.isASCII, c.properties.isAlphabetic { word.unicodeScalars.append(c); j += 1 }

@@ -2,7 +2,7 @@
 /// positional item (`%s`, `%1`), an environment variable (`%temp%`), a variable (`$true`,
 /// `$_`) or a pseudo-tag (`<email address>`, `\<name\>`, `<**sitename**>`, `< topic >`).
 struct Placeholder {
-    /// Scalar indices in the side's `MaskedText`, escapes included.
+    /// Scalar indices in the side's `ProseText`, escapes included.
     var range: Range<Int>
     /// As written.
     var text: String
@@ -11,10 +11,19 @@ struct Placeholder {
     var key: String
 
     /// The placeholders outside code spans, link destinations and e-mail addresses.
-    static func all(in text: MaskedText) -> [Placeholder] {
+    static func all(in text: ProseText) -> [Placeholder] {
         var found: [Placeholder] = []
         var i = 0
         while i < text.count {
+            if text.regions[i] == .pseudoTag, text.regions[i - 1 >= 0 ? i - 1 : i] != .pseudoTag || i == 0 {
+                // A tag HTML does not know, such as `<email address>`: cmark kept it as raw HTML.
+                var j = i
+                while j < text.count, text.regions[j] == .pseudoTag { j += 1 }
+                let written = text.text(i..<j)
+                found.append(Placeholder(range: i..<j, text: written, key: written.lowercased()))
+                i = j
+                continue
+            }
             guard text.regions[i] == .prose || text.regions[i] == .url else {
                 i += 1
                 continue
@@ -50,7 +59,7 @@ struct Placeholder {
     }
 
     /// `<…>` or `\<…\>` on one line, at most 60 characters, that is neither HTML nor an autolink.
-    private static func pseudoTag(_ text: MaskedText, open: Int, start: Int) -> Placeholder? {
+    private static func pseudoTag(_ text: ProseText, open: Int, start: Int) -> Placeholder? {
         var j = open + 1
         var end: Int?
         var contentEnd = j
@@ -106,7 +115,7 @@ struct Placeholder {
     }
 
     /// `{0}`, `{name}`, `{0:N2}`, `${var}`: no spaces or quotes inside.
-    private static func formatItem(_ text: MaskedText, at open: Int) -> Placeholder? {
+    private static func formatItem(_ text: ProseText, at open: Int) -> Placeholder? {
         guard isASCIIWord(text[open + 1]) else { return nil }
         var j = open + 1
         while let c = text[j], c != "}" {
@@ -120,7 +129,7 @@ struct Placeholder {
     }
 
     /// `%temp%`, `%1`, `%1$s`, `%s`, `%-5.2f`; not a percentage (`50%`, `50 % of`).
-    private static func percent(_ text: MaskedText, at start: Int) -> Placeholder? {
+    private static func percent(_ text: ProseText, at start: Int) -> Placeholder? {
         guard let first = text[start + 1] else { return nil }
         let isDigit = { (c: Unicode.Scalar?) in c.map { ("0"..."9").contains($0) } ?? false }
         var j = start + 1
@@ -154,7 +163,7 @@ struct Placeholder {
     }
 
     /// `$true`, `$_`, `$select`; not money (`$50`) and not `US$`.
-    private static func variable(_ text: MaskedText, at start: Int) -> Placeholder? {
+    private static func variable(_ text: ProseText, at start: Int) -> Placeholder? {
         guard !isWordCharacter(text[start - 1]), let first = text[start + 1], first.isASCII,
             first.properties.isAlphabetic || first == "_"
         else { return nil }

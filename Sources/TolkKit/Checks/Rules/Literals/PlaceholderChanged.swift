@@ -18,11 +18,11 @@ public struct PlaceholderChanged: Rule {
     public init() {}
 
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
-        let marks: Set<Character> = ["{", "%", "$", "<"]
+        let marks: [UInt8] = [0x7B, 0x25, 0x24, 0x3C]  // { % $ <
         for unit in article.units
-        where !unit.isTargetEmpty && (unit.source.contains(where: marks.contains) || unit.target.contains(where: marks.contains)) {
-            let source = Placeholder.all(in: MaskedText(unit.source))
-            let targetText = MaskedText(unit.target)
+        where !unit.isTargetEmpty && (unit.source.containsAnyByte(marks) || unit.target.containsAnyByte(marks)) {
+            let source = Placeholder.all(in: article.syntax(.source, unit).prose)
+            let targetText = article.syntax(.target, unit).prose
             var extra = Placeholder.all(in: targetText)
             guard !source.isEmpty || !extra.isEmpty else { continue }
             var missing: [Placeholder] = []

@@ -17,19 +17,16 @@ public struct URLChanged: Rule {
 
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
         for unit in article.units where !unit.isTargetEmpty && Self.mayHaveURL(unit.source) {
-            let source = MaskedText(unit.source)
+            let source = article.syntax(.source, unit)
             guard !source.urls.isEmpty else { continue }
-            let target = MaskedText(unit.target)
-            LiteralComparison(
-                noun: "URL", differsAdvice: "copy the URL from the English unchanged", normalize: Self.normalized,
-                targetContains: { unit, text in unit.target.contains(text) }
-            )
-            .compare(unit, source: source.urls, target: target.urls, in: target, &report)
+            let target = article.syntax(.target, unit)
+            LiteralComparison(noun: "URL", differsAdvice: "copy the URL from the English unchanged", normalize: Self.normalized)
+                .compare(unit, source: source.urls, target: target.urls, in: target, &report)
         }
     }
 
     static func mayHaveURL(_ text: String) -> Bool {
-        text.contains("://") || text.contains("www.") || text.contains("WWW.")
+        text.containsBytes("://") || text.containsBytes("www.") || text.containsBytes("WWW.")
     }
 
     /// Scheme and host in lower case, and language segments (`/en-us/`, `/da-DK/`) neutralised.

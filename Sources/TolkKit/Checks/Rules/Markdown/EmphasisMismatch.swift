@@ -19,8 +19,13 @@ public struct EmphasisMismatch: Rule {
 
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
         for unit in article.units where !unit.isTargetEmpty {
-            let target = InlineMarkup(unit.target)
-            let source = InlineMarkup(unit.source)
+            let target = article.syntax(.target, unit)
+            let source = article.syntax(.source, unit)
+            if target.emphasis.isEmpty && target.markers.isEmpty && source.emphasis.isEmpty && source.markers.isEmpty
+                && target.codeSpans.isEmpty && source.codeSpans.isEmpty && target.strayBackticks.isEmpty && source.strayBackticks.isEmpty
+            {
+                continue
+            }
             checkEmphasis(strong: true, unit, target, source, &report)
             checkEmphasis(strong: false, unit, target, source, &report)
             checkBackticks(unit, target, source, &report)
@@ -28,15 +33,15 @@ public struct EmphasisMismatch: Rule {
     }
 
     private func checkEmphasis(
-        strong: Bool, _ unit: TranslationUnit, _ target: InlineMarkup, _ source: InlineMarkup, _ report: inout FindingReport
+        strong: Bool, _ unit: TranslationUnit, _ target: UnitSyntax, _ source: UnitSyntax, _ report: inout FindingReport
     ) {
         let marker = strong ? "**" : "*"
         let what = strong ? "bold" : "italic"
         let targetCount = strong ? target.strongMarkerCount : target.singleMarkerCount
         let sourceCount = strong ? source.strongMarkerCount : source.singleMarkerCount
-        let targetUnpaired = target.unpaired.filter { $0.isStrong == strong }
-        let sourceUnpaired = source.unpaired.filter { $0.isStrong == strong }
-        let context = "the translation is \"\(unit.target.excerpt)\", the English \"\(unit.source.excerpt)\""
+        let targetUnpaired = target.markers.filter { ($0.range.count >= 2) == strong }
+        let sourceUnpaired = source.markers.filter { ($0.range.count >= 2) == strong }
+        var context: String { "the translation is \"\(unit.target.excerpt)\", the English \"\(unit.source.excerpt)\"" }
         if targetCount != sourceCount {
             let first = targetUnpaired.first?.range.lowerBound ?? firstMarker(strong: strong, in: target) ?? target.firstVisibleOffset
             report.add(
@@ -52,7 +57,7 @@ public struct EmphasisMismatch: Rule {
         }
     }
 
-    private func checkBackticks(_ unit: TranslationUnit, _ target: InlineMarkup, _ source: InlineMarkup, _ report: inout FindingReport) {
+    private func checkBackticks(_ unit: TranslationUnit, _ target: UnitSyntax, _ source: UnitSyntax, _ report: inout FindingReport) {
         guard target.backtickCount != source.backtickCount else { return }
         let first = target.strayBackticks.first?.lowerBound ?? target.codeSpans.first?.range.lowerBound ?? target.firstVisibleOffset
         report.add(
@@ -61,7 +66,7 @@ public struct EmphasisMismatch: Rule {
             at: unit.location(.target, utf8Offset: first), unit: unit, key: "count`")
     }
 
-    private func firstMarker(strong: Bool, in markup: InlineMarkup) -> Int? {
-        markup.delimiterRuns.first { strong ? $0.length >= 2 : $0.length % 2 == 1 }?.offset
+    private func firstMarker(strong: Bool, in syntax: UnitSyntax) -> Int? {
+        syntax.emphasis.first { $0.isStrong == strong }?.open.lowerBound
     }
 }

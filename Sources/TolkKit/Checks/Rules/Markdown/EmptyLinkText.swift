@@ -15,19 +15,24 @@ public struct EmptyLinkText: Rule {
     public init() {}
 
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
-        for unit in article.units where !unit.isTargetEmpty && unit.target.contains("](") {
-            let target = InlineMarkup(unit.target)
-            let source = InlineMarkup(unit.source)
+        for unit in article.units where !unit.isTargetEmpty && unit.target.containsBytes("](") {
+            let target = article.syntax(.target, unit)
+            let source = article.syntax(.source, unit)
             var sourceLinks = source.links.filter { !$0.isImage && !$0.isAutolink }
             for link in target.links where !link.isImage && !link.isAutolink && target.text(link.text).allSatisfy(\.isWhitespace) {
-                guard let k = sourceLinks.firstIndex(where: { $0.url == link.url }) else { continue }
+                guard
+                    let k = sourceLinks.firstIndex(where: {
+                        LinkMismatch.comparable($0.destination) == LinkMismatch.comparable(link.destination)
+                    })
+                else { continue }
                 let english = sourceLinks.remove(at: k)
                 let englishText = source.text(english.text)
                 guard !englishText.allSatisfy(\.isWhitespace) else { continue }
                 report.add(
                     "the link \"\(target.text(link.range).excerpt)\" has no text; the English link text is \"\(englishText.excerpt)\"; "
                         + "put its translation between the brackets",
-                    at: unit.location(.target, utf8Offset: link.range.lowerBound), unit: unit, key: link.url)
+                    at: unit.location(.target, utf8Offset: link.range.lowerBound), unit: unit,
+                    key: LinkMismatch.comparable(link.destination))
             }
         }
     }

@@ -15,11 +15,11 @@ public struct InlineCodeChanged: Rule {
     public init() {}
 
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
-        for unit in article.units where !unit.isTargetEmpty && (unit.target.contains("`") || unit.source.contains("`")) {
-            let target = InlineMarkup(unit.target)
-            let source = InlineMarkup(unit.source)
+        for unit in article.units where !unit.isTargetEmpty && (unit.target.containsBytes("`") || unit.source.containsBytes("`")) {
+            let target = article.syntax(.target, unit)
+            let source = article.syntax(.source, unit)
             var unmatchedSource = source.codeSpans
-            var unmatchedTarget: [InlineMarkup.CodeSpan] = []
+            var unmatchedTarget: [UnitSyntax.CodeSpan] = []
             for span in target.codeSpans {
                 if let k = unmatchedSource.firstIndex(where: { $0.content == span.content }) {
                     unmatchedSource.remove(at: k)
@@ -52,7 +52,7 @@ public struct InlineCodeChanged: Rule {
         }
     }
 
-    private func quote(_ span: InlineMarkup.CodeSpan, _ markup: InlineMarkup) -> String {
+    private func quote(_ span: UnitSyntax.CodeSpan, _ markup: UnitSyntax) -> String {
         "\"" + markup.quote(span.range) + "\""
     }
 }

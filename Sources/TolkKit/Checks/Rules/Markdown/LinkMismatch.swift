@@ -17,73 +17,120 @@ public struct LinkMismatch: Rule {
 
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
         for unit in article.units where !unit.isTargetEmpty {
-            let target = InlineMarkup(unit.target)
-            let source = InlineMarkup(unit.source)
+            let target = article.syntax(.target, unit)
+            let source = article.syntax(.source, unit)
             guard !(target.links.isEmpty && source.links.isEmpty) else { continue }
             var unmatchedSource = source.links
-            var unmatchedTarget: [InlineMarkup.Link] = []
+            var unmatchedTarget: [UnitSyntax.Link] = []
             for link in target.links {
-                if let k = unmatchedSource.firstIndex(where: { $0.url == link.url && $0.isClosed == link.isClosed }) {
+                let key = Self.comparable(link.destination)
+                if let k = unmatchedSource.firstIndex(where: {
+                    Self.comparable($0.destination) == key && $0.isImage == link.isImage && $0.isAutolink == link.isAutolink
+                }) {
                     unmatchedSource.remove(at: k)
                 } else {
                     unmatchedTarget.append(link)
                 }
             }
+            // `[text] (url)`: the brackets are text and the address became a bare URL.
+            unmatchedSource.removeAll { s in
+                guard !s.isAutolink,
+                    let k = unmatchedTarget.firstIndex(where: {
+                        $0.isAutolink && Self.comparable($0.destination) == Self.comparable(s.destination)
+                    })
+                else { return false }
+                let offset = linkStart(before: unmatchedTarget[k].range.lowerBound, in: target)
+                report.add(
+                    "the link \(quote(s, in: source)) of the English is no longer a link in the translation: "
+                        + "\"\(target.text(offset..<target.count).excerpt)\"; restore the syntax `[text](\(Self.writtenDestination(s, in: source)))`",
+                    at: unit.location(.target, utf8Offset: offset), unit: unit, key: "missing:" + Self.comparable(s.destination))
+                unmatchedTarget.remove(at: k)
+                return true
+            }
             for (t, s) in zip(unmatchedTarget, unmatchedSource) {
                 report.add(
-                    changedMessage(t, in: target, s, in: source), at: unit.location(.target, utf8Offset: t.range.lowerBound), unit: unit,
-                    key: "changed:" + s.url)
+                    "the link \(quote(t, in: target)) points to `\(t.destination)` where the English \(quote(s, in: source)) points to "
+                        + "`\(s.destination)`; use the English destination",
+                    at: unit.location(.target, utf8Offset: t.range.lowerBound), unit: unit, key: "changed:" + Self.comparable(s.destination)
+                )
             }
             for t in unmatchedTarget.dropFirst(unmatchedSource.count) {
                 report.add(
                     "the translation has a link \(quote(t, in: target)) that the English does not have (\"\(unit.source.excerpt)\"); remove it",
-                    at: unit.location(.target, utf8Offset: t.range.lowerBound), unit: unit, key: "extra:" + t.url)
+                    at: unit.location(.target, utf8Offset: t.range.lowerBound), unit: unit, key: "extra:" + Self.comparable(t.destination))
             }
             for s in unmatchedSource.dropFirst(unmatchedTarget.count) {
                 let english = quote(s, in: source)
-                if let found = target.offset(of: s.destination, outside: target.links.map(\.range)) {
+                let written = source.isProse(s.range.lowerBound) ? s.destination : Self.writtenDestination(s, in: source)
+                if let found = target.offset(of: written, outside: target.links.map(\.range)) {
                     let offset = linkStart(before: found, in: target)
                     report.add(
-                        "the link \(english) of the English is no longer a link in the translation: \"\(target.text(offset..<target.bytes.count).excerpt)\"; "
-                            + "restore the syntax `[text](\(s.destination))`",
-                        at: unit.location(.target, utf8Offset: offset), unit: unit, key: "missing:" + s.url)
+                        "the link \(english) of the English is no longer a link in the translation: "
+                            + "\"\(target.text(offset..<target.count).excerpt)\"; restore the syntax `[text](\(written))`",
+                        at: unit.location(.target, utf8Offset: offset), unit: unit, key: "missing:" + Self.comparable(s.destination))
                 } else {
                     report.add(
                         "the translation lacks the link \(english) of the English; the translation is \"\(unit.target.excerpt)\"",
-                        at: unit.location(.target, utf8Offset: target.firstVisibleOffset), unit: unit, key: "missing:" + s.url)
+                        at: unit.location(.target, utf8Offset: target.firstVisibleOffset), unit: unit,
+                        key: "missing:" + Self.comparable(s.destination))
                 }
             }
         }
     }
 
-    private func changedMessage(_ t: InlineMarkup.Link, in target: InlineMarkup, _ s: InlineMarkup.Link, in source: InlineMarkup) -> String
-    {
-        if t.compact == s.compact {
-            return
-                "machine translation put spaces into the link syntax: \(quote(t, in: target)) where the English has \(quote(s, in: source)); "
-                + "copy the link syntax from the English"
-        }
-        if t.url == s.url {
-            return "the link syntax \(quote(t, in: target)) differs from the English \(quote(s, in: source))"
-                + (t.isClosed ? "" : " (its parentheses are not closed)") + "; copy the link syntax from the English"
-        }
-        return
-            "the link \(quote(t, in: target)) points to `\(t.destination)` where the English \(quote(s, in: source)) points to `\(s.destination)`; "
-            + "use the English destination"
+    /// The destination as the English writes it (cmark's is decoded and may have gained `http://` or `mailto:`).
+    static func writtenDestination(_ link: UnitSyntax.Link, in syntax: UnitSyntax) -> String {
+        if link.isAutolink { return syntax.text(link.text) }
+        var start = link.text.upperBound + 2
+        while start < link.range.upperBound, syntax.bytes[start] == 0x20 || syntax.bytes[start] == 0x0A { start += 1 }
+        var end = start
+        while end < link.range.upperBound - 1, syntax.bytes[end] != 0x20, syntax.bytes[end] != 0x0A { end += 1 }
+        return end > start ? syntax.text(start..<end) : link.destination
     }
 
     /// The `[` of `[text] (url)` when a destination at `offset` follows such broken syntax, else `offset`.
-    private func linkStart(before offset: Int, in markup: InlineMarkup) -> Int {
-        let bytes = markup.bytes
+    private func linkStart(before offset: Int, in syntax: UnitSyntax) -> Int {
+        let bytes = syntax.bytes
         guard offset > 0, bytes[offset - 1] == UInt8(ascii: "(") else { return offset }
-        let close = markup.skippingSpaces(backFrom: offset - 1)
+        let close = syntax.skippingSpaces(backFrom: offset - 1)
         guard close > 0, bytes[close - 1] == UInt8(ascii: "]"), let open = bytes[..<(close - 1)].lastIndex(of: UInt8(ascii: "[")) else {
             return offset
         }
         return open
     }
 
-    private func quote(_ link: InlineMarkup.Link, in markup: InlineMarkup) -> String {
-        "\"" + markup.quote(link.range) + "\""
+    private func quote(_ link: UnitSyntax.Link, in syntax: UnitSyntax) -> String {
+        "\"" + syntax.quote(link.range) + "\""
+    }
+
+    /// A destination with its locale path segment (`/en-us/`, `/da-dk/`, any `xx-xx`)
+    /// neutralised, since localizing that segment is allowed.
+    static func comparable(_ url: String) -> String {
+        let bytes = Array(url.utf8)
+        guard bytes.contains(UInt8(ascii: "-")) else { return url }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var start = 0
+        var changed = false
+        for i in 0...bytes.count where i == bytes.count || bytes[i] == UInt8(ascii: "/") {
+            let segment = bytes[start..<i]
+            if start > 0, isLocaleSegment(segment) {
+                out += Array("xx-xx".utf8)
+                changed = true
+            } else {
+                out += segment
+            }
+            if i < bytes.count { out.append(UInt8(ascii: "/")) }
+            start = i + 1
+        }
+        return changed ? String(decoding: out, as: UTF8.self) : url
+    }
+
+    /// `da-dk`, `en-US`, `zh-Hant`: two letters, a hyphen, two to four letters.
+    static func isLocaleSegment(_ segment: ArraySlice<UInt8>) -> Bool {
+        let b = Array(segment)
+        guard (5...7).contains(b.count), b[2] == UInt8(ascii: "-") else { return false }
+        let isLetter = { (c: UInt8) in (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(c | 0x20) }
+        return b.indices.allSatisfy { $0 == 2 || isLetter(b[$0]) }
     }
 }

@@ -17,9 +17,9 @@ public struct UILabelSplit: Rule {
     public init() {}
 
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
-        for unit in article.units where !unit.isTargetEmpty && unit.target.contains("**") {
-            let target = InlineMarkup(unit.target)
-            let source = InlineMarkup(unit.source)
+        for unit in article.units where !unit.isTargetEmpty && unit.target.containsBytes("**") {
+            let target = article.syntax(.target, unit)
+            let source = article.syntax(.source, unit)
             let targetChains = target.adjacentBoldRuns
             let sourceChains = source.adjacentBoldRuns
             let targetPairs = targetChains.reduce(0) { $0 + $1.count - 1 }

@@ -17,9 +17,9 @@ public struct UIPathBroken: Rule {
     public init() {}
 
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
-        for unit in article.units where !unit.isTargetEmpty && (unit.target.contains("\\>") || unit.source.contains("\\>")) {
-            let target = InlineMarkup(unit.target)
-            let source = InlineMarkup(unit.source)
+        for unit in article.units where !unit.isTargetEmpty && (unit.target.containsBytes("\\>") || unit.source.containsBytes("\\>")) {
+            let target = article.syntax(.target, unit)
+            let source = article.syntax(.source, unit)
             guard target.separators.count == source.separators.count else {
                 let offset = target.separators.dropFirst(source.separators.count).first ?? target.firstVisibleOffset
                 report.add(
@@ -28,10 +28,12 @@ public struct UIPathBroken: Rule {
                     at: unit.location(.target, utf8Offset: offset), unit: unit, key: "count")
                 continue
             }
+            let sourcePaths = UIPathFinder.paths(in: source)
+            let targetJoined = Set(UIPathFinder.paths(in: target).flatMap(\.separators))
             for (index, (t, s)) in zip(target.separators, source.separators).enumerated() {
-                guard source.separatorJoinsLabels(s), !target.separatorJoinsLabels(t) else { continue }
+                guard let path = sourcePaths.first(where: { $0.separators.contains(s) }), !targetJoined.contains(t) else { continue }
                 let broken = brokenText(around: t, in: target)
-                let english = source.quote(source.path(around: s))
+                let english = source.quote(path.range)
                 report.add(
                     "the UI path is broken: the translation has \"\(target.quote(broken))\" where the English has \"\(english)\"; "
                         + "put a translated label in bold on each side of `\\>`, as in the English",
@@ -40,20 +42,28 @@ public struct UIPathBroken: Rule {
         }
     }
 
-    /// The separator with what stands around it: the labels (or the word) before
+    /// The separator with what stands around it: the bold labels (or the word) before
     /// it and the label, or up to three words or a punctuation mark, after it.
-    private func brokenText(around separator: Int, in markup: InlineMarkup) -> Range<Int> {
-        let bytes = markup.bytes
-        let left = markup.skippingSpaces(backFrom: separator)
+    private func brokenText(around separator: Int, in syntax: UnitSyntax) -> Range<Int> {
+        let bytes = syntax.bytes
+        let labels = syntax.emphasis.map(\.range) + syntax.links.map(\.range)
+        let left = syntax.skippingSpaces(backFrom: separator)
         var start = separator
-        if let chain = markup.labelChain(endingAt: left) {
+        if var chain = labels.filter({ $0.upperBound == left }).min(by: { $0.lowerBound > $1.lowerBound }) {
+            while let previous = labels.filter({
+                $0.upperBound == syntax.skippingSpaces(backFrom: chain.lowerBound) && $0.upperBound < chain.lowerBound
+            }).first {
+                chain = previous.lowerBound..<chain.upperBound
+            }
             start = chain.lowerBound
         } else if left < separator {
             start = left
-            while start > 0, !InlineMarkup.isSpace(bytes[start - 1]), bytes[start - 1] != 0xA0 { start -= 1 }
+            while start > 0, bytes[start - 1] != 0x20, bytes[start - 1] != 0x0A, bytes[start - 1] != 0xA0 { start -= 1 }
         }
-        let right = markup.skippingSpaces(forwardFrom: separator + 2)
-        if let label = markup.label(startingAt: right) { return start..<label.upperBound }
+        let right = syntax.skippingSpaces(forwardFrom: separator + 2)
+        if let label = labels.filter({ $0.lowerBound == right }).min(by: { $0.upperBound < $1.upperBound }) {
+            return start..<label.upperBound
+        }
         var end = separator + 2
         var position = right
         var words = 0
@@ -63,13 +73,15 @@ public struct UIPathBroken: Rule {
                 end = position + 1
                 break
             }
-            if b == UInt8(ascii: "*") || b == UInt8(ascii: "_") || b == UInt8(ascii: "[") || markup.separators.contains(position) { break }
-            while position < bytes.count, !InlineMarkup.isSpace(bytes[position]), !Array(",.;:!?*[".utf8).contains(bytes[position]) {
+            if b == UInt8(ascii: "*") || b == UInt8(ascii: "_") || b == UInt8(ascii: "[") || syntax.separators.contains(position) { break }
+            while position < bytes.count, bytes[position] != 0x20, bytes[position] != 0x0A,
+                !Array(",.;:!?*[".utf8).contains(bytes[position])
+            {
                 position += 1
             }
             end = position
             words += 1
-            position = markup.skippingSpaces(forwardFrom: position)
+            position = syntax.skippingSpaces(forwardFrom: position)
         }
         return start..<end
     }

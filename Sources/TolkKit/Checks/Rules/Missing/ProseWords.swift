@@ -8,9 +8,12 @@ struct ProseWords {
     struct Word: Hashable {
         /// UTF-8 offsets in the side's text.
         var range: Range<Int>
-        /// The word in lower case, for comparing.
-        var folded: String
+        /// A hash of the word in lower case, for comparing.
+        var key: UInt64
         var startsLowercase: Bool
+
+        /// The word in lower case, as written at `range` of `syntax`.
+        func folded(in syntax: UnitSyntax) -> String { syntax.text(range).lowercased() }
     }
 
     private(set) var runs: [[Word]] = []
@@ -23,17 +26,39 @@ struct ProseWords {
 
     /// Lower-case words other than connectors: what tells prose from a title-case name.
     static func ordinaryWords<C: Collection>(_ words: C) -> Int where C.Element == Word {
-        words.filter { $0.startsLowercase && !nameConnectors.contains($0.folded) }.count
+        words.filter { $0.startsLowercase && !connectorKeys.contains($0.key) }.count
+    }
+
+    private static let connectorKeys = Set(nameConnectors.map { key(Array($0.unicodeScalars)[...]) })
+
+    /// FNV-1a over the lower-cased scalars of a word.
+    static func key(_ core: ArraySlice<Unicode.Scalar>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for scalar in core {
+            var v = scalar.value
+            if v < 0x80 {
+                if v >= 0x41 && v <= 0x5A { v |= 0x20 }
+            } else if (0xC0...0xDE).contains(v) && v != 0xD7 {
+                v += 0x20
+            } else if scalar.properties.isUppercase, let lower = scalar.properties.lowercaseMapping.unicodeScalars.first {
+                v = lower.value
+            }
+            for shift in stride(from: 0, to: 32, by: 8) { hash = (hash ^ UInt64((v >> UInt32(shift)) & 0xFF)) &* 0x100_0000_01b3 }
+        }
+        return hash
     }
 
     var words: [Word] { runs.flatMap { $0 } }
 
     /// - Parameter ignoringQuotations: also leave out text in double quotes, which is
     ///   often English on purpose: an error message or the title of an English article.
-    init(_ text: String, markup: InlineMarkup? = nil, terms: [String], ignoringQuotations: Bool = false) {
-        let markup = markup ?? InlineMarkup(text)
-        var blocked = markup.opaque + ProductNames.ranges(in: markup.bytes, terms: terms)
-        if ignoringQuotations { blocked += Self.quotations(markup.bytes) }
+    init(_ syntax: UnitSyntax, terms: [String], ignoringQuotations: Bool = false) {
+        // Placeholders (`\<value from previous command>`, `{0}`) stand for something else: no words.
+        let placeholders = Placeholder.all(in: syntax.prose).map {
+            syntax.prose.offsets[$0.range.lowerBound]..<syntax.prose.offsets[$0.range.upperBound]
+        }
+        var blocked = syntax.opaqueRanges + placeholders + ProductNames.ranges(in: syntax.bytes, terms: terms)
+        if ignoringQuotations { blocked += Self.quotations(syntax.bytes) }
         blocked.sort { $0.lowerBound < $1.lowerBound }
         var current: [Word] = []
         func endRun() {
@@ -45,7 +70,7 @@ struct ProseWords {
         var offset = 0
         var blockIndex = 0
         func flush() {
-            defer { token = [] }
+            defer { token.removeAll(keepingCapacity: true) }
             guard !token.isEmpty else { return }
             if let word = Self.word(token, start: tokenStart) {
                 current.append(word)
@@ -53,7 +78,7 @@ struct ProseWords {
                 endRun()
             }
         }
-        for scalar in text.unicodeScalars {
+        for scalar in syntax.prose.scalars {
             let width = scalar.utf8.count
             while blockIndex < blocked.count, blocked[blockIndex].upperBound <= offset { blockIndex += 1 }
             if blockIndex < blocked.count, blocked[blockIndex].contains(offset) {
@@ -150,10 +175,6 @@ struct ProseWords {
         if core.dropFirst().contains(where: isUppercase) { return nil }
         let startOffset = start + token[..<lower].reduce(0) { $0 + $1.utf8.count }
         let length = core.reduce(0) { $0 + $1.utf8.count }
-        var folded = String.UnicodeScalarView()
-        folded.append(contentsOf: core)
-        return Word(
-            range: startOffset..<(startOffset + length), folded: String(folded).lowercased(),
-            startsLowercase: core.first.map(isLowercase) ?? false)
+        return Word(range: startOffset..<(startOffset + length), key: key(core), startsLowercase: core.first.map(isLowercase) ?? false)
     }
 }

@@ -24,21 +24,24 @@ public struct SourceLeak: Rule {
         let terms = context.configuration.doNotTranslate
         for unit in article.units
         where unit.area == .body && !unit.isTargetEmpty && unit.target.trimmingSpaces != unit.source.trimmingSpaces {
-            let target = ProseWords(unit.target, terms: terms, ignoringQuotations: true)
+            // A leak is five English words in a row: most translations share fewer with their English at all.
+            guard Self.sharedASCIIWords(unit.target, unit.source) >= Self.minimumRun else { continue }
+            let targetSyntax = article.syntax(.target, unit)
+            let target = ProseWords(targetSyntax, terms: terms, ignoringQuotations: true)
             guard target.words.count >= Self.minimumRun else { continue }
-            let source = ProseWords(unit.source, terms: terms, ignoringQuotations: true)
-            var sourcePositions: [String: [(run: Int, index: Int)]] = [:]
+            let source = ProseWords(article.syntax(.source, unit), terms: terms, ignoringQuotations: true)
+            var sourcePositions: [UInt64: [(run: Int, index: Int)]] = [:]
             for (r, run) in source.runs.enumerated() {
-                for (i, word) in run.enumerated() { sourcePositions[word.folded, default: []].append((r, i)) }
+                for (i, word) in run.enumerated() { sourcePositions[word.key, default: []].append((r, i)) }
             }
             for run in target.runs where run.count >= Self.minimumRun {
                 var i = 0
                 while i + Self.minimumRun <= run.count {
                     var best = 0
-                    for (r, j) in sourcePositions[run[i].folded] ?? [] {
+                    for (r, j) in sourcePositions[run[i].key] ?? [] {
                         let english = source.runs[r]
                         var length = 0
-                        while i + length < run.count, j + length < english.count, run[i + length].folded == english[j + length].folded {
+                        while i + length < run.count, j + length < english.count, run[i + length].key == english[j + length].key {
                             length += 1
                         }
                         best = max(best, length)
@@ -58,10 +61,37 @@ public struct SourceLeak: Rule {
                     report.add(
                         "\(best) words of the original stand untranslated in the translation: \"\(text.excerpt)\"; translate them, "
                             + "or list them under doNotTranslate in .tolk.yml if they must stay English",
-                        at: unit.location(.target, utf8Offset: start), unit: unit, key: leaked.map(\.folded).joined(separator: " "))
+                        at: unit.location(.target, utf8Offset: start), unit: unit,
+                        key: leaked.map { $0.folded(in: targetSyntax) }.joined(separator: " "))
                     i += best
                 }
             }
         }
+    }
+
+    /// How many ASCII letter runs of `target` also occur in `source`, ignoring case: an
+    /// upper bound of the English words a leaked run can have.
+    static func sharedASCIIWords(_ target: String, _ source: String) -> Int {
+        func words(_ text: String, _ body: (UInt64) -> Void) {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var inWord = false
+            for byte in text.utf8 {
+                let lower = byte | 0x20
+                if lower >= 0x61 && lower <= 0x7A {
+                    hash = (hash ^ UInt64(lower)) &* 0x100_0000_01b3
+                    inWord = true
+                } else if inWord {
+                    body(hash)
+                    hash = 0xcbf2_9ce4_8422_2325
+                    inWord = false
+                }
+            }
+            if inWord { body(hash) }
+        }
+        var english = Set<UInt64>()
+        words(source) { english.insert($0) }
+        var shared = 0
+        words(target) { if english.contains($0) { shared += 1 } }
+        return shared
     }
 }

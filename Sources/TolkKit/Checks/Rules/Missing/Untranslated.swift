@@ -17,8 +17,8 @@ public struct Untranslated: Rule {
 
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
         for unit in article.units where !unit.isTargetEmpty && unit.target.trimmingSpaces == unit.source.trimmingSpaces {
-            let markup = InlineMarkup(unit.target)
-            let words = ProseWords(unit.target, markup: markup, terms: context.configuration.doNotTranslate).words
+            let markup = article.syntax(.target, unit)
+            let words = ProseWords(markup, terms: context.configuration.doNotTranslate).words
             let ordinary = ProseWords.ordinaryWords(words)
             let endsSentence = unit.target.trimmingSpaces.last.map { ".!?:".contains($0) } ?? false
             guard words.count >= 3, ordinary >= (endsSentence ? 2 : 3) else { continue }

@@ -15,13 +15,14 @@ public struct LookupSpanInTarget: Rule {
 
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
         for unit in article.units {
-            let hits = ["sxs-lookup", "data-stu-id"].compactMap { marker in UnitMarkup.find(marker, in: unit.target).map { (marker, $0) } }
+            guard unit.target.utf8.contains(0x2D) else { continue }
+            let target = article.syntax(.target, unit)
+            let hits = ["sxs-lookup", "data-stu-id"].compactMap { marker in target.offset(of: marker).map { (marker, $0) } }
             guard let (marker, offset) = hits.min(by: { $0.1 < $1.1 }) else { continue }
             // Point at the `<` of the tag that holds the marker, when it is close before it.
-            let bytes = Array(unit.target.utf8)
-            let start = bytes[max(0, offset - 20)..<offset].lastIndex(of: 0x3C) ?? offset
+            let start = target.bytes[max(0, offset - 20)..<offset].lastIndex(of: 0x3C) ?? offset
             report.add(
-                "unit \(unit.id)'s translation contains `\(marker)` markup: \"\(UnitMarkup.snippet(unit.target, at: start, length: offset - start + marker.utf8.count))\"; "
+                "unit \(unit.id)'s translation contains `\(marker)` markup: \"\(target.snippet(start..<(offset + marker.utf8.count)))\"; "
                     + "the delimiter `</span><span class=\"sxs-lookup\"><span data-stu-id=\"\(unit.id)\">` was damaged: restore it exactly",
                 at: unit.location(.target, utf8Offset: start), unit: unit, key: marker)
         }

@@ -20,27 +20,29 @@ public struct UnbalancedInlineHTML: Rule {
 
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
         for unit in article.units where unit.target.utf8.contains(0x3C) || unit.source.utf8.contains(0x3C) {
-            let tags = Side.allCases.map { UnitMarkup.tags(in: unit.text($0), named: Self.names) }
-            guard !tags[0].isEmpty || !tags[1].isEmpty else { continue }
+            let syntax = Side.allCases.map { article.syntax($0, unit) }
+            guard syntax.contains(where: { $0.tags.contains { Self.names.contains($0.name) } }) else { continue }
             for (index, side) in Side.allCases.enumerated() {
-                let other = tags[1 - index]
+                let other = syntax[1 - index]
                 var reported = Set<String>()
-                for stray in UnitMarkup.unmatched(tags[index]) where reported.insert(stray.name).inserted {
+                for stray in syntax[index].unmatchedTags(named: Self.names) where reported.insert(stray.name).inserted {
                     // The other side leaves the same element unpaired: a copy of the English quirk.
-                    guard !UnitMarkup.unmatched(other).contains(where: { $0.name == stray.name }) else { continue }
+                    guard !other.unmatchedTags(named: Self.names).contains(where: { $0.name == stray.name }) else { continue }
                     report.add(
-                        message(unit, side, stray, other), at: unit.location(side, utf8Offset: stray.offset), unit: unit,
-                        key: "\(side.rawValue):\(stray.name)")
+                        message(unit, side, syntax[index], stray, other), at: unit.location(side, utf8Offset: stray.range.lowerBound),
+                        unit: unit, key: "\(side.rawValue):\(stray.name)")
                 }
             }
         }
     }
 
-    private func message(_ unit: TranslationUnit, _ side: Side, _ stray: UnitMarkup.Tag, _ other: [UnitMarkup.Tag]) -> String {
-        let text = unit.text(side)
-        let quoted = UnitMarkup.snippet(text, at: stray.offset, length: stray.raw.utf8.count)
-        let what = stray.isClosing ? "closes `<\(stray.name)>` that it never opened" : "opens `\(stray.raw)` and never closes it"
-        let pairs = other.filter { $0.name == stray.name && !$0.isClosing }.count
+    private func message(_ unit: TranslationUnit, _ side: Side, _ syntax: UnitSyntax, _ stray: UnitSyntax.Tag, _ other: UnitSyntax)
+        -> String
+    {
+        let quoted = syntax.snippet(stray.range)
+        let what =
+            stray.isClosing ? "closes `<\(stray.name)>` that it never opened" : "opens `\(syntax.text(stray.range))` and never closes it"
+        let pairs = other.tags.filter { $0.name == stray.name && !$0.isClosing && !other.isSelfClosing($0) }.count
         let english =
             pairs == 0 ? "has no `<\(stray.name)>`" : "opens and closes `<\(stray.name)>` \(pairs == 1 ? "once" : "\(pairs) times")"
         if side == .target {

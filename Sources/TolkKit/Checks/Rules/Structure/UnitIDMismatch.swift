@@ -16,7 +16,8 @@ public struct UnitIDMismatch: Rule {
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
         for unit in article.units where unit.sourceID != unit.id {
             // A damaged delimiter made this unit swallow the next one: TOLK106 or TOLK101 reports it.
-            if ["sxs-lookup", "data-stu-id", "<span data-ttu-id=\""].contains(where: { UnitMarkup.find($0, in: unit.target) != nil }) {
+            if ["sxs-lookup", "data-stu-id", "<span data-ttu-id=\""].contains(where: { article.syntax(.target, unit).offset(of: $0) != nil }
+            ) {
                 continue
             }
             // The ID sits just before the `">` that opens the source text, on the same line.

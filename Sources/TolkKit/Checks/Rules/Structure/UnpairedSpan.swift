@@ -28,10 +28,15 @@ public struct UnpairedSpan: Rule {
                 at: diagnostic.location, key: "open:" + id)
         }
         reportLookupOutsideUnits(article, &report)
-        for unit in article.units {
-            if reportUnitMarkup(unit, .target, &report) || reportUnitMarkup(unit, .source, &report) { continue }
-            if reportStraySpan(unit, .target, &report) { continue }
-            _ = reportStraySpan(unit, .source, &report)
+        for unit in article.units
+        where unit.target.containsBytes("span") || unit.source.containsBytes("span") || unit.source.containsBytes("stu-id") {
+            let target = article.syntax(.target, unit)
+            let source = article.syntax(.source, unit)
+            if reportForeignUnitMarkup(unit, .target, target, &report) || reportForeignUnitMarkup(unit, .source, source, &report) {
+                continue
+            }
+            if reportStraySpan(unit, .target, target, other: source, &report) { continue }
+            _ = reportStraySpan(unit, .source, source, other: target, &report)
         }
     }
 
@@ -77,38 +82,38 @@ public struct UnpairedSpan: Rule {
     /// Another unit's delimiters inside one side: a unit swallowed the next one because its own
     /// delimiters are damaged. Lookup markup inside a translation is TOLK106's; here it is only
     /// reported in the English side, or as a `data-ttu-id` opening in the translation.
-    private func reportUnitMarkup(_ unit: TranslationUnit, _ side: Side, _ report: inout FindingReport) -> Bool {
-        let text = unit.text(side)
-        let opening = UnitMarkup.find("<span data-ttu-id=\"", in: text)
+    private func reportForeignUnitMarkup(_ unit: TranslationUnit, _ side: Side, _ syntax: UnitSyntax, _ report: inout FindingReport) -> Bool
+    {
+        let opening = syntax.offset(of: "<span data-ttu-id=\"")
         if side == .target {
             guard let opening else { return false }
-            if Self.lookupMarkers.contains(where: { UnitMarkup.find($0, in: text).map { $0 < opening } ?? false }) { return true }
+            if Self.lookupMarkers.contains(where: { syntax.offset(of: $0).map { $0 < opening } ?? false }) { return true }
             report.add(
-                "unit \(unit.id)'s translation runs into another unit at \"\(UnitMarkup.snippet(text, at: opening, length: 19))\": "
+                "unit \(unit.id)'s translation runs into another unit at \"\(syntax.snippet(opening..<(opening + 19)))\": "
                     + "unit \(unit.id) has no English lookup span of its own; restore `</span><span class=\"sxs-lookup\">…` after its translation",
                 at: unit.location(.target, utf8Offset: opening), unit: unit, key: "target:unit")
             return true
         }
-        let markers = ([opening] + Self.lookupMarkers.map { UnitMarkup.find($0, in: text) }).compactMap { $0 }
+        let markers = ([opening] + Self.lookupMarkers.map { syntax.offset(of: $0) }).compactMap { $0 }
         guard let first = markers.min() else { return false }
         report.add(
-            "unit \(unit.id)'s English lookup span runs into another unit at \"\(UnitMarkup.snippet(text, at: first, length: 10))\": "
+            "unit \(unit.id)'s English lookup span runs into another unit at \"\(syntax.snippet(first..<(first + 10)))\": "
                 + "its closing `</span></span>` is missing or damaged; restore it after the English text",
             at: unit.location(.source, utf8Offset: first), unit: unit, key: "source:unit")
         return true
     }
 
     /// A `</span>` with no `<span` before it, or a `<span` never closed, inside one side.
-    private func reportStraySpan(_ unit: TranslationUnit, _ side: Side, _ report: inout FindingReport) -> Bool {
-        let text = unit.text(side)
-        guard text.utf8.count >= 6, UnitMarkup.find("span", in: text.lowercased()) != nil else { return false }
-        let spans = UnitMarkup.tags(in: text, named: ["span"])
-        guard let stray = UnitMarkup.unmatched(spans).first else { return false }
-        let quoted = UnitMarkup.snippet(text, at: stray.offset, length: stray.raw.utf8.count)
-        let kind = stray.isClosing ? "a stray `\(stray.raw)` with no `<span>` before it" : "`\(stray.raw)` that is never closed"
+    private func reportStraySpan(
+        _ unit: TranslationUnit, _ side: Side, _ syntax: UnitSyntax, other: UnitSyntax, _ report: inout FindingReport
+    ) -> Bool {
+        guard let stray = syntax.unmatchedTags(named: ["span"]).first else { return false }
+        let raw = syntax.text(stray.range)
+        let quoted = syntax.snippet(stray.range)
+        let kind = stray.isClosing ? "a stray `\(raw)` with no `<span>` before it" : "`\(raw)` that is never closed"
         var message: String
         if side == .target {
-            let english = UnitMarkup.unmatched(UnitMarkup.tags(in: unit.source, named: ["span"]))
+            let english = other.unmatchedTags(named: ["span"])
             message = "unit \(unit.id)'s translation has \(kind): \"\(quoted)\"; it ends the translation span early on the published page"
             message +=
                 english.isEmpty
@@ -117,7 +122,7 @@ public struct UnpairedSpan: Rule {
             message = "unit \(unit.id)'s English lookup span has \(kind): \"\(quoted)\"; remove it or report it to the source authors"
         }
         report.add(
-            message, at: unit.location(side, utf8Offset: stray.offset), unit: unit, key: "\(side.rawValue):\(stray.raw.lowercased())")
+            message, at: unit.location(side, utf8Offset: stray.range.lowerBound), unit: unit, key: "\(side.rawValue):\(raw.lowercased())")
         return true
     }
 

@@ -16,10 +16,10 @@ public struct DoubleSpace: Rule {
     public init() {}
 
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
-        for unit in article.units where unit.target.contains("  ") {
-            let target = MaskedText(unit.target)
+        for unit in article.units where unit.target.containsBytes("  ") {
+            let target = article.syntax(.target, unit).prose
             let runs = Self.runs(target)
-            guard !runs.isEmpty, Self.runs(MaskedText(unit.source)).isEmpty else { continue }
+            guard !runs.isEmpty, Self.runs(article.syntax(.source, unit).prose).isEmpty else { continue }
             var keys = OccurrenceKeys()
             for run in runs {
                 let before = Self.word(target, endingAt: run.lowerBound)
@@ -33,7 +33,7 @@ public struct DoubleSpace: Rule {
 
     /// Runs of two or more spaces in running text, between two characters on the same line
     /// that are not separators such as `>`, `+`, `|`, `/`, `&` or dashes.
-    static func runs(_ text: MaskedText) -> [Range<Int>] {
+    static func runs(_ text: ProseText) -> [Range<Int>] {
         var runs: [Range<Int>] = []
         var i = 0
         while i < text.count {
@@ -53,13 +53,13 @@ public struct DoubleSpace: Rule {
         return runs
     }
 
-    static func word(_ text: MaskedText, endingAt end: Int) -> String {
+    static func word(_ text: ProseText, endingAt end: Int) -> String {
         var k = end
         while let c = text[k - 1], !c.properties.isWhitespace, end - k < 30 { k -= 1 }
         return text.text(k..<end)
     }
 
-    static func word(_ text: MaskedText, startingAt start: Int) -> String {
+    static func word(_ text: ProseText, startingAt start: Int) -> String {
         var k = start
         while let c = text[k], !c.properties.isWhitespace, k - start < 30 { k += 1 }
         return text.text(start..<k)

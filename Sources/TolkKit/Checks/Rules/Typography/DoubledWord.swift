@@ -27,9 +27,9 @@ public struct DoubledWord: Rule {
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
         let allowed = Self.grammatical[LocaleTraits.language(of: article)] ?? []
         for unit in article.units where !unit.isTargetEmpty {
-            let target = MaskedText(unit.target)
+            let target = article.syntax(.target, unit).prose
             let pairs = Self.doubledWords(target).filter { !allowed.contains($0.word.lowercased()) }
-            guard !pairs.isEmpty, Self.doubledWords(MaskedText(unit.source)).isEmpty else { continue }
+            guard !pairs.isEmpty, Self.doubledWords(article.syntax(.source, unit).prose).isEmpty else { continue }
             var keys = OccurrenceKeys()
             for pair in pairs {
                 let written = target.text(pair.first.lowerBound..<pair.second.upperBound)
@@ -42,7 +42,7 @@ public struct DoubledWord: Rule {
     }
 
     /// Two equal words (ignoring case) separated only by spaces, both in running text.
-    static func doubledWords(_ text: MaskedText) -> [(first: Range<Int>, second: Range<Int>, word: String)] {
+    static func doubledWords(_ text: ProseText) -> [(first: Range<Int>, second: Range<Int>, word: String)] {
         var words: [Range<Int>] = []
         var i = 0
         while i < text.count {

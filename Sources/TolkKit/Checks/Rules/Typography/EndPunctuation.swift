@@ -25,10 +25,10 @@ public struct EndPunctuation: Rule {
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
         let language = LocaleTraits.language(of: article)
         for unit in article.units where !unit.isTargetEmpty {
-            let source = MaskedText(unit.source)
+            let source = article.syntax(.source, unit).prose
             guard let (sourceKind, sourceIndex) = Self.ending(source), [.period, .colon, .question, .exclamation].contains(sourceKind)
             else { continue }
-            let target = MaskedText(unit.target)
+            let target = article.syntax(.target, unit).prose
             guard let (targetKind, targetIndex) = Self.ending(target), targetKind != sourceKind else { continue }
             if targetKind == .none && language == "th" { continue }
             // Japanese and Chinese style guides end a lead-in sentence with 。 where English has a colon.
@@ -50,12 +50,12 @@ public struct EndPunctuation: Rule {
 
     /// The kind of the final mark and the index of the last character that counts, or nil when
     /// the text ends in a link, code, URL, e-mail address or tag (or is blank).
-    static func ending(_ text: MaskedText) -> (Kind, Int)? {
+    static func ending(_ text: ProseText) -> (Kind, Int)? {
         var k = text.count - 1
         let closers = "*_)\"'”’»」』）".unicodeScalars
         while k >= 0 {
             let c = text.scalars[k]
-            guard text.isProse(k) else { return nil }
+            guard text.isText(k) else { return nil }
             if c.properties.isWhitespace || closers.contains(c) {
                 k -= 1
             } else if c == ">", let before = text[k - 1], before == " " || before == "\\" {

@@ -17,87 +17,31 @@ public struct MissingSpaceAfterBold: Rule {
 
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
         guard !LocaleTraits.writesWithoutSpaces(LocaleTraits.language(of: article)) else { return }
-        for unit in article.units where unit.target.contains("**") {
-            let target = MaskedText(unit.target)
-            guard let spans = Self.boldSpans(target) else { continue }
-            let hits = spans.filter { Self.runsIntoWord(target, $0) }
+        for unit in article.units where unit.target.containsBytes("**") {
+            let target = article.syntax(.target, unit)
+            let hits = target.emphasis.filter { $0.isStrong && Self.runsIntoWord(target, $0) }
             guard !hits.isEmpty else { continue }
-            let source = MaskedText(unit.source)
-            let englishRunsIn =
-                Self.boldSpans(source).map { $0.contains { Self.runsIntoWord(source, $0) } } ?? Self.anyCloserBeforeLetter(source)
-            if englishRunsIn { continue }
+            let source = article.syntax(.source, unit)
+            if source.emphasis.contains(where: { $0.isStrong && Self.runsIntoWord(source, $0) }) { continue }
             var keys = OccurrenceKeys()
             for span in hits {
-                let bold = target.text(span).excerpt
-                var word = ""
-                var j = span.upperBound
-                while LocaleTraits.isLetter(target[j]) {
-                    word.unicodeScalars.append(target.scalars[j])
-                    j += 1
-                }
+                let bold = target.text(span.range).excerpt
+                var end = span.range.upperBound
+                while let c = ProseTokens.scalar(at: end, in: target.bytes), LocaleTraits.isLetter(c) { end += c.utf8.count }
+                let word = target.text(span.range.upperBound..<end)
                 report.add(
                     "the bold text \"\(bold)\" runs into \"\(word)\" with no space, which the English never does; add a space after the "
                         + "closing ** (or, if \"\(word)\" is part of the bold word, move the ** after it)",
-                    at: unit.location(.target, utf8Offset: target.offsets[span.upperBound]), unit: unit, key: keys.key(bold + "|" + word))
+                    at: unit.location(.target, utf8Offset: span.range.upperBound), unit: unit, key: keys.key(bold + "|" + word))
             }
         }
-    }
-
-    /// The bold spans of a text, from the opening `**` to after the closing one, or nil when
-    /// the markers do not pair up (an odd count, or a run of four or more asterisks).
-    static func boldSpans(_ text: MaskedText) -> [Range<Int>]? {
-        var spans: [Range<Int>] = []
-        var open: Int?
-        var i = 0
-        while i < text.count {
-            guard text.isProse(i) else {
-                i += 1
-                continue
-            }
-            let c = text.scalars[i]
-            if c == "\\" {
-                i += 2
-                continue
-            }
-            guard c == "*" else {
-                i += 1
-                continue
-            }
-            var n = 0
-            while text[i + n] == "*", text.isProse(i + n) { n += 1 }
-            if n >= 4 { return nil }
-            if n >= 2 {
-                if let start = open {
-                    spans.append(start..<i + n)
-                    open = nil
-                } else {
-                    open = i
-                }
-            }
-            i += n
-        }
-        return open == nil ? spans : nil
     }
 
     /// The closing marker follows text (not a space) and is followed by a letter of a spaced script.
-    static func runsIntoWord(_ text: MaskedText, _ span: Range<Int>) -> Bool {
-        guard let next = text[span.upperBound], next.properties.isAlphabetic, !LocaleTraits.isUnspacedScript(next) else { return false }
-        var k = span.upperBound - 1
-        while text[k] == "*" { k -= 1 }
-        return text[k].map { !$0.properties.isWhitespace } ?? false
-    }
-
-    /// Any `**` after text and before a letter, for texts whose markers do not pair up.
-    static func anyCloserBeforeLetter(_ text: MaskedText) -> Bool {
-        var i = 1
-        while i + 2 < text.count {
-            if text.scalars[i] == "*", text.scalars[i + 1] == "*", text.scalars[i + 2].properties.isAlphabetic,
-                !text.scalars[i - 1].properties.isWhitespace, text.scalars[i - 1] != "*"
-            {
-                return true
-            }
-            i += 1
-        }
-        return false
+    static func runsIntoWord(_ syntax: UnitSyntax, _ span: UnitSyntax.Emphasis) -> Bool {
+        guard let next = ProseTokens.scalar(at: span.range.upperBound, in: syntax.bytes), next.properties.isAlphabetic,
+            !LocaleTraits.isUnspacedScript(next)
+        else { return false }
+        return ProseTokens.scalar(before: span.close.lowerBound, in: syntax.bytes).map { !$0.properties.isWhitespace } ?? false
     }
 }

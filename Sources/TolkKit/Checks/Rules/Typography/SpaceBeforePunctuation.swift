@@ -20,10 +20,10 @@ public struct SpaceBeforePunctuation: Rule {
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
         guard LocaleTraits.language(of: article) != "fr" else { return }
         for unit in article.units where Self.mayHaveSpacedMark(unit.target) {
-            let target = MaskedText(unit.target)
+            let target = article.syntax(.target, unit).prose
             let hits = Self.spacedMarks(target)
             guard !hits.isEmpty else { continue }
-            let inSource = Set(Self.spacedMarks(MaskedText(unit.source)).map { $0.mark })
+            let inSource = Set(Self.spacedMarks(article.syntax(.source, unit).prose).map { $0.mark })
             var keys = OccurrenceKeys()
             for hit in hits where !inSource.contains(hit.mark) {
                 var word = String.UnicodeScalarView()
@@ -44,12 +44,13 @@ public struct SpaceBeforePunctuation: Rule {
     }
 
     static func mayHaveSpacedMark(_ text: String) -> Bool {
-        text.contains(" .") || text.contains(" ,") || text.contains(" :") || text.contains(" ;") || text.contains(" !")
-            || text.contains(" ?")
+        text.containsBytes(" .") || text.containsBytes(" ,") || text.containsBytes(" :") || text.containsBytes(" ;")
+            || text.containsBytes(" !")
+            || text.containsBytes(" ?")
     }
 
     /// Marks that end a word and follow one or more spaces, which follow text on the same line.
-    static func spacedMarks(_ text: MaskedText) -> [(space: Int, markIndex: Int, mark: Unicode.Scalar)] {
+    static func spacedMarks(_ text: ProseText) -> [(space: Int, markIndex: Int, mark: Unicode.Scalar)] {
         var hits: [(Int, Int, Unicode.Scalar)] = []
         for i in 1..<max(1, text.count) where text.isProse(i) && marks.contains(text.scalars[i]) && text.scalars[i - 1] == " " {
             let c = text.scalars[i]

@@ -1,0 +1,143 @@
+import Foundation
+
+extension Article {
+    /// The syntax of one side of `unit`: from the analysis the checker asks the parser
+    /// for, else (an article parsed only for rendering) from the side parsed on its own.
+    func syntax(_ side: Side, _ unit: TranslationUnit) -> UnitSyntax {
+        if let analysis, unit.index < analysis.target.count { return analysis[side, unit.index] }
+        return UnitAnalyzer.alone(Array(unit.text(side).utf8))
+    }
+}
+
+extension UnitSyntax {
+    /// The offset before the spaces (ASCII, no-break, narrow no-break) that end at `offset`.
+    func skippingSpaces(backFrom offset: Int) -> Int {
+        var i = offset
+        while i > 0 {
+            if bytes[i - 1] == 0x20 || bytes[i - 1] == 0x09 {
+                i -= 1
+            } else if i >= 2, bytes[i - 2] == 0xC2, bytes[i - 1] == 0xA0 {
+                i -= 2
+            } else if i >= 3, bytes[i - 3] == 0xE2, bytes[i - 2] == 0x80, bytes[i - 1] == 0xAF {
+                i -= 3
+            } else {
+                break
+            }
+        }
+        return i
+    }
+
+    /// The offset after the spaces that start at `offset`.
+    func skippingSpaces(forwardFrom offset: Int) -> Int {
+        var i = offset
+        while i < bytes.count {
+            if bytes[i] == 0x20 || bytes[i] == 0x09 {
+                i += 1
+            } else if i + 1 < bytes.count, bytes[i] == 0xC2, bytes[i + 1] == 0xA0 {
+                i += 2
+            } else if i + 2 < bytes.count, bytes[i] == 0xE2, bytes[i + 1] == 0x80, bytes[i + 2] == 0xAF {
+                i += 3
+            } else {
+                break
+            }
+        }
+        return i
+    }
+
+    /// Bold runs separated by spaces only, two or more in a row.
+    var adjacentBoldRuns: [[Emphasis]] {
+        var chains: [[Emphasis]] = []
+        var current: [Emphasis] = []
+        for span in emphasis where span.isStrong {
+            if let last = current.last {
+                if span.range.lowerBound < last.range.upperBound { continue }
+                if skippingSpaces(forwardFrom: last.range.upperBound) == span.range.lowerBound
+                    && last.range.upperBound < span.range.lowerBound
+                {
+                    current.append(span)
+                    continue
+                }
+                if current.count > 1 { chains.append(current) }
+            }
+            current = [span]
+        }
+        if current.count > 1 { chains.append(current) }
+        return chains
+    }
+
+    /// Where `needle` first occurs outside the given ranges.
+    func offset(of needle: String, outside ranges: [Range<Int>]) -> Int? {
+        let pattern = Array(needle.utf8)
+        guard !pattern.isEmpty, pattern.count <= bytes.count else { return nil }
+        for start in 0...(bytes.count - pattern.count) where bytes[start] == pattern[0] {
+            if bytes[start..<(start + pattern.count)].elementsEqual(pattern), !ranges.contains(where: { $0.contains(start) }) {
+                return start
+            }
+        }
+        return nil
+    }
+
+    /// The first occurrence of `needle` at or after `from`.
+    func offset(of needle: String, from: Int = 0) -> Int? {
+        bytes.withUnsafeBufferPointer { UnitScanner.find(Array(needle.utf8), in: $0, from: from) }
+    }
+
+    /// Up to `width` characters either side of `range`, on one line, for messages.
+    func snippet(_ range: Range<Int>, width: Int = 24) -> String {
+        let start = min(max(range.lowerBound, 0), bytes.count)
+        let end = min(max(range.upperBound, start), bytes.count)
+        let before = text(0..<start)
+        let after = text(end..<bytes.count)
+        let head = before.count > width ? "…" + String(before.suffix(width)) : before
+        let tail = after.count > width ? String(after.prefix(width)) + "…" : after
+        return (head + text(start..<end) + tail).split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+
+    /// The tags that have no partner on this side: closing tags with no opening before
+    /// them, then opening tags never closed, in text order.
+    func unmatchedTags(named names: Set<String>) -> [Tag] {
+        var open: [String: [Tag]] = [:]
+        var stray: [Tag] = []
+        for tag in tags where !tag.isPseudo && names.contains(tag.name) && !isSelfClosing(tag) {
+            if tag.isClosing {
+                if open[tag.name]?.isEmpty == false { open[tag.name]!.removeLast() } else { stray.append(tag) }
+            } else {
+                open[tag.name, default: []].append(tag)
+            }
+        }
+        return (stray + open.values.flatMap { $0 }).sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    func isSelfClosing(_ tag: Tag) -> Bool {
+        tag.range.count >= 2 && bytes[tag.range.upperBound - 2] == 0x2F
+    }
+}
+
+extension String {
+    /// True when the UTF-8 of `needle` occurs in this string: a byte search, which the
+    /// rules' quick tests need thousands of times per article (`contains` on strings goes
+    /// through Foundation's comparison).
+    func containsBytes(_ needle: String) -> Bool {
+        var haystack = self
+        var pattern = needle
+        return haystack.withUTF8 { h in
+            pattern.withUTF8 { n in
+                guard n.count <= h.count, let first = n.first else { return n.isEmpty }
+                var i = 0
+                let last = h.count - n.count
+                while i <= last {
+                    guard let hit = memchr(h.baseAddress! + i, Int32(first), last - i + 1) else { return false }
+                    let at = h.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(h.baseAddress! + at, n.baseAddress!, n.count) == 0 { return true }
+                    i = at + 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// True when any byte of the string is in `bytes` (ASCII only).
+    func containsAnyByte(_ bytes: [UInt8]) -> Bool {
+        utf8.contains { bytes.contains($0) }
+    }
+}

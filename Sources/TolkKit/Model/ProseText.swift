@@ -1,0 +1,70 @@
+/// One side of a unit as Unicode scalars, each marked with what cmark-gfm made
+/// of it (`UnitSyntax.Region`): running text, code, a link destination, a URL,
+/// an e-mail address, markup or a tag. Every scalar keeps its UTF-8 offset in
+/// the side's text. The typography and literal rules read text through it so
+/// they never look inside code or URLs.
+public struct ProseText: Hashable, Sendable {
+    public let scalars: [Unicode.Scalar]
+    /// The UTF-8 offset of each scalar, then the length of the text.
+    public let offsets: [Int]
+    public let regions: [UnitSyntax.Region]
+
+    static let empty = ProseText(scalars: [], offsets: [0], regions: [])
+
+    private init(scalars: [Unicode.Scalar], offsets: [Int], regions: [UnitSyntax.Region]) {
+        self.scalars = scalars
+        self.offsets = offsets
+        self.regions = regions
+    }
+
+    init(_ syntax: UnitSyntax) {
+        var scalars: [Unicode.Scalar] = []
+        var offsets: [Int] = []
+        var regions: [UnitSyntax.Region] = []
+        scalars.reserveCapacity(syntax.bytes.count)
+        offsets.reserveCapacity(syntax.bytes.count + 1)
+        regions.reserveCapacity(syntax.bytes.count)
+        var offset = 0
+        for scalar in String(decoding: syntax.bytes, as: UTF8.self).unicodeScalars {
+            scalars.append(scalar)
+            offsets.append(offset)
+            regions.append(offset < syntax.regions.count ? syntax.regions[offset] : .prose)
+            offset += UTF8.width(scalar)
+        }
+        offsets.append(offset)
+        self.scalars = scalars
+        self.offsets = offsets
+        self.regions = regions
+    }
+
+    public var count: Int { scalars.count }
+
+    public subscript(i: Int) -> Unicode.Scalar? { i >= 0 && i < scalars.count ? scalars[i] : nil }
+
+    /// The offset of the first character that is not blank, where a finding about the whole text points.
+    public var firstVisibleOffset: Int {
+        offsets[scalars.firstIndex { !$0.properties.isWhitespace } ?? 0]
+    }
+
+    public func isProse(_ i: Int) -> Bool { i >= 0 && i < regions.count && regions[i] == .prose }
+
+    /// Running text or the markup around it (emphasis markers, link brackets).
+    public func isText(_ i: Int) -> Bool { i >= 0 && i < regions.count && (regions[i] == .prose || regions[i] == .markup) }
+
+    public func text(_ range: Range<Int>) -> String {
+        var s = String.UnicodeScalarView()
+        s.append(contentsOf: scalars[max(0, range.lowerBound)..<min(scalars.count, max(range.lowerBound, range.upperBound))])
+        return String(s)
+    }
+
+    /// The scalar index at UTF-8 `offset` (the first scalar at or after it).
+    public func index(ofOffset offset: Int) -> Int {
+        var lo = 0
+        var hi = offsets.count - 1
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if offsets[mid] < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}
