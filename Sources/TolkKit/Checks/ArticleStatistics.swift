@@ -48,6 +48,17 @@ public struct ArticleStatistics: Hashable, Sendable {
         var inWord = false
         for scalar in text.unicodeScalars {
             let v = scalar.value
+            if v < 0x80 {
+                // ASCII, most of every article: letters and digits are word characters.
+                let lower = v | 0x20
+                if (lower >= 0x61 && lower <= 0x7A) || (v >= 0x30 && v <= 0x39) {
+                    if !inWord { count += 1 }
+                    inWord = true
+                } else if v != 0x2D && v != 0x27 {
+                    inWord = false
+                }
+                continue
+            }
             let isIdeographic =
                 (0x3040...0x30FF).contains(v) || (0x3400...0x9FFF).contains(v) || (0xAC00...0xD7AF).contains(v)
                 || (0x0E00...0x0E7F).contains(v)

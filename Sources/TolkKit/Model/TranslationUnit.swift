@@ -30,7 +30,11 @@ public struct TranslationUnit: Hashable, Sendable {
     public var sourceRange: SourceRange
 
     public var location: SourceLocation { range.start }
-    public var isTargetEmpty: Bool { target.allSatisfy(\.isWhitespace) }
+    public var isTargetEmpty: Bool {
+        // Almost every target starts with a visible ASCII byte: no character walk then.
+        if let first = target.utf8.first, first > 0x20, first < 0x80 { return false }
+        return target.allSatisfy(\.isWhitespace)
+    }
 
     /// The text of one side.
     public func text(_ side: Side) -> String { side == .target ? target : source }

@@ -20,27 +20,44 @@ enum ProductNames {
         "Cloud App Security", "Advanced Threat Protection", "Azure Information Protection", "Information Rights Management",
     ].sorted { $0.utf8.count > $1.utf8.count }
 
-    /// The built-in names by their first byte.
-    private static let byFirstByte: [UInt8: [[UInt8]]] = Dictionary(grouping: builtIn.map { Array($0.utf8) }) { $0[0] }
+    /// The built-in names by their first byte (a table of 256 lists, longest first).
+    private static let byFirstByte: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 256)
+        for name in builtIn { table[Int(name.utf8.first!)].append(Array(name.utf8)) }
+        return table
+    }()
 
     /// Byte ranges of `bytes` covered by a built-in name (case-sensitive) or a
     /// configured term (case-insensitive), each on word boundaries.
     static func ranges(in bytes: [UInt8], terms: [String]) -> [Range<Int>] {
-        let configured = terms.filter { !$0.isEmpty }.map { Array($0.lowercased().utf8) }.sorted { $0.count > $1.count }
+        var configured = [[[UInt8]]](repeating: [], count: terms.isEmpty ? 0 : 256)
+        for term in terms.filter({ !$0.isEmpty }).map({ Array($0.lowercased().utf8) }).sorted(by: { $0.count > $1.count }) {
+            configured[Int(term[0])].append(term)
+        }
         var found: [Range<Int>] = []
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
+            // Names start words: a letter or digit before means no name starts here.
+            if i > 0, isASCIIAlphanumeric(bytes[i - 1]) {
+                i += 1
+                continue
+            }
             let folded = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
-            let candidates =
-                configured.filter { $0[0] == folded }.map { ($0, true) } + (byFirstByte[b] ?? []).map { ($0, false) }
-            if !candidates.isEmpty, isWordEdge(InlineMarkup.scalar(before: i, in: bytes)) {
+            let builtIns = byFirstByte[Int(b)]
+            let terms = configured.isEmpty ? [] : configured[Int(folded)]
+            if (!builtIns.isEmpty || !terms.isEmpty), isWordEdge(ProseTokens.scalar(before: i, in: bytes)) {
                 var matched = 0
-                for (pattern, ignoringCase) in candidates where i + pattern.count <= bytes.count {
-                    if matches(pattern, bytes, at: i, ignoringCase: ignoringCase),
-                        isWordEdge(InlineMarkup.scalar(at: i + pattern.count, in: bytes))
+                for pattern in terms where i + pattern.count <= bytes.count && pattern.count > matched {
+                    if matches(pattern, bytes, at: i, ignoringCase: true), isWordEdge(ProseTokens.scalar(at: i + pattern.count, in: bytes))
                     {
-                        matched = max(matched, pattern.count)
+                        matched = pattern.count
+                    }
+                }
+                for pattern in builtIns where i + pattern.count <= bytes.count && pattern.count > matched {
+                    if matches(pattern, bytes, at: i, ignoringCase: false), isWordEdge(ProseTokens.scalar(at: i + pattern.count, in: bytes))
+                    {
+                        matched = pattern.count
                     }
                 }
                 if matched > 0 {
@@ -54,11 +71,17 @@ enum ProductNames {
         return found
     }
 
+    private static func isASCIIAlphanumeric(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+    }
+
     private static func matches(_ pattern: [UInt8], _ bytes: [UInt8], at start: Int, ignoringCase: Bool) -> Bool {
-        for (k, p) in pattern.enumerated() {
+        var k = 0
+        while k < pattern.count {
             var b = bytes[start + k]
             if ignoringCase, b >= 0x41, b <= 0x5A { b += 0x20 }
-            if b != p { return false }
+            if b != pattern[k] { return false }
+            k += 1
         }
         return true
     }

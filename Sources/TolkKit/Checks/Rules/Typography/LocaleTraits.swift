@@ -30,6 +30,7 @@ enum LocaleTraits {
     /// A letter for word-level checks (letters and the marks that combine with them).
     static func isLetter(_ c: Unicode.Scalar?) -> Bool {
         guard let c else { return false }
+        if c.value < 0x80 { return (c.value | 0x20) >= 0x61 && (c.value | 0x20) <= 0x7A }
         return c.properties.isAlphabetic
     }
 }
