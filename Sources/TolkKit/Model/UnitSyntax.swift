@@ -73,25 +73,132 @@ public struct UnitSyntax: Hashable, Sendable {
         public var text: String
     }
 
-    public internal(set) var bytes: [UInt8]
-    public internal(set) var regions: [Region]
-    public internal(set) var emphasis: [Emphasis] = []
-    public internal(set) var markers: [Marker] = []
-    public internal(set) var codeSpans: [CodeSpan] = []
+    /// The arrays live in one object, so handing a unit's syntax to a rule costs one
+    /// reference count, not one per array; it is never changed once the analysis is built.
+    private final class Storage: @unchecked Sendable {
+        var bytes: [UInt8]
+        var regions: [Region]
+        var emphasis: [Emphasis] = []
+        var markers: [Marker] = []
+        var codeSpans: [CodeSpan] = []
+        var strayBackticks: [Range<Int>] = []
+        var links: [Link] = []
+        var tags: [Tag] = []
+        var separators: [Int] = []
+        var urls: [Token] = []
+        var emails: [Token] = []
+        var prose: ProseText = ProseText.empty
+
+        init(bytes: [UInt8]) {
+            self.bytes = bytes
+            regions = Array(repeating: .prose, count: bytes.count)
+        }
+
+        func copy() -> Storage {
+            let c = Storage(bytes: bytes)
+            c.regions = regions
+            c.emphasis = emphasis
+            c.markers = markers
+            c.codeSpans = codeSpans
+            c.strayBackticks = strayBackticks
+            c.links = links
+            c.tags = tags
+            c.separators = separators
+            c.urls = urls
+            c.emails = emails
+            c.prose = prose
+            return c
+        }
+    }
+
+    private var storage: Storage
+
+    /// Storage this value alone holds, for building.
+    private var unique: Storage {
+        mutating get {
+            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+            return storage
+        }
+    }
+
+    public internal(set) var bytes: [UInt8] {
+        get { storage.bytes }
+        set { unique.bytes = newValue }
+        _modify { yield &unique.bytes }
+    }
+    public internal(set) var regions: [Region] {
+        get { storage.regions }
+        set { unique.regions = newValue }
+        _modify { yield &unique.regions }
+    }
+    public internal(set) var emphasis: [Emphasis] {
+        get { storage.emphasis }
+        set { unique.emphasis = newValue }
+        _modify { yield &unique.emphasis }
+    }
+    public internal(set) var markers: [Marker] {
+        get { storage.markers }
+        set { unique.markers = newValue }
+        _modify { yield &unique.markers }
+    }
+    public internal(set) var codeSpans: [CodeSpan] {
+        get { storage.codeSpans }
+        set { unique.codeSpans = newValue }
+        _modify { yield &unique.codeSpans }
+    }
     /// Backtick runs that open no code span.
-    public internal(set) var strayBackticks: [Range<Int>] = []
-    public internal(set) var links: [Link] = []
-    public internal(set) var tags: [Tag] = []
-    /// Offsets of the `\>` UI-path separators in running text.
-    public internal(set) var separators: [Int] = []
-    public internal(set) var urls: [Token] = []
-    public internal(set) var emails: [Token] = []
+    public internal(set) var strayBackticks: [Range<Int>] {
+        get { storage.strayBackticks }
+        set { unique.strayBackticks = newValue }
+        _modify { yield &unique.strayBackticks }
+    }
+    public internal(set) var links: [Link] {
+        get { storage.links }
+        set { unique.links = newValue }
+        _modify { yield &unique.links }
+    }
+    public internal(set) var tags: [Tag] {
+        get { storage.tags }
+        set { unique.tags = newValue }
+        _modify { yield &unique.tags }
+    }
+    /// Offsets of the `\\>` UI-path separators in running text.
+    public internal(set) var separators: [Int] {
+        get { storage.separators }
+        set { unique.separators = newValue }
+        _modify { yield &unique.separators }
+    }
+    public internal(set) var urls: [Token] {
+        get { storage.urls }
+        set { unique.urls = newValue }
+        _modify { yield &unique.urls }
+    }
+    public internal(set) var emails: [Token] {
+        get { storage.emails }
+        set { unique.emails = newValue }
+        _modify { yield &unique.emails }
+    }
     /// The side as scalars marked by region, for the rules that read characters.
-    public internal(set) var prose = ProseText.empty
+    public internal(set) var prose: ProseText {
+        get { storage.prose }
+        set { unique.prose = newValue }
+        _modify { yield &unique.prose }
+    }
 
     init(bytes: [UInt8]) {
-        self.bytes = bytes
-        regions = Array(repeating: .prose, count: bytes.count)
+        storage = Storage(bytes: bytes)
+    }
+
+    public static func == (a: UnitSyntax, b: UnitSyntax) -> Bool {
+        a.storage === b.storage
+            || (a.bytes == b.bytes && a.regions == b.regions && a.emphasis == b.emphasis && a.markers == b.markers
+                && a.codeSpans == b.codeSpans && a.strayBackticks == b.strayBackticks && a.links == b.links && a.tags == b.tags
+                && a.separators == b.separators && a.urls == b.urls && a.emails == b.emails)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(bytes)
+        hasher.combine(regions)
     }
 
     public var count: Int { bytes.count }

@@ -22,8 +22,7 @@ public struct NumberChanged: Rule {
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
         let language = LocaleTraits.language(of: article)
         let spellsNumbers = ["da", "de", "en"].contains(language)
-        for unit in article.units where !unit.isTargetEmpty && unit.source.unicodeScalars.contains(where: { NumberToken.digit($0) != nil })
-        {
+        for unit in article.units where !unit.isTargetEmpty && Self.mayHaveDigit(unit.source) {
             let source = article.syntax(.source, unit).prose
             var numbers = NumberToken.all(in: source).filter { number in
                 guard number.isChecked else { return false }
@@ -36,7 +35,7 @@ public struct NumberChanged: Rule {
             let found = NumberToken.all(in: target)
             // A date or version the translation writes as one token (`23.06.2021`) also offers its parts.
             var pool: [NumberToken?] = found + found.flatMap(\.parts)
-            let words = Self.words(of: unit.target)
+            lazy var words = Self.words(of: unit.target)
             var missing: [NumberToken] = []
             // Same text first, then same value, so `1,000` does not take the `1` meant for a `1`.
             var open = numbers.filter { number in
@@ -75,6 +74,15 @@ public struct NumberChanged: Rule {
                 }
             }
         }
+    }
+
+    /// True when the text may hold a digit of some script: ASCII digits, or any byte beyond ASCII.
+    static func mayHaveDigit(_ text: String) -> Bool {
+        for byte in text.utf8 where (byte >= 0x30 && byte <= 0x39) || byte >= 0xD9 {
+            if byte <= 0x39 { return true }
+            return text.unicodeScalars.contains { NumberToken.digit($0) != nil }
+        }
+        return false
     }
 
     /// The number with up to 25 characters of the English on either side, on one line.

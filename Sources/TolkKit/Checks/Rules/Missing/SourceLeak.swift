@@ -25,11 +25,12 @@ public struct SourceLeak: Rule {
         for unit in article.units
         where unit.area == .body && !unit.isTargetEmpty && unit.target.trimmingSpaces != unit.source.trimmingSpaces {
             // A leak is five English words in a row: most translations share fewer with their English at all.
-            guard Self.sharedASCIIWords(unit.target, unit.source) >= Self.minimumRun else { continue }
             let targetSyntax = article.syntax(.target, unit)
+            let sourceSyntax = article.syntax(.source, unit)
+            guard Self.sharedASCIIWords(targetSyntax, sourceSyntax) >= Self.minimumRun else { continue }
             let target = ProseWords(targetSyntax, terms: terms, ignoringQuotations: true)
             guard target.words.count >= Self.minimumRun else { continue }
-            let source = ProseWords(article.syntax(.source, unit), terms: terms, ignoringQuotations: true)
+            let source = ProseWords(sourceSyntax, terms: terms, ignoringQuotations: true)
             var sourcePositions: [UInt64: [(run: Int, index: Int)]] = [:]
             for (r, run) in source.runs.enumerated() {
                 for (i, word) in run.enumerated() { sourcePositions[word.key, default: []].append((r, i)) }
@@ -69,15 +70,16 @@ public struct SourceLeak: Rule {
         }
     }
 
-    /// How many ASCII letter runs of `target` also occur in `source`, ignoring case: an
-    /// upper bound of the English words a leaked run can have.
-    static func sharedASCIIWords(_ target: String, _ source: String) -> Int {
-        func words(_ text: String, _ body: (UInt64) -> Void) {
+    /// The longest stretch of ASCII letter runs in the running text of `target` that all
+    /// occur in `source`, ignoring case: an upper bound of the length of a leaked run of
+    /// English words (URLs, code and destinations are never prose words).
+    static func sharedASCIIWords(_ target: UnitSyntax, _ source: UnitSyntax) -> Int {
+        func words(_ text: UnitSyntax, _ body: (UInt64) -> Void) {
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             var inWord = false
-            for byte in text.utf8 {
+            for (i, byte) in text.bytes.enumerated() {
                 let lower = byte | 0x20
-                if lower >= 0x61 && lower <= 0x7A {
+                if lower >= 0x61 && lower <= 0x7A && text.regions[i] == .prose {
                     hash = (hash ^ UInt64(lower)) &* 0x100_0000_01b3
                     inWord = true
                 } else if inWord {
@@ -90,8 +92,12 @@ public struct SourceLeak: Rule {
         }
         var english = Set<UInt64>()
         words(source) { english.insert($0) }
-        var shared = 0
-        words(target) { if english.contains($0) { shared += 1 } }
-        return shared
+        var longest = 0
+        var current = 0
+        words(target) { hash in
+            current = english.contains(hash) ? current + 1 : 0
+            longest = max(longest, current)
+        }
+        return longest
     }
 }

@@ -14,14 +14,21 @@ public struct DuplicateUnitID: Rule {
     public init() {}
 
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
-        var first: [String: TranslationUnit] = [:]
+        // Unit numbers count up through a file: a repeated ID can only follow a number that did not grow.
+        guard
+            zip(article.units, article.units.dropFirst()).contains(where: { a, b in
+                a.number == nil || b.number == nil || a.number! >= b.number! || a.isParagraph != b.isParagraph
+            })
+        else { return }
+        var first: [String: Int] = [:]
         var seen: [String: Int] = [:]
         for unit in article.units {
             seen[unit.id, default: 0] += 1
-            guard let original = first[unit.id] else {
-                first[unit.id] = unit
+            guard let originalIndex = first[unit.id] else {
+                first[unit.id] = unit.index
                 continue
             }
+            let original = article.units[originalIndex]
             let occurrence = seen[unit.id]!
             report.add(
                 "unit ID \(unit.id) is used again (first at line \(original.location.line), column \(original.location.column)); "

@@ -44,9 +44,14 @@ public struct SpaceBeforePunctuation: Rule {
     }
 
     static func mayHaveSpacedMark(_ text: String) -> Bool {
-        text.containsBytes(" .") || text.containsBytes(" ,") || text.containsBytes(" :") || text.containsBytes(" ;")
-            || text.containsBytes(" !")
-            || text.containsBytes(" ?")
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == 0x20, byte == 0x2E || byte == 0x2C || byte == 0x3A || byte == 0x3B || byte == 0x21 || byte == 0x3F {
+                return true
+            }
+            previous = byte
+        }
+        return false
     }
 
     /// Marks that end a word and follow one or more spaces, which follow text on the same line.

@@ -24,7 +24,7 @@ public struct SuspiciousCharacter: Rule {
         let language = LocaleTraits.language(of: article)
         let rightToLeft = LocaleTraits.isRightToLeft(language)
         let joiners = rightToLeft || Self.joinerLanguages.contains(language)
-        for unit in article.units {
+        for unit in article.units where Self.mayHaveSuspicious(unit.target) {
             let scalars = Array(unit.target.unicodeScalars)
             guard scalars.contains(where: Self.isSuspicious) else { continue }
             let inSource = Set(unit.source.unicodeScalars.filter(Self.isSuspicious))
@@ -46,6 +46,12 @@ public struct SuspiciousCharacter: Rule {
                     at: unit.location(.target, utf8Offset: offset), unit: unit, key: keys.key(code))
             }
         }
+    }
+
+    /// False when no byte of the text can start a suspicious character: control bytes,
+    /// and the lead bytes of U+0080–U+009F, U+200B–U+2060 and U+FEFF/U+FFFD.
+    static func mayHaveSuspicious(_ text: String) -> Bool {
+        text.utf8.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }
     }
 
     static func isSuspicious(_ c: Unicode.Scalar) -> Bool {
