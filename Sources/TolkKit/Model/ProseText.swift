@@ -9,23 +9,18 @@ public struct ProseText: Hashable, Sendable {
     public let offsets: [Int]
     public let regions: [UnitSyntax.Region]
 
-    static let empty = ProseText(scalars: [], offsets: [0], regions: [])
+    init(_ syntax: UnitSyntax) { self.init(syntax, from: 0) }
 
-    private init(scalars: [Unicode.Scalar], offsets: [Int], regions: [UnitSyntax.Region]) {
-        self.scalars = scalars
-        self.offsets = offsets
-        self.regions = regions
-    }
-
-    init(_ syntax: UnitSyntax) {
+    /// The side from byte `start` (a scalar boundary) on; offsets stay those of the whole side.
+    init(_ syntax: UnitSyntax, from start: Int) {
         var scalars: [Unicode.Scalar] = []
         var offsets: [Int] = []
         var regions: [UnitSyntax.Region] = []
         scalars.reserveCapacity(syntax.bytes.count)
         offsets.reserveCapacity(syntax.bytes.count + 1)
         regions.reserveCapacity(syntax.bytes.count)
-        var offset = 0
-        for scalar in String(decoding: syntax.bytes, as: UTF8.self).unicodeScalars {
+        var offset = start
+        for scalar in String(decoding: syntax.bytes[start...], as: UTF8.self).unicodeScalars {
             scalars.append(scalar)
             offsets.append(offset)
             regions.append(offset < syntax.regions.count ? syntax.regions[offset] : .prose)

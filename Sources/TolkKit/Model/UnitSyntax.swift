@@ -87,7 +87,8 @@ public struct UnitSyntax: Hashable, Sendable {
         var separators: [Int] = []
         var urls: [Token] = []
         var emails: [Token] = []
-        var prose: ProseText = ProseText.empty
+        /// Made when a rule first asks for it; the analysis of one article is read by one thread.
+        var prose: ProseText?
 
         init(bytes: [UInt8]) {
             self.bytes = bytes
@@ -179,10 +180,20 @@ public struct UnitSyntax: Hashable, Sendable {
         _modify { yield &unique.emails }
     }
     /// The side as scalars marked by region, for the rules that read characters.
-    public internal(set) var prose: ProseText {
-        get { storage.prose }
-        set { unique.prose = newValue }
-        _modify { yield &unique.prose }
+    public var prose: ProseText {
+        if let prose = storage.prose { return prose }
+        let prose = ProseText(self)
+        storage.prose = prose
+        return prose
+    }
+
+    /// The last characters of the side (at least `bytes` bytes' worth) as scalars marked by
+    /// region, with offsets into the whole side, for rules that read only the end.
+    public func proseTail(bytes count: Int) -> ProseText {
+        if let prose = storage.prose { return prose }
+        var start = max(0, bytes.count - count)
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return start == 0 ? prose : ProseText(self, from: start)
     }
 
     init(bytes: [UInt8]) {

@@ -51,9 +51,12 @@ enum ProseTokens {
         guard offset < bytes.count else { return nil }
         let b0 = bytes[offset]
         if b0 < 0x80 { return Unicode.Scalar(b0) }
-        var end = offset + 1
-        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
-        return String(decoding: bytes[offset..<end], as: UTF8.self).unicodeScalars.first
+        // The text is valid UTF-8 (the parser refuses anything else): decode by hand.
+        let length = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2
+        guard offset + length <= bytes.count else { return nil }
+        var value = UInt32(b0) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length { value = value << 6 | (UInt32(bytes[offset + k]) & 0x3F) }
+        return Unicode.Scalar(value)
     }
 
     private static func isASCIIAlphanumeric(_ b: UInt8) -> Bool {
@@ -69,9 +72,11 @@ enum ProseTokens {
         if let p = scalar(before: start, in: bytes) {
             if p == "/" || p == "." || (p.properties.isAlphabetic && p.value < 0x2E80) || ("0"..."9").contains(p) { return nil }
         }
-        let head = bytes[start..<min(bytes.count, start + 8)].map { $0 | 0x20 }
-        guard head.starts(with: Array("https://".utf8)) || head.starts(with: Array("http://".utf8)) || head.starts(with: Array("www.".utf8))
-        else { return nil }
+        func at(_ k: Int, _ c: UInt8) -> Bool { start + k < bytes.count && bytes[start + k] | 0x20 == c | 0x20 }
+        let isWWW = at(0, 0x77) && at(1, 0x77) && at(2, 0x77) && at(3, 0x2E)
+        let isHTTP = at(0, 0x68) && at(1, 0x74) && at(2, 0x74) && at(3, 0x70)
+        let schemeEnd = isHTTP ? (at(4, 0x73) ? 5 : 4) : 0
+        guard isWWW || (isHTTP && at(schemeEnd, 0x3A) && at(schemeEnd + 1, 0x2F) && at(schemeEnd + 2, 0x2F)) else { return nil }
         var j = start
         while j < bytes.count, regions[j] == .prose {
             let c = bytes[j]

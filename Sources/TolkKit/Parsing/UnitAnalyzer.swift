@@ -270,7 +270,6 @@ extension UnitSyntax {
             }
         }
         markers.sort { $0.range.lowerBound < $1.range.lowerBound }
-        prose = ProseText(self)
         urls.sort { $0.range.lowerBound < $1.range.lowerBound }
         emails.sort { $0.range.lowerBound < $1.range.lowerBound }
     }

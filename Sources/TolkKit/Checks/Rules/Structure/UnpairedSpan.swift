@@ -43,13 +43,25 @@ public struct UnpairedSpan: Rule {
     /// `sxs-lookup` or `data-stu-id` in bytes no unit covers; a `data-stu-id` right after a
     /// reported `sxs-lookup` is the same damage and is not reported again.
     private func reportLookupOutsideUnits(_ article: Article, _ report: inout FindingReport) {
+        // Only the bytes between units can hold one: search those.
         var hits: [Int] = []
-        for marker in Self.lookupMarkers {
-            let needle = Array(marker.utf8)
-            var from = 0
-            while let at = Self.find(needle, in: article.bytes, from: from) {
-                hits.append(at)
-                from = at + needle.count
+        var gaps: [Range<Int>] = []
+        var position = 0
+        for unit in article.units {
+            if unit.range.start.offset > position { gaps.append(position..<unit.range.start.offset) }
+            position = max(position, unit.range.end.offset)
+        }
+        if position < article.bytes.count { gaps.append(position..<article.bytes.count) }
+        for gap in gaps {
+            for marker in Self.lookupMarkers {
+                let needle = Array(marker.utf8)
+                var from = gap.lowerBound
+                while let at = article.bytes.withUnsafeBufferPointer({
+                    UnitScanner.find(needle, in: UnsafeBufferPointer(rebasing: $0[..<gap.upperBound]), from: from)
+                }) {
+                    hits.append(at)
+                    from = at + needle.count
+                }
             }
         }
         guard !hits.isEmpty else { return }

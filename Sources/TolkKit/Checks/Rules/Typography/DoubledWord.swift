@@ -26,7 +26,7 @@ public struct DoubledWord: Rule {
 
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
         let allowed = Self.grammatical[LocaleTraits.language(of: article)] ?? []
-        for unit in article.units where !unit.isTargetEmpty {
+        for unit in article.units where !unit.isTargetEmpty && Self.mayRepeatWord(unit.target) {
             let target = article.syntax(.target, unit).prose
             let pairs = Self.doubledWords(target).filter { !allowed.contains($0.word.lowercased()) }
             guard !pairs.isEmpty, Self.doubledWords(article.syntax(.source, unit).prose).isEmpty else { continue }
@@ -39,6 +39,47 @@ public struct DoubledWord: Rule {
                     key: keys.key(pair.word.lowercased()))
             }
         }
+    }
+
+    /// False when no two neighbouring words separated only by spaces are equal (ASCII
+    /// case aside; other letters compared by their bytes, with Latin-1 case folded): most
+    /// units, found without decoding their text.
+    static func mayRepeatWord(_ text: String) -> Bool {
+        let b = Array(text.utf8)
+        var previous: Range<Int>?
+        var gapIsSpaces = false
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            let width = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
+            let isLetter =
+                c < 0x80 ? ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A) : ProseTokens.scalar(at: i, in: b)?.properties.isAlphabetic ?? false
+            guard isLetter else {
+                let isSpace = c == 0x20 || (c == 0xC2 && i + 1 < b.count && b[i + 1] == 0xA0)
+                gapIsSpaces = gapIsSpaces && isSpace
+                i += width
+                continue
+            }
+            var end = i + width
+            while end < b.count {
+                let d = b[end]
+                let w = d < 0x80 ? 1 : d >= 0xF0 ? 4 : d >= 0xE0 ? 3 : 2
+                let letter =
+                    d < 0x80
+                    ? ((d | 0x20) >= 0x61 && (d | 0x20) <= 0x7A) : ProseTokens.scalar(at: end, in: b)?.properties.isAlphabetic ?? false
+                guard letter else { break }
+                end += w
+            }
+            if let p = previous, gapIsSpaces, p.upperBound < i, p.count == end - i,
+                (0..<p.count).allSatisfy({ (b[p.lowerBound + $0] | 0x20) == (b[i + $0] | 0x20) })
+            {
+                return true
+            }
+            previous = i..<end
+            gapIsSpaces = true
+            i = end
+        }
+        return false
     }
 
     /// Two equal words (ignoring case) separated only by spaces, both in running text.

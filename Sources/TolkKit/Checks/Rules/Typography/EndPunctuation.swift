@@ -25,10 +25,10 @@ public struct EndPunctuation: Rule {
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
         let language = LocaleTraits.language(of: article)
         for unit in article.units where !unit.isTargetEmpty {
-            let source = article.syntax(.source, unit).prose
+            let source = article.syntax(.source, unit).proseTail(bytes: 160)
             guard let (sourceKind, sourceIndex) = Self.ending(source), [.period, .colon, .question, .exclamation].contains(sourceKind)
             else { continue }
-            let target = article.syntax(.target, unit).prose
+            let target = article.syntax(.target, unit).proseTail(bytes: 160)
             guard let (targetKind, targetIndex) = Self.ending(target), targetKind != sourceKind else { continue }
             if targetKind == .none && language == "th" { continue }
             // Japanese and Chinese style guides end a lead-in sentence with 。 where English has a colon.
