@@ -120,9 +120,11 @@ struct UnitAnalyzer {
 extension UnitSyntax {
     mutating func mark(_ r: Range<Int>, _ region: Region) {
         let lo = max(0, r.lowerBound)
-        let hi = min(regions.count, r.upperBound)
+        let hi = min(bytes.count, r.upperBound)
         guard lo < hi else { return }
-        for k in lo..<hi { regions[k] = region }
+        regions.withUnsafeMutableBufferPointer { buffer in
+            for k in lo..<hi { buffer[k] = region }
+        }
     }
 
     /// cmark reports a code span's content; the backtick runs (and the one space
@@ -227,11 +229,25 @@ extension UnitSyntax {
         emphasis.sort { $0.open.lowerBound < $1.open.lowerBound }
         codeSpans.sort { $0.range.lowerBound < $1.range.lowerBound }
         links.sort { $0.range.lowerBound < $1.range.lowerBound }
+        // Local copies: the loop reads every byte, and the properties hand out their arrays.
+        let bytes = self.bytes
+        var regions = self.regions
+        var separators: [Int] = []
+        var markers = self.markers
+        var strayBackticks: [Range<Int>] = []
+        var urls = self.urls
+        var emails = self.emails
         var i = 0
         let n = bytes.count
+        func mark(_ r: Range<Int>, _ region: Region) {
+            for k in r where k < n { regions[k] = region }
+        }
         while i < n {
             let b = bytes[i]
-            guard regions[i] == .prose else {
+            // Most bytes are none of the few that start something here.
+            guard b == 0x5C || b == 0x2A || b == 0x5F || b == 0x60 || b | 0x20 == 0x68 || b | 0x20 == 0x77 || b == 0x40,
+                regions[i] == .prose
+            else {
                 i += 1
                 continue
             }
@@ -249,14 +265,6 @@ extension UnitSyntax {
                 while j < n, bytes[j] == 0x60, regions[j] == .prose { j += 1 }
                 strayBackticks.append(i..<j)
                 i = j
-            case 0x68, 0x48, 0x77, 0x57:  // h, w: a URL cmark left as text
-                if let end = ProseTokens.bareURLEnd(bytes, regions, at: i) {
-                    urls.append(Token(range: i..<end, text: text(i..<end)))
-                    mark(i..<end, .url)
-                    i = end
-                } else {
-                    i += 1
-                }
             case 0x40:
                 if let r = ProseTokens.emailRange(bytes, regions, at: i) {
                     emails.append(Token(range: r, text: text(r)))
@@ -265,10 +273,22 @@ extension UnitSyntax {
                 } else {
                     i += 1
                 }
-            default:
-                i += 1
+            default:  // h, w: a URL cmark left as text
+                if let end = ProseTokens.bareURLEnd(bytes, regions, at: i) {
+                    urls.append(Token(range: i..<end, text: text(i..<end)))
+                    mark(i..<end, .url)
+                    i = end
+                } else {
+                    i += 1
+                }
             }
         }
+        self.regions = regions
+        self.separators = separators
+        self.markers = markers
+        self.strayBackticks = strayBackticks
+        self.urls = urls
+        self.emails = emails
         markers.sort { $0.range.lowerBound < $1.range.lowerBound }
         urls.sort { $0.range.lowerBound < $1.range.lowerBound }
         emails.sort { $0.range.lowerBound < $1.range.lowerBound }
