@@ -87,22 +87,24 @@ struct Check: ParsableCommand {
             return
         }
         let roots = paths.isEmpty ? [defaultContent()] : paths
-        for root in roots where !FileManager.default.fileExists(atPath: root) {
-            throw CommandFailure(message: "\(root):1:1: error: no such file or folder", code: 2)
-        }
+        let checked: CheckedFiles
+        do { checked = try CheckedFiles(paths: roots) } catch { throw CommandFailure(message: error.description, code: 2) }
         let configuration = try loadConfiguration(from: roots[0])
-        let files = roots.flatMap { root in
-            ArticleLocator.articles(under: root).filter {
-                !configuration.skips(relative($0, to: configuration.path.map { ($0 as NSString).deletingLastPathComponent } ?? root))
-            }
-        }
+        let selected = checked.skipping(configuration)
+        let files = selected.files.map(\.path)
+        let reportPaths = selected.reportPaths
         let active = RuleRegistry.all.compactMap { rule in configuration.severity(of: rule).map { (rule: rule, severity: $0) } }
         let progress = ProgressLine(total: files.count)
         let result = Checker(configuration: configuration, jobs: jobs).run(files) { progress.update($0) }
         progress.finish()
 
         if let writeBaseline {
-            try write(Baseline(findings: result.findings).serialized(), to: writeBaseline)
+            let shown = result.findings.map { finding in
+                var copy = finding
+                copy.path = reportPaths.display(finding.path)
+                return copy
+            }
+            try write(Baseline(findings: shown).serialized(), to: writeBaseline)
             FileHandle.standardError.write(Data("tolk: recorded \(result.findings.count) findings in \(writeBaseline)\n".utf8))
             return
         }
@@ -119,7 +121,7 @@ struct Check: ParsableCommand {
         }
         let report = CheckReport(
             findings: findings, rules: active, articleCount: files.count, statistics: result.statistics,
-            staleBaselineEntries: stale, baselineSuppressed: hidden)
+            staleBaselineEntries: stale, baselineSuppressed: hidden, paths: reportPaths)
         let toTerminal = output == nil && isatty(STDOUT_FILENO) == 1
         let text: String
         switch format {
@@ -172,12 +174,6 @@ struct Check: ParsableCommand {
         } catch {
             throw CommandFailure(message: error.description, code: 2)
         }
-    }
-
-    private func relative(_ path: String, to base: String) -> String {
-        let full = URL(fileURLWithPath: path).standardizedFileURL.path
-        let prefix = URL(fileURLWithPath: base).standardizedFileURL.path + "/"
-        return full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : path
     }
 
     private func write(_ text: String, to path: String) throws {

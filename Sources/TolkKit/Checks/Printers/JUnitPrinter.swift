@@ -55,7 +55,7 @@ public struct JUnitPrinter: FindingPrinter, Sendable {
                 let name = position.isEmpty ? finding.ruleID : finding.ruleID + " " + position
                 writer.startElement("testcase", [("name", name), ("classname", path)])
                 writer.startElement("failure", [("type", finding.severity.rawValue), ("message", finding.message)])
-                writer.text(finding.compilerStyleLine)
+                writer.text(finding.compilerStyleLine(report.paths.display(finding.path)))
                 writer.endElement()
                 writer.endElement()
             }

@@ -12,7 +12,8 @@
 /// the directory's `file://` URI); paths outside it are written as they are.
 public struct SARIFPrinter: FindingPrinter, Sendable {
     /// The directory artifact URIs are made relative to (the repository root, usually);
-    /// nil writes paths as the findings have them.
+    /// nil takes the report's (``ReportPaths/baseDirectory``), and without one writes
+    /// paths as the findings have them.
     public var baseDirectory: String?
     /// Whether the run lists the files with findings in `artifacts`, and results point
     /// at them by index.
@@ -37,6 +38,7 @@ public struct SARIFPrinter: FindingPrinter, Sendable {
     /// The SARIF log as a JSON value.
     public func document(_ report: CheckReport) -> JSONValue {
         let descriptors = SARIFRuleDescriptors(report)
+        let baseDirectory = self.baseDirectory ?? report.paths.baseDirectory
         let artifacts = SARIFArtifactTable(report.findings, baseDirectory: baseDirectory)
         var run: [(String, JSONValue)] = [
             ("tool", .object([("driver", driver(report, descriptors))]))
