@@ -199,8 +199,8 @@ struct PrinterTests {
         let rules = try #require(driver["rules"] as? [[String: Any]])
         #expect(rules.map { $0["id"] as? String } == ["TOLK201", "TOLK305", "TOLK901"])
         #expect((rules[1]["defaultConfiguration"] as? [String: String])?["level"] == "warning")
-        #expect((rules[0]["shortDescription"] as? [String: String])?["text"] == EmptyTarget.summary)
-        #expect((rules[0]["fullDescription"] as? [String: String])?["text"] == EmptyTarget.explanation)
+        #expect((rules[0]["shortDescription"] as? [String: String])?["text"] == SARIFPrinter.plainText(EmptyTarget.summary))
+        #expect((rules[0]["fullDescription"] as? [String: String])?["text"] == SARIFPrinter.plainText(EmptyTarget.explanation))
         let results = try #require(run["results"] as? [[String: Any]])
         #expect(results.count == 4)
         for (result, finding) in zip(results, report.findings) {
@@ -208,7 +208,7 @@ struct PrinterTests {
             #expect(rules[index]["id"] as? String == finding.ruleID)
             #expect(result["ruleId"] as? String == finding.ruleID)
             #expect(result["level"] as? String == finding.severity.rawValue)
-            #expect((result["message"] as? [String: String])?["text"] == finding.message)
+            #expect((result["message"] as? [String: String])?["text"] == SARIFPrinter.plainText(finding.message))
             #expect((result["partialFingerprints"] as? [String: String])?["tolk/v1"] == finding.fingerprint)
         }
         func physical(_ i: Int) -> [String: Any]? {
@@ -223,6 +223,22 @@ struct PrinterTests {
         #expect(ArtifactPath.uri("/srv/a b.md") == "file:///srv/a%20b.md")
         #expect(ArtifactPath.relative("/srv/help/da/x.md", to: "/srv/help") == "da/x.md")
         #expect(ArtifactPath.relative("/srv/helpdesk/x.md", to: "/srv/help") == nil)
+    }
+
+    @Test("SARIF: brackets in message texts escaped (§3.11.6), so no quoted `[](url)` reads as an embedded link")
+    func sarifBrackets() throws {
+        #expect(SARIFPrinter.plainText(#"the link "[](https://x)" lost its text"#) == #"the link "\[\](https://x)" lost its text"#)
+        #expect(SARIFPrinter.plainText(#"a\[b\\c \> d"#) == #"a\\\[b\\\c \> d"#)
+        #expect(SARIFPrinter.plainText("no brackets \\> here") == "no brackets \\> here")
+        let finding = Finding(
+            rule: EmptyTarget.self, message: #"the link "[Microsoft 365](https://x)" became "[](https://x)""#, path: "a.md",
+            location: SourceLocation(line: 1, column: 1, offset: 0))
+        let report = CheckReport(findings: [finding], rules: [(EmptyTarget.self, .error)], articleCount: 1)
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(SARIFPrinter().render(report).utf8)) as? [String: Any])
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let result = try #require((run["results"] as? [[String: Any]])?.first)
+        #expect(
+            (result["message"] as? [String: String])?["text"] == #"the link "\[Microsoft 365\](https://x)" became "\[\](https://x)""#)
     }
 
     @Test(

@@ -7,6 +7,11 @@
 /// service can follow a finding across edits that move it. Columns count Unicode
 /// scalars, which the run declares with `columnKind: unicodeCodePoints`.
 ///
+/// Message texts escape `[` and `]` with a backslash (and a backslash before one of
+/// `[`, `]` or a backslash), because SARIF §3.11.6 reads `[text](target)` in a plain-text
+/// message as an embedded link: a message quoting an emptied link `[](https://…)`
+/// would otherwise lose it.
+///
 /// Artifact URIs are percent-encoded relative references. With a ``baseDirectory``
 /// they are relative to it and carry `uriBaseId: SRCROOT` (the run maps `SRCROOT` to
 /// the directory's `file://` URI); paths outside it are written as they are.
@@ -90,7 +95,7 @@ public struct SARIFPrinter: FindingPrinter, Sendable {
         if let index = descriptors.index[finding.ruleID] { members.append(("ruleIndex", .int(index))) }
         members += [
             ("level", .string(finding.severity.rawValue)),
-            ("message", .object([("text", .string(finding.message))])),
+            ("message", .object([("text", .string(Self.plainText(finding.message)))])),
             ("locations", .array([.object([("physicalLocation", .object(physical))])])),
             ("partialFingerprints", .object([(Self.fingerprintKey, .string(finding.fingerprint))])),
         ]
@@ -102,5 +107,25 @@ public struct SARIFPrinter: FindingPrinter, Sendable {
         if entry.relativeToBase { members.append(("uriBaseId", .string(Self.baseID))) }
         if indexed { members.append(("index", .int(entry.index))) }
         return .object(members)
+    }
+
+    /// `text` as a SARIF plain-text message string: literal `[` and `]` escaped with a
+    /// backslash, and a backslash doubled where it stands before `[`, `]` or another
+    /// backslash, so a viewer that unescapes shows exactly `text` and finds no link in it.
+    static func plainText(_ text: String) -> String {
+        guard text.contains(where: { $0 == "[" || $0 == "]" || $0 == "\\" }) else { return text }
+        var result = String.UnicodeScalarView()
+        var scalars = text.unicodeScalars.makeIterator()
+        var next = scalars.next()
+        while let scalar = next {
+            next = scalars.next()
+            switch scalar {
+            case "[", "]": result.append("\\")
+            case "\\" where next == "[" || next == "]" || next == "\\": result.append("\\")
+            default: break
+            }
+            result.append(scalar)
+        }
+        return String(result)
     }
 }
