@@ -241,6 +241,44 @@ struct PrinterTests {
             (result["message"] as? [String: String])?["text"] == #"the link "\[Microsoft 365\](https://x)" became "\[\](https://x)""#)
     }
 
+    @Test("SARIF: past the result limit a run keeps every error, drops the lowest levels, and says so")
+    func sarifLimit() throws {
+        let levels: [Diagnostic.Severity] = [
+            .note, .error, .warning, .note, .warning, .error, .note, .warning, .note, .error, .warning, .note,
+        ]
+        let findings = levels.enumerated().map { i, level in
+            Finding(
+                rule: EmptyTarget.self, severity: level, message: "finding \(i)", path: "a\(i / 10)\(i % 10).md",
+                location: SourceLocation(line: 1, column: 1, offset: 0))
+        }
+        let report = CheckReport(findings: findings, rules: [(EmptyTarget.self, .error)], articleCount: 12)
+        func run(_ limit: Int?) throws -> [String: Any] {
+            let log = try JSONSerialization.jsonObject(with: Data(SARIFPrinter(resultLimit: limit).render(report).utf8)) as? [String: Any]
+            return try #require((log?["runs"] as? [[String: Any]])?.first)
+        }
+        let limited = try run(5)
+        let texts = (limited["results"] as? [[String: Any]] ?? []).compactMap { ($0["message"] as? [String: String])?["text"] }
+        #expect(texts == ["finding 1", "finding 2", "finding 4", "finding 5", "finding 9"], "3 errors, then 2 warnings, in report order")
+        let properties = try #require(limited["properties"] as? [String: Any])
+        #expect(properties["omittedResults"] as? Int == 7)
+        #expect(properties["omittedResultsByLevel"] as? [String: Int] == ["warning": 2, "note": 5])
+        let invocation = try #require((limited["invocations"] as? [[String: Any]])?.first)
+        #expect(invocation["executionSuccessful"] as? Bool == true)
+        let notification = try #require((invocation["toolExecutionNotifications"] as? [[String: Any]])?.first)
+        #expect(notification["level"] as? String == "warning")
+        #expect(
+            (notification["message"] as? [String: String])?["text"]
+                == "12 results, more than the 5 a code-scanning viewer shows of a run: the 7 of lowest severity were left out "
+                + "(2 warnings, 5 notes); every error is here. The JSON report (--format json) has every finding.")
+
+        let errorsOnly = try run(2)
+        #expect((errorsOnly["results"] as? [Any])?.count == 3, "every error stays, even past the limit")
+        for unlimited in [try run(12), try run(nil)] {
+            #expect((unlimited["results"] as? [Any])?.count == 12)
+            #expect(unlimited["properties"] == nil && unlimited["invocations"] == nil)
+        }
+    }
+
     @Test(
         "SARIF: validates against the SARIF 2.1.0 schema",
         .enabled(if: External.canValidateSARIF, "skipped: ../shared/schemas/sarif-schema-2.1.0.json or python3 with jsonschema not found"),

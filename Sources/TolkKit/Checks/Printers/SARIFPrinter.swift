@@ -12,6 +12,11 @@
 /// message as an embedded link: a message quoting an emptied link `[](https://…)`
 /// would otherwise lose it.
 ///
+/// A run holds at most ``resultLimit`` results (5,000 by default, what GitHub shows of a
+/// run): every error, then warnings and notes in report order; what is left out is
+/// counted in the run's `properties` (`omittedResults`, `omittedResultsByLevel`) and
+/// said in a `toolExecutionNotifications` entry of its invocation.
+///
 /// Artifact URIs are percent-encoded relative references. With a ``baseDirectory``
 /// they are relative to it and carry `uriBaseId: SRCROOT` (the run maps `SRCROOT` to
 /// the directory's `file://` URI); paths outside it are written as they are.
@@ -28,11 +33,20 @@ public struct SARIFPrinter: FindingPrinter, Sendable {
     static let baseID = "SRCROOT"
     static let fingerprintKey = "tolk/v1"
 
-    /// A printer that makes URIs relative to `baseDirectory` when given, and lists
-    /// artifacts when `includesArtifacts` is set.
-    public init(baseDirectory: String? = nil, includesArtifacts: Bool = false) {
+    /// The most results the run holds: every error, then warnings and notes up to this
+    /// many (``SARIFResultLimit``); nil keeps every finding.
+    public var resultLimit: Int?
+
+    /// GitHub code scanning shows the first 5,000 results of a run.
+    public static let gitHubResultLimit = 5000
+
+    /// A printer that makes URIs relative to `baseDirectory` when given, lists artifacts
+    /// when `includesArtifacts` is set, and keeps at most `resultLimit` results (but
+    /// every error).
+    public init(baseDirectory: String? = nil, includesArtifacts: Bool = false, resultLimit: Int? = gitHubResultLimit) {
         self.baseDirectory = baseDirectory
         self.includesArtifacts = includesArtifacts
+        self.resultLimit = resultLimit
     }
 
     /// The SARIF log as JSON text, ended by a newline.
@@ -44,7 +58,8 @@ public struct SARIFPrinter: FindingPrinter, Sendable {
     public func document(_ report: CheckReport) -> JSONValue {
         let descriptors = SARIFRuleDescriptors(report)
         let baseDirectory = self.baseDirectory ?? report.paths.baseDirectory
-        let artifacts = SARIFArtifactTable(report.findings, baseDirectory: baseDirectory)
+        let limited = SARIFResultLimit(report.findings, limit: resultLimit)
+        let artifacts = SARIFArtifactTable(limited.kept, baseDirectory: baseDirectory)
         var run: [(String, JSONValue)] = [
             ("tool", .object([("driver", driver(report, descriptors))]))
         ]
@@ -55,18 +70,32 @@ public struct SARIFPrinter: FindingPrinter, Sendable {
         if includesArtifacts {
             run.append(("artifacts", .array(artifacts.entries.map { .object([("location", location($0))]) })))
         }
-        run.append(("results", .array(report.findings.map { result($0, descriptors, artifacts) })))
-        run.append(("columnKind", .string("unicodeCodePoints")))
-        if !report.staleBaselineEntries.isEmpty || report.baselineSuppressed > 0 {
+        if let resultLimit, limited.omittedCount > 0 {
+            let notification = JSONValue.object([
+                ("level", .string("warning")),
+                ("message", .object([("text", .string(Self.plainText(limited.notice(total: report.findings.count, limit: resultLimit))))])),
+            ])
             run.append(
                 (
-                    "properties",
-                    .object([
-                        ("baselineSuppressed", .int(report.baselineSuppressed)),
-                        ("staleBaselineEntries", .array(report.staleBaselineEntries.map { .string($0) })),
-                    ])
+                    "invocations",
+                    .array([.object([("executionSuccessful", .bool(true)), ("toolExecutionNotifications", .array([notification]))])])
                 ))
         }
+        run.append(("results", .array(limited.kept.map { result($0, descriptors, artifacts) })))
+        run.append(("columnKind", .string("unicodeCodePoints")))
+        var properties: [(String, JSONValue)] = []
+        if !report.staleBaselineEntries.isEmpty || report.baselineSuppressed > 0 {
+            properties.append(("baselineSuppressed", .int(report.baselineSuppressed)))
+            properties.append(("staleBaselineEntries", .array(report.staleBaselineEntries.map { .string($0) })))
+        }
+        if limited.omittedCount > 0 {
+            properties.append(("omittedResults", .int(limited.omittedCount)))
+            let levels = [Diagnostic.Severity.warning, .note].compactMap { level in
+                limited.omitted[level].map { (level.rawValue, JSONValue.int($0)) }
+            }
+            properties.append(("omittedResultsByLevel", .object(levels)))
+        }
+        if !properties.isEmpty { run.append(("properties", .object(properties))) }
         return .object([
             ("$schema", .string(Self.schemaURI)),
             ("version", .string("2.1.0")),
