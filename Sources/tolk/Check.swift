@@ -130,7 +130,7 @@ struct Check: ParsableCommand {
             text = TextPrinter(styler: styler, sourceLines: SourceLines()).render(report)
         case .json: text = JSONFindingPrinter().render(report)
         case .sarif: text = SARIFPrinter().render(report)
-        case .junit: text = JUnitPrinter().render(report)
+        case .junit: text = JUnitPrinter(failOn: failOn.severity).render(report)
         case .github: text = GitHubPrinter().render(report)
         }
         if let output { try write(text, to: output) } else { Output.write(Array(text.utf8)) }

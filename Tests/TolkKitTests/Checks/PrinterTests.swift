@@ -303,16 +303,18 @@ struct PrinterTests {
         var report = try Sample.report()
         let controls = String(String.UnicodeScalarView((0..<32).compactMap(Unicode.Scalar.init))) + "\u{FFFE}\u{FFFF}"
         report.findings[2].message += controls + "end"
-        let xml = JUnitPrinter().render(report)
+        let xml = JUnitPrinter(failOn: .note).render(report)
+        let articleClass = Sample.article.replacingOccurrences(of: ".", with: "_")
         #expect(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"tolk\" tests=\"5\" failures=\"4\">\n"))
         #expect(xml.hasSuffix("</testsuites>\n"))
         #expect(
             xml.contains(
                 #"<failure type="warning" message="menu path &quot;Indstillinger &gt; Konti &amp; import&quot; &lt;not found&gt;">"#))
-        #expect(xml.contains(#"<testcase name="TOLK201 26:36" classname="\#(Sample.article)">"#))
-        #expect(xml.contains(#"<testcase name="TOLK305" classname="docs/z.md">"#))
+        #expect(xml.contains(#"<testcase name="TOLK201 empty-target, unit 103" classname="\#(articleClass)">"#))
+        #expect(xml.contains(#"<testcase name="TOLK305 ui-path-broken" classname="docs/z_md">"#))
         #expect(xml.contains(#"<testsuite name="\#(Sample.cleanArticle)" tests="1" failures="0">"#))
-        #expect(xml.contains(#"<testcase name="tolk check" classname="\#(Sample.cleanArticle)"/>"#))
+        #expect(
+            xml.contains(#"<testcase name="tolk check" classname="\#(Sample.cleanArticle.replacingOccurrences(of: ".", with: "_"))"/>"#))
         #expect(!xml.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" } && !xml.contains("\u{FFFE}"))
         #expect(xml.contains("red&#9;&#10;&#13;end\">"), "tab, LF and CR are allowed in XML 1.0 and kept")
 
@@ -330,6 +332,43 @@ struct PrinterTests {
             let lint = External.run(["xmllint", "--noout", file])
             #expect(lint.status == 0, "\(lint.output)")
         }
+    }
+
+    @Test("JUnit: only findings at or above --fail-on fail; the others pass with the finding in system-out")
+    func junitFailOn() throws {
+        let report = try Sample.report()
+        let xml = JUnitPrinter().render(report)
+        #expect(xml.contains(#"<testsuites name="tolk" tests="5" failures="1">"#))
+        #expect(xml.components(separatedBy: "<failure ").count == 2)
+        #expect(xml.contains(#"<failure type="error" message="unit 4d25d-103 has an empty translation">"#))
+        #expect(
+            xml.contains(
+                #"<testcase name="TOLK305 ui-path-broken, unit 109" classname="\#(Sample.article.replacingOccurrences(of: ".", with: "_"))">"#
+                    + "\n      <system-out>\(Sample.article):36:300: warning: [TOLK305 ui-path-broken] menu path"))
+        #expect(JUnitPrinter(failOn: nil).render(report).contains(#"failures="0">"#))
+    }
+
+    @Test("JUnit: test names carry rule and unit, never a position, and are unique within a suite")
+    func junitNames() throws {
+        let article = "da-DK/a.md"
+        let findings = [(28, 63, "4d25d-104"), (28, 118, "4d25d-104"), (30, 5, "4d25d-p105"), (1, 1, nil)].map { line, column, unit in
+            Finding(
+                rule: UIPathBroken.self, severity: .error, message: "broken", path: article,
+                location: SourceLocation(line: line, column: column, offset: 0), unitID: unit)
+        }
+        let xml = JUnitPrinter().render(CheckReport(findings: findings, rules: [(UIPathBroken.self, .error)], articleCount: 1))
+        let names = xml.split(separator: "\n").compactMap { line -> String? in
+            guard let start = line.range(of: #"<testcase name=""#), let end = line[start.upperBound...].firstIndex(of: "\"") else {
+                return nil
+            }
+            return String(line[start.upperBound..<end])
+        }
+        #expect(
+            names == [
+                "TOLK305 ui-path-broken, unit 104", "TOLK305 ui-path-broken, unit 104 (2)", "TOLK305 ui-path-broken, unit p105",
+                "TOLK305 ui-path-broken",
+            ])
+        #expect(xml.contains(#"classname="da-DK/a_md""#))
     }
 
     @Test("GitHub: summary first, then one escaped workflow command per finding")
