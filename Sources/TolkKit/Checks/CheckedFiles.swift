@@ -26,6 +26,8 @@ public struct CheckedFiles: Sendable {
 
     /// The articles, in the order of the checked paths, each path's articles sorted.
     public private(set) var files: [File]
+    /// The checked paths, canonical.
+    public let checkedPaths: [String]
     /// The deepest folder holding every checked path (canonical).
     public let root: String
     /// The git work tree holding `root` (the nearest folder at or above it with a
@@ -43,8 +45,10 @@ public struct CheckedFiles: Sendable {
         var files: [File] = []
         var seen = Set<String>()
         var folders: [String] = []
+        var canonicalPaths: [String] = []
         for spelled in paths {
             guard let canonical = Self.resolved(spelled) else { throw MissingPath(path: spelled) }
+            canonicalPaths.append(canonical)
             let shown = Self.tidied(spelled)
             var info = stat()
             let isFolder = stat(canonical, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
@@ -58,6 +62,7 @@ public struct CheckedFiles: Sendable {
             }
         }
         self.files = files
+        checkedPaths = canonicalPaths
         root = Self.commonFolder(folders)
         repositoryRoot = Self.repositoryRoot(containing: root) ?? root
     }
