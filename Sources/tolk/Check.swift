@@ -22,6 +22,14 @@ struct Check: ParsableCommand {
             <!-- tolk-ignore RULE --> before a unit silences RULE for that unit, and \
             <!-- tolk-ignore-file RULE --> for the whole file (no RULE: every rule).
 
+            Paths: each article is checked once under its canonical path, so findings and \
+            fingerprints do not depend on how PATHS are spelled. Text, JSON and baselines \
+            print paths as written; SARIF, GitHub annotations and JUnit relative to the git \
+            work tree holding PATHS (else the folder holding them). A SARIF run keeps at most \
+            5,000 results (every error; what is left out is counted in the run). JUnit fails \
+            a test only for findings at or above --fail-on; lower ones pass, shown in \
+            <system-out>.
+
             Sharding (a CI job matrix): --shard K/N --format partial -o FILE checks the \
             K-th of N shares of the articles, chosen by a hash of each article's path below \
             the checked folder (adding an article moves no other), and writes their findings \
@@ -41,7 +49,7 @@ struct Check: ParsableCommand {
               tolk check --baseline .tolk-baseline.json --fail-on warning
               tolk check --explain TOLK305
               tolk check content/ --shard 2/4 --format partial -o shard-2.json
-              tolk check --merge shard-1.json shard-2.json shard-3.json shard-4.json --format sarif -o tolk.sarif
+              tolk check --merge shard-*.json --format sarif -o tolk.sarif
             """)
 
     @Argument(help: "Articles or folders to check (default: content/); with --merge, the shards' partial files.")
