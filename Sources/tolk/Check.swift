@@ -155,17 +155,9 @@ struct Check: ParsableCommand {
     /// This shard's articles checked, with what the merge needs, written as a partial report.
     private func writePartial(_ selected: CheckedFiles, checkedPaths: [String], checker: Checker) throws {
         let shard = self.shard ?? PartialReport.Shard("1/1")!
-        let mine = selected.files.enumerated().filter { shard.contains(selected.pathBelowRoot($0.element)) }
-        let progress = ProgressLine(total: mine.count)
-        let checks = checker.checkEach(mine.map(\.element.path)) { progress.update($0) }
+        let progress = ProgressLine(total: shard.articles(of: selected).count)
+        let partial = PartialReport.check(selected, checkedPaths: checkedPaths, shard: shard, with: checker) { progress.update($0) }
         progress.finish()
-        let entries = zip(mine, checks).map { file, check in PartialReport.Entry(index: file.offset, path: file.element.path, check: check)
-        }
-        let display = Dictionary(mine.map { ($0.element.path, $0.element.display) }, uniquingKeysWith: { a, _ in a })
-        let partial = PartialReport(
-            configuration: checker.context.configuration, shard: shard, checkedPaths: checkedPaths, roots: selected.checkedPaths,
-            paths: ReportPaths(baseDirectory: selected.repositoryRoot, display: display), articleTotal: selected.files.count,
-            entries: entries)
         let bytes = [UInt8](partial.encoded(checker: checker))
         if let output { try write(bytes, to: output) } else { Output.write(bytes) }
     }

@@ -40,6 +40,11 @@ public struct PartialReport: Sendable {
             hash.add(pathBelowRoot)
             return Int(hash.value % UInt64(count)) == index - 1
         }
+
+        /// This shard's articles of `files`, each with its index among them all.
+        public func articles(of files: CheckedFiles) -> [(index: Int, file: CheckedFiles.File)] {
+            files.files.enumerated().filter { contains(files.pathBelowRoot($0.element)) }.map { (index: $0.offset, file: $0.element) }
+        }
     }
 
     /// One article's own check, at `index` among all the articles of the run.
@@ -80,6 +85,20 @@ public struct PartialReport: Sendable {
         self.paths = paths
         self.articleTotal = articleTotal
         self.entries = entries
+    }
+
+    /// Checks `shard`'s share of `files` with `checker`: the articles whose path below the
+    /// checked root hashes to it. `checkedPaths` are the paths as the user wrote them.
+    public static func check(
+        _ files: CheckedFiles, checkedPaths: [String], shard: Shard, with checker: Checker, progress: (@Sendable (Int) -> Void)? = nil
+    ) -> PartialReport {
+        let mine = shard.articles(of: files)
+        let checks = checker.checkEach(mine.map(\.file.path), progress: progress)
+        let entries = zip(mine, checks).map { Entry(index: $0.index, path: $0.file.path, check: $1) }
+        let display = Dictionary(mine.map { ($0.file.path, $0.file.display) }, uniquingKeysWith: { a, _ in a })
+        return PartialReport(
+            configuration: checker.context.configuration, shard: shard, checkedPaths: checkedPaths, roots: files.checkedPaths,
+            paths: ReportPaths(baseDirectory: files.repositoryRoot, display: display), articleTotal: files.files.count, entries: entries)
     }
 
     /// This build of Tolk: its version and a hash of the running executable's bytes.
