@@ -19,7 +19,7 @@ FUZZ_SECONDS ?= 60
 DEB_BUILD  := pkg-config libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
 DEB_BENCH  := cmark-gfm libxml2-utils hyperfine python3-lxml python3-yaml time hugo
 
-.PHONY: all deps build run test check-content e2e asan fuzz bench bench-deps release clean help
+.PHONY: all deps report-deps build run test check-content e2e asan fuzz bench bench-deps release clean help
 
 all: build
 
@@ -34,6 +34,18 @@ deps:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
+
+# sarif-tools and junitparser (PyPI) read Tolk's SARIF and JUnit reports in the tests, as
+# CI systems do; installed once, with pip (Debian's python3-pip first when pip is missing).
+REPORT_PY  := sarif-tools==3.0.5 junitparser==5.0.3
+
+report-deps:
+	@python3 -c "import sarif, junitparser" 2>/dev/null || { \
+	  echo "Installing from PyPI: $(REPORT_PY)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  python3 -m pip --version >/dev/null 2>&1 || { $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq python3-pip >/dev/null; }; \
+	  python3 -m pip install --quiet $(REPORT_PY) 2>/dev/null || python3 -m pip install --quiet --break-system-packages $(REPORT_PY); \
+	}
 
 bench-deps: deps
 	@missing=""; for p in $(DEB_BENCH); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
@@ -50,7 +62,7 @@ run: build
 	@PASSWORD_SYNC_STATE=$(STATE) $(TOLK) show $(ARTICLE) --lang $(RUN_LANG) --no-pager
 
 # The corpus-wide end-to-end runs use a release build of tolk (TOLK_BINARY).
-test: deps
+test: deps report-deps
 	$(SWIFT) build --product tolk
 	$(SWIFT) build -c release --product tolk
 	TOLK_BINARY=$(CURDIR)/.build/release/tolk $(SWIFT) test 2>&1 | tee .build/test.log | grep -v -E '^(\[[0-9]+/[0-9]+\]|Building|Compiling|Write|Test Case|Test Suite|Executed|.*(passed|started) after)' ; \

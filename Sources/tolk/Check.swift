@@ -4,7 +4,7 @@ import TolkKit
 
 struct Check: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, sarif, junit, github
+        case text, json, sarif, junit, github, partial
     }
 
     enum FailOn: String, ExpressibleByArgument, CaseIterable {
@@ -22,6 +22,23 @@ struct Check: ParsableCommand {
             <!-- tolk-ignore RULE --> before a unit silences RULE for that unit, and \
             <!-- tolk-ignore-file RULE --> for the whole file (no RULE: every rule).
 
+            Paths: each article is checked once under its canonical path, so findings and \
+            fingerprints do not depend on how PATHS are spelled. Text, JSON and baselines \
+            print paths as written; SARIF, GitHub annotations and JUnit relative to the git \
+            work tree holding PATHS (else the folder holding them). A SARIF run keeps at most \
+            5,000 results (every error; what is left out is counted in the run). JUnit fails \
+            a test only for findings at or above --fail-on; lower ones pass, shown in \
+            <system-out>.
+
+            Sharding (a CI job matrix): --shard K/N --format partial -o FILE checks the \
+            K-th of N shares of the articles, chosen by a hash of each article's path below \
+            the checked folder (adding an article moves no other), and writes their findings \
+            and what the rules that compare articles need. --merge FILE… reads every \
+            shard's file and prints the report, with the exit status, of one unsharded run; \
+            --format, -o, --baseline, --write-baseline, --fail-on and --min-coverage apply \
+            there. A shard exits 0 once its file is written. The merge refuses files from \
+            another build of Tolk, another configuration or other paths, and a missing shard.
+
             Exit status: 0 nothing at or above --fail-on remains (and coverage is met); \
             1 something does, or coverage is below --min-coverage; 2 usage or I/O error.
 
@@ -31,13 +48,23 @@ struct Check: ParsableCommand {
               tolk check --write-baseline .tolk-baseline.json
               tolk check --baseline .tolk-baseline.json --fail-on warning
               tolk check --explain TOLK305
+              tolk check content/ --shard 2/4 --format partial -o shard-2.json
+              tolk check --merge shard-*.json --format sarif -o tolk.sarif
             """)
 
-    @Argument(help: "Articles or folders to check (default: content/).")
+    @Argument(help: "Articles or folders to check (default: content/); with --merge, the shards' partial files.")
     var paths: [String] = []
 
-    @Option(name: .long, help: "Output format: text, json, sarif, junit, github.")
+    @Option(name: .long, help: "Output format: text, json, sarif, junit, github; partial (a shard's share, for --merge).")
     var format: Format = .text
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Check only the K-th of N shares of the articles (1 ≤ K ≤ N), with --format partial.", valueName: "K/N"))
+    var shard: PartialReport.Shard?
+
+    @Flag(name: .long, help: "Merge the partial files of every shard into the report of one unsharded run.")
+    var merge = false
 
     @Option(name: .shortAndLong, help: "Write the report to FILE (atomically) instead of standard output.")
     var output: String?
@@ -71,6 +98,26 @@ struct Check: ParsableCommand {
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if shard != nil && format != .partial {
+            throw ValidationError("--shard K/N writes a partial report: add --format partial -o FILE, then --merge the shards' files")
+        }
+        if merge {
+            if paths.isEmpty { throw ValidationError("--merge needs the partial files of every shard") }
+            if format == .partial {
+                throw ValidationError("--merge makes the final report: choose --format text, json, sarif, junit or github")
+            }
+            if config != nil {
+                throw ValidationError("--merge takes the configuration from the partial files; give --config to the shards")
+            }
+        }
+        if format == .partial {
+            for (given, name) in [
+                (baseline != nil, "--baseline"), (writeBaseline != nil, "--write-baseline"), (minCoverage != nil, "--min-coverage"),
+            ]
+            where given {
+                throw ValidationError("\(name) applies to the whole run: give it to --merge, not to a shard")
+            }
+        }
         if let minCoverage, !(0...100).contains(minCoverage) { throw ValidationError("--min-coverage must be between 0 and 100") }
     }
 
@@ -86,23 +133,59 @@ struct Check: ParsableCommand {
             Output.write(Array(RulesTable.explanation(rule).utf8))
             return
         }
+        if merge {
+            let (result, configuration, reportPaths) = try mergedRun()
+            return try finish(result, configuration: configuration, paths: reportPaths)
+        }
         let roots = paths.isEmpty ? [defaultContent()] : paths
-        for root in roots where !FileManager.default.fileExists(atPath: root) {
-            throw CommandFailure(message: "\(root):1:1: error: no such file or folder", code: 2)
-        }
+        let checked: CheckedFiles
+        do { checked = try CheckedFiles(paths: roots) } catch { throw CommandFailure(message: error.description, code: 2) }
         let configuration = try loadConfiguration(from: roots[0])
-        let files = roots.flatMap { root in
-            ArticleLocator.articles(under: root).filter {
-                !configuration.skips(relative($0, to: configuration.path.map { ($0 as NSString).deletingLastPathComponent } ?? root))
-            }
+        let selected = checked.skipping(configuration)
+        let checker = Checker(configuration: configuration, jobs: jobs)
+        if format == .partial {
+            return try writePartial(selected, checkedPaths: roots, checker: checker)
         }
-        let active = RuleRegistry.all.compactMap { rule in configuration.severity(of: rule).map { (rule: rule, severity: $0) } }
-        let progress = ProgressLine(total: files.count)
-        let result = Checker(configuration: configuration, jobs: jobs).run(files) { progress.update($0) }
+        let progress = ProgressLine(total: selected.files.count)
+        let result = checker.run(selected.files.map(\.path)) { progress.update($0) }
         progress.finish()
+        try finish(result, configuration: configuration, paths: selected.reportPaths)
+    }
 
+    /// This shard's articles checked, with what the merge needs, written as a partial report.
+    private func writePartial(_ selected: CheckedFiles, checkedPaths: [String], checker: Checker) throws {
+        let shard = self.shard ?? PartialReport.Shard("1/1")!
+        let progress = ProgressLine(total: shard.articles(of: selected).count)
+        let partial = PartialReport.check(selected, checkedPaths: checkedPaths, shard: shard, with: checker) { progress.update($0) }
+        progress.finish()
+        let bytes = [UInt8](partial.encoded(checker: checker))
+        if let output { try write(bytes, to: output) } else { Output.write(bytes) }
+    }
+
+    /// The whole run the partial files given with --merge make.
+    private func mergedRun() throws -> (Checker.Result, CheckConfiguration, ReportPaths) {
+        var files: [(name: String, bytes: Data)] = []
+        for path in paths {
+            guard let bytes = FileManager.default.contents(atPath: path) else {
+                throw CommandFailure(message: "\(path):1:1: error: cannot read the partial file", code: 2)
+            }
+            files.append((path, bytes))
+        }
+        let merged: PartialReport.Merged
+        do { merged = try PartialReport.merge(files) } catch { throw CommandFailure(message: error.description, code: 2) }
+        return (merged.checker.result(of: merged.checks), merged.configuration, merged.paths)
+    }
+
+    /// The report of a whole run: the baseline applied (or written), printed, and the exit status.
+    private func finish(_ result: Checker.Result, configuration: CheckConfiguration, paths reportPaths: ReportPaths) throws {
+        let active = RuleRegistry.all.compactMap { rule in configuration.severity(of: rule).map { (rule: rule, severity: $0) } }
         if let writeBaseline {
-            try write(Baseline(findings: result.findings).serialized(), to: writeBaseline)
+            let shown = result.findings.map { finding in
+                var copy = finding
+                copy.path = reportPaths.display(finding.path)
+                return copy
+            }
+            try write(Baseline(findings: shown).serialized(), to: writeBaseline)
             FileHandle.standardError.write(Data("tolk: recorded \(result.findings.count) findings in \(writeBaseline)\n".utf8))
             return
         }
@@ -118,8 +201,8 @@ struct Check: ParsableCommand {
             stale = filtered.stale.map { "\($0.path): [\($0.rule)] \($0.message)" }
         }
         let report = CheckReport(
-            findings: findings, rules: active, articleCount: files.count, statistics: result.statistics,
-            staleBaselineEntries: stale, baselineSuppressed: hidden)
+            findings: findings, rules: active, articleCount: result.articleCount, statistics: result.statistics,
+            staleBaselineEntries: stale, baselineSuppressed: hidden, paths: reportPaths)
         let toTerminal = output == nil && isatty(STDOUT_FILENO) == 1
         let text: String
         switch format {
@@ -128,8 +211,9 @@ struct Check: ParsableCommand {
             text = TextPrinter(styler: styler, sourceLines: SourceLines()).render(report)
         case .json: text = JSONFindingPrinter().render(report)
         case .sarif: text = SARIFPrinter().render(report)
-        case .junit: text = JUnitPrinter().render(report)
+        case .junit: text = JUnitPrinter(failOn: failOn.severity).render(report)
         case .github: text = GitHubPrinter().render(report)
+        case .partial: preconditionFailure("a partial report is written by writePartial")
         }
         if let output { try write(text, to: output) } else { Output.write(Array(text.utf8)) }
         if !stale.isEmpty {
@@ -174,14 +258,12 @@ struct Check: ParsableCommand {
         }
     }
 
-    private func relative(_ path: String, to base: String) -> String {
-        let full = URL(fileURLWithPath: path).standardizedFileURL.path
-        let prefix = URL(fileURLWithPath: base).standardizedFileURL.path + "/"
-        return full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : path
+    private func write(_ text: String, to path: String) throws {
+        try write(Array(text.utf8), to: path)
     }
 
-    private func write(_ text: String, to path: String) throws {
-        do { try AtomicFile.write(text, to: path) } catch { throw CommandFailure(message: error.description, code: 2) }
+    private func write(_ bytes: [UInt8], to path: String) throws {
+        do { try AtomicFile.write(bytes, to: path) } catch { throw CommandFailure(message: error.description, code: 2) }
     }
 }
 
@@ -196,49 +278,6 @@ extension Check.FailOn {
     }
 }
 
-/// A one-line progress report on stderr, shown only on a terminal and only once
-/// a run has taken more than a second.
-final class ProgressLine: @unchecked Sendable {
-    private let total: Int
-    private let start = Date()
-    private let enabled = isatty(STDERR_FILENO) == 1
-    private let lock = NSLock()
-    private var shown = false
-    private var lastDraw = Date.distantPast
-
-    init(total: Int) { self.total = total }
-
-    func update(_ done: Int) {
-        guard enabled else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        let now = Date()
-        guard now.timeIntervalSince(start) > 1, now.timeIntervalSince(lastDraw) > 0.1 || done == total else { return }
-        lastDraw = now
-        shown = true
-        FileHandle.standardError.write(Data("\rtolk: checked \(done)/\(total) articles\u{1B}[K".utf8))
-    }
-
-    func finish() {
-        lock.lock()
-        defer { lock.unlock() }
-        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-    }
-}
-
-/// `--list-rules` and `--explain`.
-enum RulesTable {
-    static func text() -> String {
-        var out = "ID       severity  name                        summary\n"
-        for rule in RuleRegistry.all {
-            let severity = rule.defaultSeverity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
-            let name = rule.name.padding(toLength: 26, withPad: " ", startingAt: 0)
-            out += "\(rule.id)  \(severity)  \(name)  \(rule.summary)\n"
-        }
-        return out
-    }
-
-    static func explanation(_ rule: any Rule.Type) -> String {
-        "\(rule.id) \(rule.name) (default severity: \(rule.defaultSeverity.rawValue))\n\n\(rule.summary)\n\n\(rule.explanation)\n"
-    }
+extension PartialReport.Shard: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
 }

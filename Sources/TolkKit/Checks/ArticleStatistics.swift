@@ -1,5 +1,5 @@
 /// Counts for `tolk stats` and coverage gating, like pocount for this format.
-public struct ArticleStatistics: Hashable, Sendable {
+public struct ArticleStatistics: Hashable, Sendable, Codable {
     public var path: String
     public var units: Int
     /// Units whose target has text that differs from the source.

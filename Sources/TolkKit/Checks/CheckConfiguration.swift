@@ -13,7 +13,7 @@ import Yams
 ///   Active users: [Aktive brugere]
 /// skip: ["includes/**", "*-spanish.md"]
 /// ```
-public struct CheckConfiguration: Hashable, Sendable {
+public struct CheckConfiguration: Hashable, Sendable, Codable {
     /// Severity per rule ID; nil means the rule is off.
     public var severities: [String: Diagnostic.Severity?] = [:]
     public var doNotTranslate: [String] = []

@@ -14,11 +14,13 @@ public struct CheckReport: Sendable {
     public var baselineSuppressed: Int
     /// The tool version written into SARIF and JUnit output.
     public var toolVersion: String
+    /// How paths are printed (as spelled, or relative to the repository).
+    public var paths: ReportPaths
 
     public init(
         findings: [Finding], rules: [(rule: any Rule.Type, severity: Diagnostic.Severity)], articleCount: Int,
         statistics: [ArticleStatistics] = [], staleBaselineEntries: [String] = [], baselineSuppressed: Int = 0,
-        toolVersion: String = Tolk.version
+        toolVersion: String = Tolk.version, paths: ReportPaths = ReportPaths()
     ) {
         self.findings = findings
         self.rules = rules
@@ -27,6 +29,7 @@ public struct CheckReport: Sendable {
         self.staleBaselineEntries = staleBaselineEntries
         self.baselineSuppressed = baselineSuppressed
         self.toolVersion = toolVersion
+        self.paths = paths
     }
 
     public func count(_ severity: Diagnostic.Severity) -> Int { findings.filter { $0.severity == severity }.count }

@@ -26,19 +26,30 @@ public struct Checker: Sendable {
 
     /// Checks `paths` (files); `progress` is called from worker threads with the count done.
     public func run(_ paths: [String], progress: (@Sendable (Int) -> Void)? = nil) -> Result {
+        result(of: Array(zip(paths, checkEach(paths, progress: progress))))
+    }
+
+    /// Each article's own check, in the order of `paths`, before the rules that compare
+    /// articles judge the set (a shard of a sharded check stops here).
+    public func checkEach(_ paths: [String], progress: (@Sendable (Int) -> Void)? = nil) -> [ArticleCheck] {
         let done = AtomicCounter()
         let checker = self
-        let results = ArticleParser(analyzesUnits: true).parseAll(paths, jobs: jobs) { path, parsed -> ArticleCheck in
+        return ArticleParser(analyzesUnits: true).parseAll(paths, jobs: jobs) { path, parsed -> ArticleCheck in
             defer { progress?(done.increment() + 1) }
             switch parsed {
             case .failure(let error): return checker.check(failure: error, path: path)
             case .success(let article): return checker.check(article)
             }
         }
-        var findings = results.flatMap(\.findings)
-        findings += judge(zip(paths, results).map { ($0, $1) })
+    }
+
+    /// The result of the articles' checks, in the order given: their findings and the
+    /// judgement of the rules that compare articles, sorted.
+    public func result(of checks: [(path: String, check: ArticleCheck)]) -> Result {
+        var findings = checks.flatMap(\.check.findings)
+        findings += judge(checks)
         findings.sort(by: Finding.ordered)
-        return Result(findings: findings, statistics: results.compactMap(\.statistics), articleCount: paths.count)
+        return Result(findings: findings, statistics: checks.compactMap(\.check.statistics), articleCount: checks.count)
     }
 
     /// What the rules found in one article: its findings, its statistics, and the facts
@@ -116,7 +127,7 @@ public struct Checker: Sendable {
     }
 
     /// The rules the configuration leaves on, with their severities.
-    private var activeRules: [(any Rule.Type, Diagnostic.Severity)] {
+    var activeRules: [(any Rule.Type, Diagnostic.Severity)] {
         rules.compactMap { rule -> (any Rule.Type, Diagnostic.Severity)? in
             guard let severity = context.configuration.severity(of: rule) else { return nil }
             return (rule, severity)
@@ -134,7 +145,7 @@ extension SetRule {
 
 /// `<!-- tolk-ignore RULE… -->` suppresses the rules it names (all when none)
 /// for the next unit; `<!-- tolk-ignore-file RULE… -->` for the whole file.
-struct Suppressions: Sendable {
+struct Suppressions: Sendable, Codable {
     private static let pattern = try! NSRegularExpression(pattern: #"<!--\s*tolk-ignore(-file)?((?:\s+[A-Za-z0-9-]+)*)\s*-->"#)
 
     private var file: Set<String>? = nil

@@ -1,5 +1,5 @@
 /// A problem a rule found in an article, with where it is.
-public struct Finding: Hashable, Sendable {
+public struct Finding: Hashable, Sendable, Codable {
     public var ruleID: String
     public var ruleName: String
     public var severity: Diagnostic.Severity

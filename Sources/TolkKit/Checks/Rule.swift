@@ -19,7 +19,7 @@ public protocol Rule: Sendable {
 /// A rule that compares articles with each other (consistency across the set).
 /// It reduces each article to facts on the worker thread, then judges all facts at the end.
 public protocol SetRule: Rule {
-    associatedtype Facts: Sendable
+    associatedtype Facts: Sendable, Codable
     func facts(_ article: Article, _ context: CheckContext) -> Facts
     func judge(_ facts: [(path: String, facts: Facts)], _ context: CheckContext) -> [Finding]
 }

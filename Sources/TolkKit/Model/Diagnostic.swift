@@ -1,7 +1,7 @@
 /// Something the parser noticed about an article: it never stops the parse,
 /// so one odd article still renders, but the reader and the checks see it.
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Hashable, Comparable {
+    public enum Severity: String, Sendable, Hashable, Codable, Comparable {
         case note, warning, error
         private var rank: Int { self == .note ? 0 : self == .warning ? 1 : 2 }
         public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }

@@ -1,7 +1,7 @@
 /// A position in an article file: 1-based line, 1-based column counted in
 /// Unicode scalars (what editors and `path:line:col` readers expect), and the
 /// 0-based UTF-8 byte offset into the file.
-public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
     public var line: Int
     public var column: Int
     public var offset: Int

@@ -116,20 +116,38 @@ struct FrontMatterRulesTests {
 
     // MARK: TOLK604 machine-translated
 
-    @Test("TOLK604: one note at the ms.translationtype line of an MT article")
+    @Test("TOLK604: one note per locale folder, at the first MT article, counting the folder's MT articles")
     func machineTranslated() throws {
-        let findings = try RuleTesting.findings(MachineTranslated.self, fixture: "checks/outlook-com-setting-changes.md")
+        let paths = ["checks/outlook-com-setting-changes.md", "checks/turn-off-clutter-in-outlook-on-the-web.md"].map(Fixtures.path)
+        let findings = Checker(rules: [MachineTranslated.self], jobs: 2).run(paths).findings
         #expect(findings.count == 1)
         let f = try #require(findings.first)
         #expect(f.severity == .note)
+        #expect(f.path == paths[0])
         #expect(f.location.line == 15)
         #expect(f.location.column == 21)
         #expect(f.unitID == nil)
+        #expect(f.message.hasPrefix("1 of 2 articles is machine translated (ms.translationtype: MT; this is the first)"))
+
+        let locales = Fixtures.directory.appendingPathComponent("locales")
+        let all = ArticleLocator.articles(under: locales.path)
+        let perFolder = Checker(rules: [MachineTranslated.self], jobs: 2).run(all).findings
+        #expect(
+            perFolder.map { String($0.message.prefix(34)) } == ["5 of 6 articles in da-DK are machi", "3 of 5 articles in sv-SE are machi"])
+        #expect(
+            perFolder.map { ($0.path as NSString).lastPathComponent } == [
+                "access-a-public-folder-calendar-in-owa.md", "assign-atp-licenses.md",
+            ])
     }
 
-    @Test("TOLK604 near miss: a human-translated article")
+    @Test("TOLK604 near miss: human-translated articles, and an MT article that silences the rule")
     func machineTranslatedNearMiss() throws {
-        #expect(try RuleTesting.findings(MachineTranslated.self, fixture: "checks/turn-off-clutter-in-outlook-on-the-web.md").isEmpty)
+        let human = Fixtures.path("checks/turn-off-clutter-in-outlook-on-the-web.md")
+        #expect(Checker(rules: [MachineTranslated.self]).run([human]).findings.isEmpty)
+        let text = try String(contentsOfFile: Fixtures.path("checks/outlook-com-setting-changes.md"), encoding: .utf8)
+        let silenced = try Fixtures.article(text: text + "\n<!-- tolk-ignore-file TOLK604 -->\n", path: "da-DK/x.md")
+        let checker = Checker(rules: [MachineTranslated.self])
+        #expect(checker.judge([(path: "da-DK/x.md", check: checker.check(silenced))]).isEmpty)
     }
 
     @Test("The group lists its rules in ID order")

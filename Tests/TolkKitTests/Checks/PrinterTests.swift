@@ -199,8 +199,8 @@ struct PrinterTests {
         let rules = try #require(driver["rules"] as? [[String: Any]])
         #expect(rules.map { $0["id"] as? String } == ["TOLK201", "TOLK305", "TOLK901"])
         #expect((rules[1]["defaultConfiguration"] as? [String: String])?["level"] == "warning")
-        #expect((rules[0]["shortDescription"] as? [String: String])?["text"] == EmptyTarget.summary)
-        #expect((rules[0]["fullDescription"] as? [String: String])?["text"] == EmptyTarget.explanation)
+        #expect((rules[0]["shortDescription"] as? [String: String])?["text"] == SARIFPrinter.plainText(EmptyTarget.summary))
+        #expect((rules[0]["fullDescription"] as? [String: String])?["text"] == SARIFPrinter.plainText(EmptyTarget.explanation))
         let results = try #require(run["results"] as? [[String: Any]])
         #expect(results.count == 4)
         for (result, finding) in zip(results, report.findings) {
@@ -208,7 +208,7 @@ struct PrinterTests {
             #expect(rules[index]["id"] as? String == finding.ruleID)
             #expect(result["ruleId"] as? String == finding.ruleID)
             #expect(result["level"] as? String == finding.severity.rawValue)
-            #expect((result["message"] as? [String: String])?["text"] == finding.message)
+            #expect((result["message"] as? [String: String])?["text"] == SARIFPrinter.plainText(finding.message))
             #expect((result["partialFingerprints"] as? [String: String])?["tolk/v1"] == finding.fingerprint)
         }
         func physical(_ i: Int) -> [String: Any]? {
@@ -223,6 +223,60 @@ struct PrinterTests {
         #expect(ArtifactPath.uri("/srv/a b.md") == "file:///srv/a%20b.md")
         #expect(ArtifactPath.relative("/srv/help/da/x.md", to: "/srv/help") == "da/x.md")
         #expect(ArtifactPath.relative("/srv/helpdesk/x.md", to: "/srv/help") == nil)
+    }
+
+    @Test("SARIF: brackets in message texts escaped (§3.11.6), so no quoted `[](url)` reads as an embedded link")
+    func sarifBrackets() throws {
+        #expect(SARIFPrinter.plainText(#"the link "[](https://x)" lost its text"#) == #"the link "\[\](https://x)" lost its text"#)
+        #expect(SARIFPrinter.plainText(#"a\[b\\c \> d"#) == #"a\\\[b\\\c \> d"#)
+        #expect(SARIFPrinter.plainText("no brackets \\> here") == "no brackets \\> here")
+        let finding = Finding(
+            rule: EmptyTarget.self, message: #"the link "[Microsoft 365](https://x)" became "[](https://x)""#, path: "a.md",
+            location: SourceLocation(line: 1, column: 1, offset: 0))
+        let report = CheckReport(findings: [finding], rules: [(EmptyTarget.self, .error)], articleCount: 1)
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(SARIFPrinter().render(report).utf8)) as? [String: Any])
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let result = try #require((run["results"] as? [[String: Any]])?.first)
+        #expect(
+            (result["message"] as? [String: String])?["text"] == #"the link "\[Microsoft 365\](https://x)" became "\[\](https://x)""#)
+    }
+
+    @Test("SARIF: past the result limit a run keeps every error, drops the lowest levels, and says so")
+    func sarifLimit() throws {
+        let levels: [Diagnostic.Severity] = [
+            .note, .error, .warning, .note, .warning, .error, .note, .warning, .note, .error, .warning, .note,
+        ]
+        let findings = levels.enumerated().map { i, level in
+            Finding(
+                rule: EmptyTarget.self, severity: level, message: "finding \(i)", path: "a\(i / 10)\(i % 10).md",
+                location: SourceLocation(line: 1, column: 1, offset: 0))
+        }
+        let report = CheckReport(findings: findings, rules: [(EmptyTarget.self, .error)], articleCount: 12)
+        func run(_ limit: Int?) throws -> [String: Any] {
+            let log = try JSONSerialization.jsonObject(with: Data(SARIFPrinter(resultLimit: limit).render(report).utf8)) as? [String: Any]
+            return try #require((log?["runs"] as? [[String: Any]])?.first)
+        }
+        let limited = try run(5)
+        let texts = (limited["results"] as? [[String: Any]] ?? []).compactMap { ($0["message"] as? [String: String])?["text"] }
+        #expect(texts == ["finding 1", "finding 2", "finding 4", "finding 5", "finding 9"], "3 errors, then 2 warnings, in report order")
+        let properties = try #require(limited["properties"] as? [String: Any])
+        #expect(properties["omittedResults"] as? Int == 7)
+        #expect(properties["omittedResultsByLevel"] as? [String: Int] == ["warning": 2, "note": 5])
+        let invocation = try #require((limited["invocations"] as? [[String: Any]])?.first)
+        #expect(invocation["executionSuccessful"] as? Bool == true)
+        let notification = try #require((invocation["toolExecutionNotifications"] as? [[String: Any]])?.first)
+        #expect(notification["level"] as? String == "warning")
+        #expect(
+            (notification["message"] as? [String: String])?["text"]
+                == "12 results, more than the 5 a code-scanning viewer shows of a run: the 7 of lowest severity were left out "
+                + "(2 warnings, 5 notes); every error is here. The JSON report (--format json) has every finding.")
+
+        let errorsOnly = try run(2)
+        #expect((errorsOnly["results"] as? [Any])?.count == 3, "every error stays, even past the limit")
+        for unlimited in [try run(12), try run(nil)] {
+            #expect((unlimited["results"] as? [Any])?.count == 12)
+            #expect(unlimited["properties"] == nil && unlimited["invocations"] == nil)
+        }
     }
 
     @Test(
@@ -249,16 +303,18 @@ struct PrinterTests {
         var report = try Sample.report()
         let controls = String(String.UnicodeScalarView((0..<32).compactMap(Unicode.Scalar.init))) + "\u{FFFE}\u{FFFF}"
         report.findings[2].message += controls + "end"
-        let xml = JUnitPrinter().render(report)
+        let xml = JUnitPrinter(failOn: .note).render(report)
+        let articleClass = Sample.article.replacingOccurrences(of: ".", with: "_")
         #expect(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"tolk\" tests=\"5\" failures=\"4\">\n"))
         #expect(xml.hasSuffix("</testsuites>\n"))
         #expect(
             xml.contains(
                 #"<failure type="warning" message="menu path &quot;Indstillinger &gt; Konti &amp; import&quot; &lt;not found&gt;">"#))
-        #expect(xml.contains(#"<testcase name="TOLK201 26:36" classname="\#(Sample.article)">"#))
-        #expect(xml.contains(#"<testcase name="TOLK305" classname="docs/z.md">"#))
+        #expect(xml.contains(#"<testcase name="TOLK201 empty-target, unit 103" classname="\#(articleClass)">"#))
+        #expect(xml.contains(#"<testcase name="TOLK305 ui-path-broken" classname="docs/z_md">"#))
         #expect(xml.contains(#"<testsuite name="\#(Sample.cleanArticle)" tests="1" failures="0">"#))
-        #expect(xml.contains(#"<testcase name="tolk check" classname="\#(Sample.cleanArticle)"/>"#))
+        #expect(
+            xml.contains(#"<testcase name="tolk check" classname="\#(Sample.cleanArticle.replacingOccurrences(of: ".", with: "_"))"/>"#))
         #expect(!xml.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" } && !xml.contains("\u{FFFE}"))
         #expect(xml.contains("red&#9;&#10;&#13;end\">"), "tab, LF and CR are allowed in XML 1.0 and kept")
 
@@ -276,6 +332,43 @@ struct PrinterTests {
             let lint = External.run(["xmllint", "--noout", file])
             #expect(lint.status == 0, "\(lint.output)")
         }
+    }
+
+    @Test("JUnit: only findings at or above --fail-on fail; the others pass with the finding in system-out")
+    func junitFailOn() throws {
+        let report = try Sample.report()
+        let xml = JUnitPrinter().render(report)
+        #expect(xml.contains(#"<testsuites name="tolk" tests="5" failures="1">"#))
+        #expect(xml.components(separatedBy: "<failure ").count == 2)
+        #expect(xml.contains(#"<failure type="error" message="unit 4d25d-103 has an empty translation">"#))
+        #expect(
+            xml.contains(
+                #"<testcase name="TOLK305 ui-path-broken, unit 109" classname="\#(Sample.article.replacingOccurrences(of: ".", with: "_"))">"#
+                    + "\n      <system-out>\(Sample.article):36:300: warning: [TOLK305 ui-path-broken] menu path"))
+        #expect(JUnitPrinter(failOn: nil).render(report).contains(#"failures="0">"#))
+    }
+
+    @Test("JUnit: test names carry rule and unit, never a position, and are unique within a suite")
+    func junitNames() throws {
+        let article = "da-DK/a.md"
+        let findings = [(28, 63, "4d25d-104"), (28, 118, "4d25d-104"), (30, 5, "4d25d-p105"), (1, 1, nil)].map { line, column, unit in
+            Finding(
+                rule: UIPathBroken.self, severity: .error, message: "broken", path: article,
+                location: SourceLocation(line: line, column: column, offset: 0), unitID: unit)
+        }
+        let xml = JUnitPrinter().render(CheckReport(findings: findings, rules: [(UIPathBroken.self, .error)], articleCount: 1))
+        let names = xml.split(separator: "\n").compactMap { line -> String? in
+            guard let start = line.range(of: #"<testcase name=""#), let end = line[start.upperBound...].firstIndex(of: "\"") else {
+                return nil
+            }
+            return String(line[start.upperBound..<end])
+        }
+        #expect(
+            names == [
+                "TOLK305 ui-path-broken, unit 104", "TOLK305 ui-path-broken, unit 104 (2)", "TOLK305 ui-path-broken, unit p105",
+                "TOLK305 ui-path-broken",
+            ])
+        #expect(xml.contains(#"classname="da-DK/a_md""#))
     }
 
     @Test("GitHub: summary first, then one escaped workflow command per finding")

@@ -15,11 +15,6 @@ enum ArtifactPath {
         return String(file.dropFirst(prefix.count))
     }
 
-    /// The path to show: relative to `baseDirectory` when it lies inside it, else as given.
-    static func display(_ path: String, baseDirectory: String?) -> String {
-        relative(path, to: baseDirectory) ?? path
-    }
-
     /// `path` made absolute against the current directory, with `.` and `..` resolved.
     static func absolute(_ path: String) -> String {
         let url =

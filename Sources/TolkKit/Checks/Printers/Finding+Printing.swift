@@ -15,8 +15,8 @@ extension Finding {
         return hasColumn ? "\(location.line):\(location.column)" : "\(location.line)"
     }
 
-    /// `path:line:col` without the parts the finding does not have.
-    var locationText: String {
+    /// `path:line:col` without the parts the finding does not have, with `path` as printed.
+    func locationText(_ path: String) -> String {
         let position = positionText
         return position.isEmpty ? path : path + ":" + position
     }
@@ -29,8 +29,8 @@ extension Finding {
     }
 
     /// `path:line:col: severity: [TOLK305 ui-path-broken] message`, the form
-    /// compilers print and editors read.
-    var compilerStyleLine: String {
-        "\(locationText): \(severity.rawValue): [\(ruleLabel)] \(singleLineMessage)"
+    /// compilers print and editors read, with `path` as printed.
+    func compilerStyleLine(_ path: String) -> String {
+        "\(locationText(path)): \(severity.rawValue): [\(ruleLabel)] \(singleLineMessage)"
     }
 }

@@ -13,7 +13,7 @@
 /// everywhere, and also `:` and `,` in properties; other control characters are dropped.
 public struct GitHubPrinter: FindingPrinter, Sendable {
     /// The directory file paths are made relative to (the repository root, usually
-    /// `$GITHUB_WORKSPACE`); nil writes paths as the findings have them.
+    /// `$GITHUB_WORKSPACE`); nil takes the report's, and without one writes paths as printed.
     public var baseDirectory: String?
 
     /// A printer that writes paths relative to `baseDirectory` when given.
@@ -24,15 +24,17 @@ public struct GitHubPrinter: FindingPrinter, Sendable {
     /// The summary line, then one workflow command per finding.
     public func render(_ report: CheckReport) -> String {
         var output = "tolk: " + FindingSummary(report).sentence + "\n"
+        let base = baseDirectory ?? report.paths.baseDirectory
         for finding in report.findings {
-            output += command(finding) + "\n"
+            let path = ArtifactPath.relative(finding.path, to: base) ?? report.paths.display(finding.path)
+            output += command(finding, path: path) + "\n"
         }
         return output
     }
 
-    /// The workflow command for one finding.
-    func command(_ finding: Finding) -> String {
-        var properties = ["file=" + Self.escapeProperty(ArtifactPath.display(finding.path, baseDirectory: baseDirectory))]
+    /// The workflow command for one finding in the file at `path`.
+    func command(_ finding: Finding, path: String) -> String {
+        var properties = ["file=" + Self.escapeProperty(path)]
         if finding.hasLine { properties.append("line=\(finding.location.line)") }
         if finding.hasColumn { properties.append("col=\(finding.location.column)") }
         properties.append("title=" + Self.escapeProperty(finding.ruleLabel))

@@ -35,17 +35,17 @@ public struct JSONFindingPrinter: FindingPrinter, Sendable {
                 "summary",
                 .object([("error", .int(summary.errors)), ("warning", .int(summary.warnings)), ("note", .int(summary.notes))])
             ),
-            ("findings", .array(report.findings.map(Self.value))),
+            ("findings", .array(report.findings.map { Self.value($0, path: report.paths.display($0.path)) })),
             ("staleBaseline", .array(report.staleBaselineEntries.map { .string($0) })),
         ])
     }
 
-    static func value(_ finding: Finding) -> JSONValue {
+    static func value(_ finding: Finding, path: String) -> JSONValue {
         .object([
             ("rule", .string(finding.ruleID)),
             ("name", .string(finding.ruleName)),
             ("severity", .string(finding.severity.rawValue)),
-            ("path", .string(finding.path)),
+            ("path", .string(path)),
             ("line", .int(finding.location.line)),
             ("column", .int(finding.location.column)),
             ("unit", finding.unitID.map { .string($0) } ?? .null),

@@ -7,12 +7,23 @@
 /// service can follow a finding across edits that move it. Columns count Unicode
 /// scalars, which the run declares with `columnKind: unicodeCodePoints`.
 ///
+/// Message texts escape `[` and `]` with a backslash (and a backslash before one of
+/// `[`, `]` or a backslash), because SARIF §3.11.6 reads `[text](target)` in a plain-text
+/// message as an embedded link: a message quoting an emptied link `[](https://…)`
+/// would otherwise lose it.
+///
+/// A run holds at most ``resultLimit`` results (5,000 by default, what GitHub shows of a
+/// run): every error, then warnings and notes in report order; what is left out is
+/// counted in the run's `properties` (`omittedResults`, `omittedResultsByLevel`) and
+/// said in a `toolExecutionNotifications` entry of its invocation.
+///
 /// Artifact URIs are percent-encoded relative references. With a ``baseDirectory``
 /// they are relative to it and carry `uriBaseId: SRCROOT` (the run maps `SRCROOT` to
 /// the directory's `file://` URI); paths outside it are written as they are.
 public struct SARIFPrinter: FindingPrinter, Sendable {
     /// The directory artifact URIs are made relative to (the repository root, usually);
-    /// nil writes paths as the findings have them.
+    /// nil takes the report's (``ReportPaths/baseDirectory``), and without one writes
+    /// paths as the findings have them.
     public var baseDirectory: String?
     /// Whether the run lists the files with findings in `artifacts`, and results point
     /// at them by index.
@@ -22,11 +33,20 @@ public struct SARIFPrinter: FindingPrinter, Sendable {
     static let baseID = "SRCROOT"
     static let fingerprintKey = "tolk/v1"
 
-    /// A printer that makes URIs relative to `baseDirectory` when given, and lists
-    /// artifacts when `includesArtifacts` is set.
-    public init(baseDirectory: String? = nil, includesArtifacts: Bool = false) {
+    /// The most results the run holds: every error, then warnings and notes up to this
+    /// many (``SARIFResultLimit``); nil keeps every finding.
+    public var resultLimit: Int?
+
+    /// GitHub code scanning shows the first 5,000 results of a run.
+    public static let gitHubResultLimit = 5000
+
+    /// A printer that makes URIs relative to `baseDirectory` when given, lists artifacts
+    /// when `includesArtifacts` is set, and keeps at most `resultLimit` results (but
+    /// every error).
+    public init(baseDirectory: String? = nil, includesArtifacts: Bool = false, resultLimit: Int? = gitHubResultLimit) {
         self.baseDirectory = baseDirectory
         self.includesArtifacts = includesArtifacts
+        self.resultLimit = resultLimit
     }
 
     /// The SARIF log as JSON text, ended by a newline.
@@ -37,7 +57,9 @@ public struct SARIFPrinter: FindingPrinter, Sendable {
     /// The SARIF log as a JSON value.
     public func document(_ report: CheckReport) -> JSONValue {
         let descriptors = SARIFRuleDescriptors(report)
-        let artifacts = SARIFArtifactTable(report.findings, baseDirectory: baseDirectory)
+        let baseDirectory = self.baseDirectory ?? report.paths.baseDirectory
+        let limited = SARIFResultLimit(report.findings, limit: resultLimit)
+        let artifacts = SARIFArtifactTable(limited.kept, baseDirectory: baseDirectory)
         var run: [(String, JSONValue)] = [
             ("tool", .object([("driver", driver(report, descriptors))]))
         ]
@@ -48,18 +70,32 @@ public struct SARIFPrinter: FindingPrinter, Sendable {
         if includesArtifacts {
             run.append(("artifacts", .array(artifacts.entries.map { .object([("location", location($0))]) })))
         }
-        run.append(("results", .array(report.findings.map { result($0, descriptors, artifacts) })))
-        run.append(("columnKind", .string("unicodeCodePoints")))
-        if !report.staleBaselineEntries.isEmpty || report.baselineSuppressed > 0 {
+        if let resultLimit, limited.omittedCount > 0 {
+            let notification = JSONValue.object([
+                ("level", .string("warning")),
+                ("message", .object([("text", .string(Self.plainText(limited.notice(total: report.findings.count, limit: resultLimit))))])),
+            ])
             run.append(
                 (
-                    "properties",
-                    .object([
-                        ("baselineSuppressed", .int(report.baselineSuppressed)),
-                        ("staleBaselineEntries", .array(report.staleBaselineEntries.map { .string($0) })),
-                    ])
+                    "invocations",
+                    .array([.object([("executionSuccessful", .bool(true)), ("toolExecutionNotifications", .array([notification]))])])
                 ))
         }
+        run.append(("results", .array(limited.kept.map { result($0, descriptors, artifacts) })))
+        run.append(("columnKind", .string("unicodeCodePoints")))
+        var properties: [(String, JSONValue)] = []
+        if !report.staleBaselineEntries.isEmpty || report.baselineSuppressed > 0 {
+            properties.append(("baselineSuppressed", .int(report.baselineSuppressed)))
+            properties.append(("staleBaselineEntries", .array(report.staleBaselineEntries.map { .string($0) })))
+        }
+        if limited.omittedCount > 0 {
+            properties.append(("omittedResults", .int(limited.omittedCount)))
+            let levels = [Diagnostic.Severity.warning, .note].compactMap { level in
+                limited.omitted[level].map { (level.rawValue, JSONValue.int($0)) }
+            }
+            properties.append(("omittedResultsByLevel", .object(levels)))
+        }
+        if !properties.isEmpty { run.append(("properties", .object(properties))) }
         return .object([
             ("$schema", .string(Self.schemaURI)),
             ("version", .string("2.1.0")),
@@ -88,7 +124,7 @@ public struct SARIFPrinter: FindingPrinter, Sendable {
         if let index = descriptors.index[finding.ruleID] { members.append(("ruleIndex", .int(index))) }
         members += [
             ("level", .string(finding.severity.rawValue)),
-            ("message", .object([("text", .string(finding.message))])),
+            ("message", .object([("text", .string(Self.plainText(finding.message)))])),
             ("locations", .array([.object([("physicalLocation", .object(physical))])])),
             ("partialFingerprints", .object([(Self.fingerprintKey, .string(finding.fingerprint))])),
         ]
@@ -100,5 +136,25 @@ public struct SARIFPrinter: FindingPrinter, Sendable {
         if entry.relativeToBase { members.append(("uriBaseId", .string(Self.baseID))) }
         if indexed { members.append(("index", .int(entry.index))) }
         return .object(members)
+    }
+
+    /// `text` as a SARIF plain-text message string: literal `[` and `]` escaped with a
+    /// backslash, and a backslash doubled where it stands before `[`, `]` or another
+    /// backslash, so a viewer that unescapes shows exactly `text` and finds no link in it.
+    static func plainText(_ text: String) -> String {
+        guard text.contains(where: { $0 == "[" || $0 == "]" || $0 == "\\" }) else { return text }
+        var result = String.UnicodeScalarView()
+        var scalars = text.unicodeScalars.makeIterator()
+        var next = scalars.next()
+        while let scalar = next {
+            next = scalars.next()
+            switch scalar {
+            case "[", "]": result.append("\\")
+            case "\\" where next == "[" || next == "]" || next == "\\": result.append("\\")
+            default: break
+            }
+            result.append(scalar)
+        }
+        return String(result)
     }
 }

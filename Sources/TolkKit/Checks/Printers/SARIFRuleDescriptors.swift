@@ -10,10 +10,10 @@ struct SARIFRuleDescriptors {
                 .object([
                     ("id", .string(rule.id)),
                     ("name", .string(rule.name)),
-                    ("shortDescription", .object([("text", .string(rule.summary))])),
-                    ("fullDescription", .object([("text", .string(rule.explanation))])),
+                    ("shortDescription", .object([("text", .string(SARIFPrinter.plainText(rule.summary)))])),
+                    ("fullDescription", .object([("text", .string(SARIFPrinter.plainText(rule.explanation)))])),
                     ("defaultConfiguration", .object([("level", .string(severity.rawValue))])),
-                    ("help", .object([("text", .string(rule.explanation))])),
+                    ("help", .object([("text", .string(SARIFPrinter.plainText(rule.explanation)))])),
                 ]))
         }
         // A finding from a rule the report does not list still gets a descriptor, so

@@ -34,7 +34,7 @@ public struct TextPrinter: FindingPrinter, Sendable {
     public func render(_ report: CheckReport) -> String {
         var lines: [StyledText] = []
         for finding in report.findings {
-            lines.append(header(finding))
+            lines.append(header(finding, path: report.paths.display(finding.path)))
             if let excerpt = excerpt(finding) {
                 lines.append(StyledText(Self.indent + excerpt.text))
                 guard finding.hasColumn else { continue }
@@ -48,9 +48,9 @@ public struct TextPrinter: FindingPrinter, Sendable {
         return styler.render(lines: lines)
     }
 
-    /// The first line of a finding.
-    func header(_ finding: Finding) -> StyledText {
-        var line = StyledText(finding.locationText + ":", style: .bold)
+    /// The first line of a finding, with its path as printed.
+    func header(_ finding: Finding, path: String) -> StyledText {
+        var line = StyledText(finding.locationText(path) + ":", style: .bold)
         line.append(" ")
         line.append(finding.severity.rawValue + ":", style: Self.style(finding.severity))
         line.append(" ")

@@ -15,7 +15,7 @@ public struct MissingInLocale: SetRule {
     public init() {}
 
     /// Presence is all this rule needs: the path comes with the facts.
-    public struct Present: Sendable {}
+    public struct Present: Sendable, Codable {}
 
     public func facts(_ article: Article, _ context: CheckContext) -> Present { Present() }
 

@@ -1,14 +1,14 @@
 /// The English-to-translation pairs of one article that consistency is judged on:
 /// whole source sentences, and bold UI labels (`**Save**`) with the translation's
 /// label beside them.
-public struct TranslationPairs: Sendable {
-    public enum Kind: String, Sendable, Comparable {
+public struct TranslationPairs: Sendable, Codable {
+    public enum Kind: String, Sendable, Codable, Comparable {
         case sentence, label
         public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
     }
 
     /// One place where an English text is translated.
-    public struct Pair: Sendable {
+    public struct Pair: Sendable, Codable {
         public var kind: Kind
         /// The English, whitespace normalised (labels also lose closing punctuation).
         public var english: String
