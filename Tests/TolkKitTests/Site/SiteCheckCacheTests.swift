@@ -9,8 +9,8 @@ import Testing
 /// every rule publishes.
 @Suite("tolk site check cache")
 struct SiteCheckCacheTests {
-    /// A small article whose one sentence ("Open the settings page now.") is translated as `sentence`.
-    static func article(_ name: String, _ sentence: String) -> String {
+    /// A small article whose one bold UI label (**Settings**) is translated as `label`.
+    static func article(_ name: String, _ label: String) -> String {
         """
         ---
         title: \(name)
@@ -18,19 +18,19 @@ struct SiteCheckCacheTests {
         ---
         # <span data-ttu-id="5a1b2-101">Vejledning \(name)</span><span class="sxs-lookup"><span data-stu-id="5a1b2-101">Guide \(name)</span></span>
 
-        <span data-ttu-id="5a1b2-102">\(sentence)</span><span class="sxs-lookup"><span data-stu-id="5a1b2-102">Open the settings page now.</span></span>
+        <span data-ttu-id="5a1b2-102">**\(label)**</span><span class="sxs-lookup"><span data-stu-id="5a1b2-102">**Settings**</span></span>
 
         <span data-ttu-id="5a1b2-103">Klik på Gem.</span><span class="sxs-lookup"><span data-stu-id="5a1b2-103">Click Save.</span></span>
 
         """
     }
 
-    /// Three articles; `beta` translates the shared sentence differently (TOLK701 there).
+    /// Three articles; `beta` translates the shared label differently (TOLK701 there, and at alpha for the other translation).
     static func content(in root: String) throws -> String {
         let content = try SiteTesting.content(in: root, SiteTesting.seedFiles)
-        try article("alpha", "Åbn siden med indstillinger nu.").write(toFile: content + "/alpha.md", atomically: true, encoding: .utf8)
-        try article("beta", "Åbn indstillingssiden med det samme.").write(toFile: content + "/beta.md", atomically: true, encoding: .utf8)
-        try article("gamma", "Åbn siden med indstillinger nu.").write(toFile: content + "/gamma.md", atomically: true, encoding: .utf8)
+        try article("alpha", "Indstillinger").write(toFile: content + "/alpha.md", atomically: true, encoding: .utf8)
+        try article("beta", "Opsætning").write(toFile: content + "/beta.md", atomically: true, encoding: .utf8)
+        try article("gamma", "Indstillinger").write(toFile: content + "/gamma.md", atomically: true, encoding: .utf8)
         return content
     }
 
@@ -89,7 +89,7 @@ struct SiteCheckCacheTests {
         #expect(try Self.crossWarnings(root + "/first", "beta.md") == 1)
 
         // beta now says what the others say: no TOLK701 anywhere, though alpha and gamma come from the cache.
-        try Self.article("beta", "Åbn siden med indstillinger nu.").write(toFile: content + "/beta.md", atomically: true, encoding: .utf8)
+        try Self.article("beta", "Indstillinger").write(toFile: content + "/beta.md", atomically: true, encoding: .utf8)
         let second = try Self.build(content, root + "/second", cache: cache)
         #expect(second.checksFromCache == 5)
         #expect(try Self.crossWarnings(root + "/second", "beta.md") == 0)
@@ -100,7 +100,7 @@ struct SiteCheckCacheTests {
                 == SiteTesting.read(root + "/reference/translation-status/index.html"))
 
         // And back: the cache written by the second build is used by the third.
-        try Self.article("gamma", "Åbn indstillingssiden med det samme.").write(toFile: content + "/gamma.md", atomically: true, encoding: .utf8)
+        try Self.article("gamma", "Opsætning").write(toFile: content + "/gamma.md", atomically: true, encoding: .utf8)
         let third = try Self.build(content, root + "/third", cache: cache)
         #expect(third.checksFromCache == 5)
         #expect(try Self.crossWarnings(root + "/third", "gamma.md") == 1)

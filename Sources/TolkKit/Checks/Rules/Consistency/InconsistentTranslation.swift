@@ -1,18 +1,20 @@
-/// TOLK701: the same English sentence or bold UI label translated in more than
-/// one way across the checked articles.
+/// TOLK701: the same English UI label translated in more than one way across the
+/// checked articles.
 public struct InconsistentTranslation: SetRule {
     public static let id = "TOLK701"
     public static let name = "inconsistent-translation"
     public static let defaultSeverity = Diagnostic.Severity.warning
-    public static let summary = "The same English sentence or UI label is translated in more than one way."
+    public static let summary = "The same English UI label is translated in more than one way."
     public static let explanation = """
-        Across the checked articles of one language, the same English sentence (of three words or more, \
-        compared without whitespace and case differences) or the same short bold UI label standing as a \
-        unit of its own (`**Save**`, `**Cause**`) has different translations. Readers meet one button or \
-        instruction under two names, and machine translation drifts with every build. Each place that \
-        differs from the most common translation is reported with the other translation and where it is: \
-        use one translation everywhere, or add the term to the glossary in .tolk.yml. A label whose bold \
-        only took in a neighbouring word (`**på Gem**` for `**Gem**`) is left to the Markdown rules.
+        Across the checked articles of one language, the same English UI label has different \
+        translations: a bold label standing as a unit of its own (`**Save**`, `**Cause**`), or a label of \
+        a UI path (`**Users** \\> **Active users**`) where both languages write the path with as many \
+        labels. Readers look for one button under two names, and machine translation drifts with every \
+        build. Labels are compared without case, spacing and closing punctuation; a label whose bold only \
+        took in a neighbouring word (`**på Gem**` for `**Gem**`) is left to the Markdown rules, and whole \
+        sentences are not compared (two wordings of a sentence can both be right). Each translation in use \
+        is reported once, where it first occurs, with the others beside it; none is called right. Agree on \
+        one, and put it in the glossary in .tolk.yml.
         """
 
     public init() {}
@@ -25,7 +27,7 @@ public struct InconsistentTranslation: SetRule {
         var pair: TranslationPairs.Pair
     }
 
-    /// One way an English text is translated, with every place it is used.
+    /// One way an English label is translated, with every place it is used.
     private struct Variant {
         var translation: String
         var occurrences: [Occurrence]
@@ -35,41 +37,36 @@ public struct InconsistentTranslation: SetRule {
     public func judge(_ facts: [(path: String, facts: TranslationPairs)], _ context: CheckContext) -> [Finding] {
         struct GroupKey: Hashable {
             var locale: String
-            var kind: TranslationPairs.Kind
             var english: String
         }
         var groups: [GroupKey: [Occurrence]] = [:]
         for (path, article) in facts {
             for pair in article.pairs {
-                let english = pair.kind == .label ? pair.english.lowercased() : pair.english
-                groups[GroupKey(locale: article.locale, kind: pair.kind, english: english), default: []].append(
+                groups[GroupKey(locale: article.locale, english: pair.english.lowercased()), default: []].append(
                     Occurrence(path: path, pair: pair))
             }
         }
         var findings: [Finding] = []
-        for (key, occurrences) in groups where occurrences.count > 1 {
-            let variants = Self.variants(occurrences, kind: key.kind)
+        for (_, occurrences) in groups where occurrences.count > 1 {
+            let all = Self.variants(occurrences)
+            // A variant that is another with words around it: the bold moved, the translation did not.
+            let variants = all.filter { v in
+                !all.contains { $0.translation != v.translation && Self.isShiftedBold(v.translation, $0.translation) }
+            }
             guard variants.count > 1 else { continue }
-            let reference = variants[0]
-            for variant in variants.dropFirst() {
-                if key.kind == .label && Self.isShiftedBold(variant.translation, reference.translation) { continue }
-                for occurrence in variant.occurrences {
-                    findings.append(
-                        finding(occurrence, variant: variant, others: variants.filter { $0.translation != variant.translation }))
-                }
+            for variant in variants {
+                findings.append(finding(variant, others: variants.filter { $0.translation != variant.translation }))
             }
         }
-        // A label repeated in one unit's UI path is one finding.
-        var seen = Set<String>()
-        return findings.sorted(by: Finding.ordered).filter { seen.insert($0.fingerprint).inserted }
+        return findings.sorted(by: Finding.ordered)
     }
 
-    /// The distinct translations (without case), most used first; on a tie, the one met first in the set.
-    private static func variants(_ occurrences: [Occurrence], kind: TranslationPairs.Kind) -> [Variant] {
+    /// The distinct translations (without case), each with its places in set order; the
+    /// variants in the order they are first met.
+    private static func variants(_ occurrences: [Occurrence]) -> [Variant] {
         var byTranslation: [String: [Occurrence]] = [:]
         for occurrence in occurrences {
-            let key = occurrence.pair.translation.lowercased()
-            byTranslation[key, default: []].append(occurrence)
+            byTranslation[Self.comparable(occurrence.pair.translation), default: []].append(occurrence)
         }
         let ordered: (Occurrence, Occurrence) -> Bool = { a, b in
             a.path != b.path ? a.path < b.path : a.pair.location.offset < b.pair.location.offset
@@ -77,9 +74,15 @@ public struct InconsistentTranslation: SetRule {
         return byTranslation.values.map { list in
             let sorted = list.sorted(by: ordered)
             return Variant(translation: sorted[0].pair.translation, occurrences: sorted)
-        }.sorted { a, b in
-            a.occurrences.count != b.occurrences.count ? a.occurrences.count > b.occurrences.count : ordered(a.first, b.first)
-        }
+        }.sorted { ordered($0.first, $1.first) }
+    }
+
+    /// A translation as compared: without case, and without spaces where the language
+    /// writes none (`Microsoft 客户协议 (MCA)` is `Microsoft 客户协议(MCA)`).
+    static func comparable(_ translation: String) -> String {
+        let lower = translation.lowercased()
+        guard lower.unicodeScalars.contains(where: LocaleTraits.isUnspacedScript) else { return lower }
+        return lower.filter { !$0.isWhitespace }
     }
 
     /// True when one label is the other with words added around it: the bold moved, the
@@ -90,21 +93,22 @@ public struct InconsistentTranslation: SetRule {
         return x.contains(y) || y.contains(x)
     }
 
-    private func finding(_ occurrence: Occurrence, variant: Variant, others: [Variant]) -> Finding {
+    private func finding(_ variant: Variant, others: [Variant]) -> Finding {
+        let occurrence = variant.first
         let pair = occurrence.pair
-        let what = pair.kind == .label ? "the UI label **\(pair.english.excerpt)**" : "the English \"\(pair.english.excerpt)\""
+        let count = variant.occurrences.count
         let shown = others.prefix(2).map { other in
             let place = other.first
-            let count = other.occurrences.count
-            let text = Self.excerpt(other.translation, against: pair.translation)
-            return "\"\(text)\" (\(count)×, e.g. \(Self.display(place.path, from: occurrence.path)):\(place.pair.location))"
+            return "\"\(other.translation.excerpt)\" (\(other.occurrences.count)×, e.g. "
+                + "\(Self.display(place.path, from: occurrence.path)):\(place.pair.location))"
         }
         let more = others.count > 2 ? " and \(others.count - 2) more" : ""
-        let here = Self.excerpt(pair.translation, against: others[0].translation)
-        let message = "\(what) is translated \"\(here)\" here but \(shown.joined(separator: " and "))\(more) elsewhere; use one translation"
+        let message =
+            "the UI label **\(pair.english.excerpt)** is translated \"\(pair.translation.excerpt)\" here (\(count)×) "
+            + "and \(shown.joined(separator: " and "))\(more) elsewhere; agree on one translation and add it to the glossary"
         return Finding(
             rule: Self.self, message: message, path: occurrence.path, location: pair.location, unitID: pair.unitID,
-            key: "\(pair.kind.rawValue):\(pair.english.lowercased())")
+            key: "label:\(pair.english.lowercased())|\(variant.translation.lowercased())")
     }
 
     /// At most 60 characters of `text`, starting shortly before where it first differs from `other`,

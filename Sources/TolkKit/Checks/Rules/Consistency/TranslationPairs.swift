@@ -1,21 +1,20 @@
-/// The English-to-translation pairs of one article that consistency is judged on:
-/// whole source sentences, and bold UI labels (`**Save**`) with the translation's
-/// label beside them.
-public struct TranslationPairs: Sendable, Codable {
-    public enum Kind: String, Sendable, Codable, Comparable {
-        case sentence, label
-        public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
-    }
+import Foundation
 
-    /// One place where an English text is translated.
+/// The UI labels of one article that consistency is judged on, each English label
+/// with the translation's label beside it: units that are only a short bold label
+/// (`**Save**`) on both sides. Labels inside sentences and UI paths are not paired:
+/// machine translation moves the bold to other words (`**Settings**` → `**af**`,
+/// `**Billing**` → `**toán Sản**`) too often for position to say which words
+/// translate a label.
+public struct TranslationPairs: Sendable, Codable {
+    /// One place where an English label is translated.
     public struct Pair: Sendable, Codable {
-        public var kind: Kind
-        /// The English, whitespace normalised (labels also lose closing punctuation).
+        /// The English label, whitespace normalised, without closing punctuation.
         public var english: String
         /// The translation, normalised the same way.
         public var translation: String
         public var unitID: String
-        /// Where the translation starts in the file.
+        /// Where the translation's label starts in the file.
         public var location: SourceLocation
     }
 
@@ -23,41 +22,36 @@ public struct TranslationPairs: Sendable, Codable {
     public var locale: String
     public var pairs: [Pair] = []
 
-    /// Sentences shorter than this many words (names, "Yes", numbers) are not compared.
-    static let minimumSentenceWords = 3
+    /// Labels of this many words or more are titles or sentences, which may be paraphrased.
+    static let maximumLabelWords = 4
 
     init(_ article: Article) {
         locale = (article.targetLocale ?? LocaleFolder(path: article.path)?.name ?? "").lowercased()
         for unit in article.units where !unit.isTargetEmpty {
-            let english = Self.normalized(unit.source)
-            if english.utf8.lazy.filter({ $0 == 0x20 }).count + 1 >= Self.minimumSentenceWords {
-                pairs.append(
-                    Pair(
-                        kind: .sentence, english: english, translation: Self.normalized(unit.target), unitID: unit.id,
-                        location: unit.targetRange.start))
-            }
-            addWholeUnitLabel(unit, in: article)
+            let source = article.syntax(.source, unit)
+            guard !source.emphasis.isEmpty || !source.links.isEmpty else { continue }
+            let target = article.syntax(.target, unit)
+            addWholeUnitLabel(unit, source, target)
         }
     }
 
+    private mutating func add(_ unit: TranslationUnit, english: String, translation: String, at offset: Int) {
+        let label = Self.label(english)
+        let translated = Self.label(translation)
+        guard !label.isEmpty, !translated.isEmpty, label.split(separator: " ").count < Self.maximumLabelWords else { return }
+        // A label that starts with punctuation (`, Tilføjelser`) is bold that moved, TOLK306's business.
+        guard let first = translated.unicodeScalars.first, !ProseTokens.isPunctuation(first) || first == "[" else { return }
+        pairs.append(Pair(english: label, translation: translated, unitID: unit.id, location: unit.location(.target, utf8Offset: offset)))
+    }
+
     /// A unit that is only a short bold label (`**Save**`) on both sides pairs the two labels.
-    /// Bold runs inside sentences, and the labels of UI paths (`**A** \> **B**`), are not
-    /// paired: on the corpus, machine translation moves the bold to other words
-    /// (`**Settings**` → `**af**`) too often for position to say which words translate a label.
-    private mutating func addWholeUnitLabel(_ unit: TranslationUnit, in article: Article) {
-        let sourceSyntax = article.syntax(.source, unit)
-        let targetSyntax = article.syntax(.target, unit)
+    private mutating func addWholeUnitLabel(_ unit: TranslationUnit, _ sourceSyntax: UnitSyntax, _ targetSyntax: UnitSyntax) {
         guard let source = Self.singleBoldRun(sourceSyntax), let target = Self.singleBoldRun(targetSyntax),
             Self.isOnlyBold(unit.source, source), Self.isOnlyBold(unit.target, target)
         else { return }
-        let label = Self.label(String(decoding: Array(unit.source.utf8)[source], as: UTF8.self))
-        let translation = Self.label(String(decoding: Array(unit.target.utf8)[target], as: UTF8.self))
-        // Longer ones are compared as sentences.
-        guard !label.isEmpty, !translation.isEmpty, label.split(separator: " ").count < Self.minimumSentenceWords else { return }
-        pairs.append(
-            Pair(
-                kind: .label, english: label, translation: translation, unitID: unit.id,
-                location: unit.location(.target, utf8Offset: target.lowerBound - 2)))
+        add(
+            unit, english: Self.visibleText(source, of: sourceSyntax), translation: Self.visibleText(target, of: targetSyntax),
+            at: target.lowerBound - 2)
     }
 
     /// True when nothing but spaces and closing punctuation stands around the bold run `inside`.
@@ -98,9 +92,19 @@ public struct TranslationPairs: Sendable, Codable {
 
     /// A label as compared: normalised, without closing punctuation MT moves into the bold.
     static func label(_ text: String) -> String {
-        var s = Substring(normalized(text))
-        while let last = s.last, ".,:;!?".contains(last) || last == " " { s.removeLast() }
+        // Full-width forms as their ASCII twins (`（MCA）：` is `(MCA):`), then without the
+        // closing punctuation and quotes machine translation moves into the bold.
+        var s = Substring(normalized(text.precomposedStringWithCompatibilityMapping))
+        let trimmed: Set<Character> = [".", ",", ":", ";", "!", "?", " ", "\"", "“", "”", "「", "」", "'", "。", "、"]
+        while let last = s.last, trimmed.contains(last) { s.removeLast() }
+        while let first = s.first, first == "\"" || first == "“" || first == "「" || first == " " { s.removeFirst() }
         return String(s)
+    }
+
+    /// The visible text of a label: its running text, without link syntax or markers.
+    static func visibleText(_ range: Range<Int>, of syntax: UnitSyntax) -> String {
+        let kept = range.filter { syntax.regions[$0] == .prose || syntax.regions[$0] == .code }
+        return String(decoding: kept.map { syntax.bytes[$0] }, as: UTF8.self)
     }
 
     /// The byte range inside the only bold run of a side, when cmark paired exactly one
