@@ -54,6 +54,11 @@ bench-deps: deps
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
+	@# The Python peer needs lxml and PyYAML in the python3 on PATH, which may not be Debian's.
+	@python3 -c "import lxml, yaml" 2>/dev/null || { \
+	  echo "Installing from PyPI: lxml PyYAML"; \
+	  python3 -m pip install --quiet lxml PyYAML 2>/dev/null || python3 -m pip install --quiet --break-system-packages lxml PyYAML; \
+	}
 
 build: deps
 	$(SWIFT) build --product tolk

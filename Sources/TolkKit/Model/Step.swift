@@ -1,5 +1,5 @@
 /// A value in both languages of an article. Either side may be missing when a
-/// block exists in one projection only (FORMAT.md §2: projection can change structure).
+/// block exists in one projection only (projecting one side can change the block structure).
 public struct Bilingual<Value: Hashable & Sendable>: Hashable, Sendable {
     public var target: Value?
     public var source: Value?

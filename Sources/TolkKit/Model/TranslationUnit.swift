@@ -11,7 +11,7 @@ public struct TranslationUnit: Hashable, Sendable {
     public var index: Int
     /// The ID as written, such as `4d25d-103` or `b748c-p101`.
     public var id: String
-    /// The ID of the `data-stu-id` span; FORMAT.md says it always equals `id`.
+    /// The ID of the `data-stu-id` span; in every article measured it equals `id`.
     public var sourceID: String
     /// The five-hex build nonce before the dash, when the ID has the usual shape.
     public var prefix: String?

@@ -187,7 +187,7 @@ public struct ArticleParser: Sendable {
     }
 }
 
-/// `PREFIX-NUM` or `PREFIX-pNUM` (FORMAT.md §3).
+/// `PREFIX-NUM` or `PREFIX-pNUM`: a five-hex build nonce and a counter, `p` for paragraph units.
 struct UnitID {
     var prefix: String
     var number: Int

@@ -2,7 +2,7 @@ import Foundation
 import Yams
 
 /// Reads the YAML front matter with Yams, keeping every key. When YAML fails
-/// (FORMAT.md §6 lists real cases), it reports a warning at the YAML error's
+/// (real articles have translated keys and broken quoting), it reports a warning at the YAML error's
 /// line and recovers what it can line by line, so the article is still read.
 struct FrontMatterParser {
     /// Where the front matter sits: the whole block and the YAML between the fences.

@@ -1,5 +1,5 @@
 /// One side of an article with every unit replaced by that side's text
-/// (FORMAT.md §2's projection rule), and a map back to the original bytes.
+/// (the projection rule: every byte outside units kept, which reproduces what the pipeline published), and a map back to the original bytes.
 ///
 /// Two flavours: `plain` is byte-exact with what the publishing pipeline
 /// published; `marked` wraps each unit's text in `<tolk-u i="N">…</tolk-u>` and
@@ -94,7 +94,7 @@ struct Projection {
 
     /// Where a unit's text starts once block syntax it begins with (`4. `, `- `,
     /// `> `, `# `) is left outside the marker, so projection keeps its block
-    /// structure (FORMAT.md §2: a target that begins with `4. ` is a list item).
+    /// structure (a target that begins with `4. ` is a list item once projected).
     private static func blockPrefixEnd(_ b: [UInt8], _ start: Int, _ end: Int) -> Int {
         var i = start
         while i < end {

@@ -1,6 +1,6 @@
 /// Recognises status-field descriptions: a paragraph that opens with a bold
 /// label ending in a colon, followed by a parenthesised description —
-/// `**Password sync enabled:** (True or False).` (FORMAT.md §8).
+/// `**Password sync enabled:** (True or False).`.
 enum StatusFieldReader {
     static func field(_ paragraph: Bilingual<[Inline]>, location: SourceLocation) -> StatusField? {
         // Decided on the English side; the translation only supplies its words.

@@ -20,7 +20,7 @@ struct StepBuilder {
             case .list(let list) where list.isOrdered:
                 let steps = self.steps(list, depth: 0)
                 // A list interrupted by a fence or paragraph at column 0 resumes
-                // numbering (FORMAT.md §5.2): keep it one procedure.
+                // numbering (a fence or paragraph at column 0 restarts an ordered list): keep it one procedure.
                 if lastWasProcedure, var last = procedures.popLast(), let first = steps.first,
                     let previous = last.steps.last, first.number == previous.number + 1
                 {

@@ -1,4 +1,4 @@
-/// Finds translation units by their exact delimiters (FORMAT.md §2), the way
+/// Finds translation units by their exact delimiters (`<span data-ttu-id="`, `</span><span class="sxs-lookup"><span data-stu-id="`, `</span></span>`), the way
 /// `<span data-ttu-id="(.*?)">(.*?)</span><span class="sxs-lookup"><span data-stu-id="([^"]*)">(.*?)</span></span>`
 /// with DOTALL would, but in one pass over bytes and without an HTML parser:
 /// units may hold stray `</span>`, inner spans and pseudo-tags.

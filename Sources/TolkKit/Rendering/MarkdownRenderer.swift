@@ -1,5 +1,5 @@
 /// The monolingual article of one side: each unit replaced by that side's text
-/// and every other byte kept (FORMAT.md §2). For the target side this is the file
+/// and every other byte kept. For the target side this is the file
 /// the publishing pipeline published, byte for byte.
 public struct MarkdownRenderer: ArticleRenderer {
     public var side: Side
