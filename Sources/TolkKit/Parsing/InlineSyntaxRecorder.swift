@@ -97,8 +97,14 @@ struct InlineSyntaxRecorder {
         let line = lines.lineIndex(of: reported)
         let lineStart = lines.lineStarts[line]
         let lineEnd = line + 1 < lines.lineStarts.count ? lines.lineStarts[line + 1] : projected.count
-        let found = projected.withUnsafeBufferPointer { UnitScanner.find(marker, in: $0, from: lineStart) }
-        if let found, found < lineEnd { shifts[line] = found - reported }
+        if reported + marker.count <= projected.count, projected[reported..<(reported + marker.count)].elementsEqual(marker) {
+            shifts[line] = 0
+            return
+        }
+        // cmark's error is a few columns: look near where it says, not along a line that may be long.
+        let from = max(lineStart, reported - 32)
+        let found = projected.withUnsafeBufferPointer { UnitScanner.find(marker, in: $0, from: from) }
+        if let found, found < lineEnd, found - reported <= 32 { shifts[line] = found - reported }
     }
 
     /// cmark-gfm 0.29 counts the columns of a paragraph's continuation lines from
@@ -151,17 +157,28 @@ struct InlineSyntaxRecorder {
             events.append(.code(original(r.lowerBound + d..<r.upperBound + d), literal: literal))
         case CMARK_NODE_HTML_INLINE:
             guard let literal = cmark_node_get_literal(node.pointer) else { return }
-            let raw = String(cString: literal)
-            if raw.hasPrefix("</tolk-u") {
+            // Two of every three tags are unit markers: told from the C string, without making a Swift one.
+            if strncmp(literal, "</tolk-u>", 9) == 0 {
                 current = nil
                 return
             }
-            if raw.hasPrefix("<tolk-u i=\""), let unit = Int(raw.dropFirst(11).prefix { $0 != "\"" }), unit < seen.count {
-                seen[unit] = true
-                current = unit
-                learnShift(fromMarker: Array(raw.utf8), at: projectedRange(node).lowerBound)
-                return
+            if strncmp(literal, "<tolk-u i=\"", 11) == 0 {
+                var unit = 0
+                var p = literal + 11
+                while p.pointee >= 0x30 && p.pointee <= 0x39 {
+                    unit = unit * 10 + Int(p.pointee - 0x30)
+                    p += 1
+                }
+                if unit < seen.count {
+                    seen[unit] = true
+                    current = unit
+                    let length = strlen(literal)
+                    let marker = UnsafeRawBufferPointer(start: literal, count: length)
+                    learnShift(fromMarker: Array(marker), at: projectedRange(node).lowerBound)
+                    return
+                }
             }
+            let raw = String(cString: literal)
             let r = projectedRange(node)
             let bytes = projected
             let d = shift(r.lowerBound) { i in bytes[i] == 0x3C && i + r.count <= bytes.count && bytes[i + r.count - 1] == 0x3E }
