@@ -11,19 +11,31 @@ struct LocaleFolder: Hashable {
 
     /// The folder nearest the file whose name has the shape `xx-XX` (letters, any case).
     init?(path: String) {
-        let components = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard components.count > 1 else { return nil }
-        guard let index = components.dropLast().lastIndex(where: { Self.isLocale($0) }) else { return nil }
-        name = String(components[index])
-        root = components[..<index].joined(separator: "/")
-        relativePath = components[(index + 1)...].joined(separator: "/")
+        // The folders from the file back, by their bytes: a path has few slashes, but this
+        // runs for every article in several rules.
+        let bytes = Array(path.utf8)
+        guard var end = bytes.lastIndex(of: 0x2F) else { return nil }
+        while true {
+            var start = end
+            while start > 0, bytes[start - 1] != 0x2F { start -= 1 }
+            if end - start == 5, Self.isLocale(bytes[start..<end]) {
+                name = String(decoding: bytes[start..<end], as: UTF8.self)
+                root = String(decoding: bytes[..<max(0, start - 1)], as: UTF8.self)
+                relativePath = String(decoding: bytes[(end + 1)...], as: UTF8.self)
+                return
+            }
+            guard start > 0 else { return nil }
+            end = start - 1
+        }
     }
 
     /// The locale in a form for comparing (`da-dk`).
     var key: String { name.lowercased() }
 
-    static func isLocale(_ s: Substring) -> Bool {
-        let b = Array(s.utf8)
+    static func isLocale(_ s: Substring) -> Bool { isLocale(Array(s.utf8)[...]) }
+
+    static func isLocale(_ b: ArraySlice<UInt8>) -> Bool {
+        let b = Array(b)
         let letter = { (c: UInt8) in (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
         return b.count == 5 && letter(b[0]) && letter(b[1]) && b[2] == 0x2D && letter(b[3]) && letter(b[4])
     }
