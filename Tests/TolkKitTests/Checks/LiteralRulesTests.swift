@@ -139,6 +139,58 @@ struct LiteralRulesTests {
         #expect(findings.first?.location.column == Self.column(of: "100", in: "Bis zu 100 GB."))
     }
 
+    @Test("TOLK403 near miss: space grouping, 万 and 億, comma lists, ordinals and days in words")
+    func numberChangedPrecision() throws {
+        let sv = [
+            ("Upp till 5 000 användare.", "Up to 5,000 users."),
+            ("Upp till 5\u{00A0}000 användare.", "Up to 5,000 users."),
+            ("Summan är 1 000,00 kr.", "The total is $1,000.00."),
+            ("Migrera Exchange Server 2013 2016 2019 gemensamma mappar", "Migrate Exchange Server 2013,2016,2019 public folders"),
+            ("Den tredje fliken.", "The 3rd tab."),
+            ("Förnya certifikatet var tolfte månad.", "Renew the certificate every 12 months."),
+            ("Vi förstår att ett dygn kanske känns som en lång tid.", "We understand that 24 hours may seem like a long time."),
+            ("Upp till 1 miljon objekt.", "Up to 1,000,000 items."),
+        ]
+        for unit in sv {
+            #expect(try RuleTesting.findings(NumberChanged.self, units: [unit], locale: "sv-SE").isEmpty, "\(unit.1)")
+        }
+        let zh = [
+            ("如果要导出超过10万个邮箱", "If you are exporting more than 100K mailboxes"),
+            ("最多 100 万个项目。", "Up to 1 million items."),
+            ("最多 1億 个项目。", "Up to 100 million items."),
+            ("将 Exchange Server 2013，2016，2019 公用文件夹迁移", "Migrate Exchange Server 2013,2016,2019 public folders"),
+        ]
+        for unit in zh {
+            #expect(try RuleTesting.findings(NumberChanged.self, units: [unit], locale: "zh-CN").isEmpty, "\(unit.1)")
+        }
+        // Bengali, Lao, Khmer and Myanmar digits are digits.
+        let digits = [("bn-IN", "২৫ টি অক্ষর"), ("lo-LA", "໒໕ ຕົວອັກສອນ"), ("km-KH", "តួអក្សរ ២៥"), ("my-MM", "စာလုံး ၂၅ လုံး")]
+        for (locale, target) in digits {
+            #expect(
+                try RuleTesting.findings(NumberChanged.self, units: [(target, "Up to 25 characters.")], locale: locale).isEmpty, "\(locale)"
+            )
+        }
+    }
+
+    @Test("TOLK403: a number in a comma list, a 万 amount or a grouped number that changed is still reported")
+    func numberChangedPrecisionHits() throws {
+        let list = "Migrera Exchange Server 2013 2016 2018 gemensamma mappar"
+        let listFindings = try RuleTesting.findings(
+            NumberChanged.self, units: [(list, "Migrate Exchange Server 2013,2016,2019 public folders")], locale: "sv-SE")
+        #expect(listFindings.count == 1)
+        #expect(listFindings.first?.message.hasPrefix("the English number \"2019\"") == true)
+        #expect(listFindings.first?.message.contains("is \"2018\" in the translation") == true)
+        let wan = "导出超过10个邮箱的结果"
+        let wanFindings = try RuleTesting.findings(
+            NumberChanged.self, units: [(wan, "Exporting results from more than 100K mailboxes")], locale: "zh-CN")
+        #expect(wanFindings.count == 1)
+        #expect(wanFindings.first?.message.hasPrefix("the English number \"100\"") == true)
+        let grouped = try RuleTesting.findings(
+            NumberChanged.self, units: [("Upp till 5 500 användare.", "Up to 5,000 users.")], locale: "sv-SE")
+        #expect(grouped.count == 1)
+        #expect(try RuleTesting.findings(NumberChanged.self, units: [("স্তর ২৬", "Level 25")], locale: "bn-IN").count == 1)
+    }
+
     @Test("TOLK403 near miss: versions, identifiers and code")
     func numberChangedIdentifiers() throws {
         let units = [
