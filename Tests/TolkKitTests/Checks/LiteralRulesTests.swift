@@ -252,6 +252,25 @@ struct LiteralRulesTests {
         #expect(leakFindings.first?.location.column == Self.column(of: "<2>", in: leak))
     }
 
+    @Test("TOLK404: a placeholder right after Chinese or Japanese text, numbered printf items, `%dMB`")
+    func placeholderPrecision() throws {
+        let cjk = "请使用$select来选取、$search 或%temp%。"
+        let english = "Use $select to choose, $search or %temp%."
+        #expect(try RuleTesting.findings(PlaceholderChanged.self, units: [(cjk, english)], locale: "zh-CN").isEmpty)
+        let lost = "请选择$搜索。"
+        let lostFindings = try RuleTesting.findings(PlaceholderChanged.self, units: [(lost, "Select $search.")], locale: "zh-CN")
+        #expect(lostFindings.count == 1)
+        #expect(lostFindings.first?.message.contains("\"$search\" is missing") == true)
+        let numbered = "String %1$s en nommer %2$d"
+        let numberedFindings = try RuleTesting.findings(PlaceholderChanged.self, units: [(numbered, "String %s and number %d")])
+        #expect(numberedFindings.map(\.message).allSatisfy { $0.contains("differs from the English") })
+        #expect(numberedFindings.count == 2)
+        #expect(try RuleTesting.findings(PlaceholderChanged.self, units: [("%d MB ledig", "%dMB free")]).isEmpty)
+        let unit = try RuleTesting.findings(PlaceholderChanged.self, units: [("%s MB ledig", "%dMB free")])
+        #expect(unit.count == 1)
+        #expect(unit.first?.message.contains("\"%s\" differs from the English \"%d\"") == true)
+    }
+
     // MARK: - All literal rules
 
     @Test("Near miss for every literal rule: a unit whose only difference is a translated word")
