@@ -51,6 +51,18 @@ struct LiteralRulesTests {
         #expect(findings.first?.location.column == Self.column(of: "https://", in: altered))
     }
 
+    @Test("TOLK401: a URL is compared whole, so a longer URL that contains the English one differs")
+    func urlChangedWholeToken() throws {
+        let source = "Go to https://aka.ms/recoverykey to find the key."
+        let target = "Gå til https://aka.ms/recoverykeyzz for at finde nøglen."
+        let findings = try RuleTesting.findings(URLChanged.self, units: [(target, source)])
+        #expect(findings.count == 1)
+        #expect(
+            findings.first?.message.contains("\"https://aka.ms/recoverykeyzz\" differs from the English \"https://aka.ms/recoverykey\"")
+                == true)
+        #expect(findings.first?.location.column == Self.column(of: "https://", in: target))
+    }
+
     // MARK: - TOLK402 email-changed
 
     @Test("TOLK402 email-changed: a translated example address")
