@@ -184,6 +184,14 @@ struct LiteralRulesTests {
         }
     }
 
+    @Test("TOLK403: `100%` before an adjective means fully; `100% of` is a number")
+    func numberChangedIntensifier() throws {
+        let fully = ("现在，任何拥有 SharePoint 许可证的用户都可以使用该功能。", "Feature is now 100% available to any user with a SharePoint License.")
+        #expect(try RuleTesting.findings(NumberChanged.self, units: [fully], locale: "zh-CN").isEmpty)
+        let share = ("任何用户都可以使用该功能。", "Feature is available to 100% of users.")
+        #expect(try RuleTesting.findings(NumberChanged.self, units: [share], locale: "zh-CN").count == 1)
+    }
+
     @Test("TOLK403: a number in a comma list, a 万 amount or a grouped number that changed is still reported")
     func numberChangedPrecisionHits() throws {
         let list = "Migrera Exchange Server 2013 2016 2018 gemensamma mappar"

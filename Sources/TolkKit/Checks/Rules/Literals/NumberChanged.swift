@@ -10,11 +10,11 @@ public struct NumberChanged: Rule {
         compared by value, so the translation may use its own separators (`2,000` = `2.000`, `0.5` = \
         `0,5`, `30 million` = `30.000.000`) and its own date order (`June 23, 2021` = `23. juni 2021`). \
         Numbers from 0 to 12 may be written as words in Danish, German, Swedish or English (`4 hours` = \
-        `fire timer`, `3rd` = `tredje`, `12 months` = `tolfte månad`), and `24 hours` as one day \
-        (`døgn`, `dygn`); in other languages the numbers 0 to 10 are not checked, and Thai may count \
-        years in the Buddhist era (2021 = 2564). Scale words and signs count (`100K` = `10 万`, \
-        `1 million` = `100 万`), a space may group thousands (`1,000.00` = `1 000,00`), and \
-        `2013,2016,2019` is three numbers. \
+        `fire timer`, `3rd` = `tredje`, `12 months` = `tolfte månad`); in other languages the numbers \
+        0 to 10 are not checked, and Thai may count years in the Buddhist era (2021 = 2564). `24 \
+        hours` may be one day (`døgn`, `dygn`), and `100%` before an adjective (`100% available`) \
+        only means "fully". Scale words and signs count (`100K` = `10 万`, `1 million` = `100 万`), a \
+        space may group thousands (`1,000.00` = `1 000,00`), and `2013,2016,2019` is three numbers. \
         Numbers in code, URLs, e-mail addresses, identifiers (`KB4567523`, `CS008-009`), paths and \
         slashed dates are not checked. Restore the number of the English, written the way the \
         translation's language writes numbers.
@@ -56,6 +56,7 @@ public struct NumberChanged: Rule {
             for number in open {
                 if let n = number.smallValue, Self.isSpelled(n, in: words) { continue }
                 if number.text == "24", Self.isDay(after: number, in: source, words: words) { continue }
+                if number.text == "100", Self.isIntensifier(after: number, in: source) { continue }
                 if Self.contains(target, number.text) { continue }
                 missing.append(number)
             }
@@ -122,6 +123,23 @@ public struct NumberChanged: Rule {
         while source[j] == " " || source[j] == "\u{00A0}" || source[j] == "-" { j += 1 }
         guard source.text(j..<j + 4).lowercased() == "hour" else { return false }
         return words.contains { $0.hasPrefix("døgn") || $0.hasPrefix("dygn") }
+    }
+
+    /// `100% available`, `100% secure`: a percentage that only means "fully", which a
+    /// translation may say with a word or leave out; `100% of users`, `at 100%` stay numbers.
+    static func isIntensifier(after number: NumberToken, in source: ProseText) -> Bool {
+        var j = number.range.upperBound
+        guard source[j] == "%" else { return false }
+        j += 1
+        guard source[j] == " " else { return false }
+        j += 1
+        var word = ""
+        while let c = source[j], c.isASCII, c.properties.isLowercase {
+            word.unicodeScalars.append(c)
+            j += 1
+        }
+        return ["able", "ible", "ed", "ful", "free", "sure", "safe", "secure", "complete", "ready", "compliant", "correct", "accurate"]
+            .contains { word.hasSuffix($0) }
     }
 
     /// Cardinals and ordinals from 0 to 12 in Danish, German, Swedish and English.
