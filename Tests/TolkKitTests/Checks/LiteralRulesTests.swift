@@ -51,6 +51,18 @@ struct LiteralRulesTests {
         #expect(findings.first?.location.column == Self.column(of: "https://", in: altered))
     }
 
+    @Test("TOLK401: a URL is compared whole, so a longer URL that contains the English one differs")
+    func urlChangedWholeToken() throws {
+        let source = "Go to https://aka.ms/recoverykey to find the key."
+        let target = "Gå til https://aka.ms/recoverykeyzz for at finde nøglen."
+        let findings = try RuleTesting.findings(URLChanged.self, units: [(target, source)])
+        #expect(findings.count == 1)
+        #expect(
+            findings.first?.message.contains("\"https://aka.ms/recoverykeyzz\" differs from the English \"https://aka.ms/recoverykey\"")
+                == true)
+        #expect(findings.first?.location.column == Self.column(of: "https://", in: target))
+    }
+
     // MARK: - TOLK402 email-changed
 
     @Test("TOLK402 email-changed: a translated example address")
@@ -139,6 +151,66 @@ struct LiteralRulesTests {
         #expect(findings.first?.location.column == Self.column(of: "100", in: "Bis zu 100 GB."))
     }
 
+    @Test("TOLK403 near miss: space grouping, 万 and 億, comma lists, ordinals and days in words")
+    func numberChangedPrecision() throws {
+        let sv = [
+            ("Upp till 5 000 användare.", "Up to 5,000 users."),
+            ("Upp till 5\u{00A0}000 användare.", "Up to 5,000 users."),
+            ("Summan är 1 000,00 kr.", "The total is $1,000.00."),
+            ("Migrera Exchange Server 2013 2016 2019 gemensamma mappar", "Migrate Exchange Server 2013,2016,2019 public folders"),
+            ("Den tredje fliken.", "The 3rd tab."),
+            ("Förnya certifikatet var tolfte månad.", "Renew the certificate every 12 months."),
+            ("Vi förstår att ett dygn kanske känns som en lång tid.", "We understand that 24 hours may seem like a long time."),
+            ("Upp till 1 miljon objekt.", "Up to 1,000,000 items."),
+        ]
+        for unit in sv {
+            #expect(try RuleTesting.findings(NumberChanged.self, units: [unit], locale: "sv-SE").isEmpty, "\(unit.1)")
+        }
+        let zh = [
+            ("如果要导出超过10万个邮箱", "If you are exporting more than 100K mailboxes"),
+            ("最多 100 万个项目。", "Up to 1 million items."),
+            ("最多 1億 个项目。", "Up to 100 million items."),
+            ("将 Exchange Server 2013，2016，2019 公用文件夹迁移", "Migrate Exchange Server 2013,2016,2019 public folders"),
+        ]
+        for unit in zh {
+            #expect(try RuleTesting.findings(NumberChanged.self, units: [unit], locale: "zh-CN").isEmpty, "\(unit.1)")
+        }
+        // Bengali, Lao, Khmer and Myanmar digits are digits.
+        let digits = [("bn-IN", "২৫ টি অক্ষর"), ("lo-LA", "໒໕ ຕົວອັກສອນ"), ("km-KH", "តួអក្សរ ២៥"), ("my-MM", "စာလုံး ၂၅ လုံး")]
+        for (locale, target) in digits {
+            #expect(
+                try RuleTesting.findings(NumberChanged.self, units: [(target, "Up to 25 characters.")], locale: locale).isEmpty, "\(locale)"
+            )
+        }
+    }
+
+    @Test("TOLK403: `100%` before an adjective means fully; `100% of` is a number")
+    func numberChangedIntensifier() throws {
+        let fully = ("现在，任何拥有 SharePoint 许可证的用户都可以使用该功能。", "Feature is now 100% available to any user with a SharePoint License.")
+        #expect(try RuleTesting.findings(NumberChanged.self, units: [fully], locale: "zh-CN").isEmpty)
+        let share = ("任何用户都可以使用该功能。", "Feature is available to 100% of users.")
+        #expect(try RuleTesting.findings(NumberChanged.self, units: [share], locale: "zh-CN").count == 1)
+    }
+
+    @Test("TOLK403: a number in a comma list, a 万 amount or a grouped number that changed is still reported")
+    func numberChangedPrecisionHits() throws {
+        let list = "Migrera Exchange Server 2013 2016 2018 gemensamma mappar"
+        let listFindings = try RuleTesting.findings(
+            NumberChanged.self, units: [(list, "Migrate Exchange Server 2013,2016,2019 public folders")], locale: "sv-SE")
+        #expect(listFindings.count == 1)
+        #expect(listFindings.first?.message.hasPrefix("the English number \"2019\"") == true)
+        #expect(listFindings.first?.message.contains("is \"2018\" in the translation") == true)
+        let wan = "导出超过10个邮箱的结果"
+        let wanFindings = try RuleTesting.findings(
+            NumberChanged.self, units: [(wan, "Exporting results from more than 100K mailboxes")], locale: "zh-CN")
+        #expect(wanFindings.count == 1)
+        #expect(wanFindings.first?.message.hasPrefix("the English number \"100\"") == true)
+        let grouped = try RuleTesting.findings(
+            NumberChanged.self, units: [("Upp till 5 500 användare.", "Up to 5,000 users.")], locale: "sv-SE")
+        #expect(grouped.count == 1)
+        #expect(try RuleTesting.findings(NumberChanged.self, units: [("স্তর ২৬", "Level 25")], locale: "bn-IN").count == 1)
+    }
+
     @Test("TOLK403 near miss: versions, identifiers and code")
     func numberChangedIdentifiers() throws {
         let units = [
@@ -198,6 +270,25 @@ struct LiteralRulesTests {
         let leakFindings = try RuleTesting.findings(PlaceholderChanged.self, units: [(leak, "Click **Save**.")], locale: "th-TH")
         #expect(leakFindings.count == 1)
         #expect(leakFindings.first?.location.column == Self.column(of: "<2>", in: leak))
+    }
+
+    @Test("TOLK404: a placeholder right after Chinese or Japanese text, numbered printf items, `%dMB`")
+    func placeholderPrecision() throws {
+        let cjk = "请使用$select来选取、$search 或%temp%。"
+        let english = "Use $select to choose, $search or %temp%."
+        #expect(try RuleTesting.findings(PlaceholderChanged.self, units: [(cjk, english)], locale: "zh-CN").isEmpty)
+        let lost = "请选择$搜索。"
+        let lostFindings = try RuleTesting.findings(PlaceholderChanged.self, units: [(lost, "Select $search.")], locale: "zh-CN")
+        #expect(lostFindings.count == 1)
+        #expect(lostFindings.first?.message.contains("\"$search\" is missing") == true)
+        let numbered = "String %1$s en nommer %2$d"
+        let numberedFindings = try RuleTesting.findings(PlaceholderChanged.self, units: [(numbered, "String %s and number %d")])
+        #expect(numberedFindings.map(\.message).allSatisfy { $0.contains("differs from the English") })
+        #expect(numberedFindings.count == 2)
+        #expect(try RuleTesting.findings(PlaceholderChanged.self, units: [("%d MB ledig", "%dMB free")]).isEmpty)
+        let unit = try RuleTesting.findings(PlaceholderChanged.self, units: [("%s MB ledig", "%dMB free")])
+        #expect(unit.count == 1)
+        #expect(unit.first?.message.contains("\"%s\" differs from the English \"%d\"") == true)
     }
 
     // MARK: - All literal rules

@@ -125,6 +125,30 @@ struct MarkdownRulesTests {
         #expect(try RuleTesting.findings(LinkMismatch.self, units: units).isEmpty)
     }
 
+    @Test("TOLK302 near miss: the English breaks its own link and the translation writes it properly")
+    func linkMismatchEnglishBrokeNearMiss() throws {
+        let units = [
+            // The English `[text] (url)` is text and a bare URL; the translation's link is no fault of its own.
+            ("Se [artiklen](https://contoso.com/a) for mere.", "See [the article] (https://contoso.com/a) for more."),
+            // The English never closes `(`.
+            ("Se [artiklen](https://contoso.com/b).", "See [the article](https://contoso.com/b"),
+            // A relative destination the English broke with a space before `(`.
+            ("Se [artiklen](/office/c).", "See [the article] (/office/c)."),
+        ]
+        #expect(try RuleTesting.findings(LinkMismatch.self, units: units).isEmpty)
+    }
+
+    @Test("TOLK302: a destination holding a space equals its `%20` spelling, and is quoted whole")
+    func linkMismatchSpaceInDestination() throws {
+        let kept = [("Se [artiklen](https://contoso.com/a%20b).", "See [the article](<https://contoso.com/a b>).")]
+        #expect(try RuleTesting.findings(LinkMismatch.self, units: kept).isEmpty)
+        // The translation dropped the angle brackets, so its `(https://contoso.com/a b)` is no link.
+        let broken = "Se [artiklen](https://contoso.com/a b)."
+        let findings = try RuleTesting.findings(LinkMismatch.self, units: [(broken, "See [the article](<https://contoso.com/a b>).")])
+        #expect(findings.count == 1)
+        #expect(findings.first?.message.contains("<https://contoso.com/a b>") == true)
+    }
+
     // MARK: TOLK303 empty-link-text
 
     @Test("TOLK303 empty-link-text: `**[](…842054)**` in the Power BI licence article (case 19)")

@@ -9,9 +9,12 @@ public struct NumberChanged: Rule {
         garbles them (`August 20, 2020` became `2020-`, `10.0.0.1` became `10.0.1`). Numbers are \
         compared by value, so the translation may use its own separators (`2,000` = `2.000`, `0.5` = \
         `0,5`, `30 million` = `30.000.000`) and its own date order (`June 23, 2021` = `23. juni 2021`). \
-        Numbers from 0 to 12 may be written as words in Danish, German or English (`4 hours` = `fire \
-        timer`, `12 months` = `tolvte måned`); in other languages the numbers 0 to 10 are not checked, \
-        and Thai may count years in the Buddhist era (2021 = 2564). \
+        Numbers from 0 to 12 may be written as words in Danish, German, Swedish or English (`4 hours` = \
+        `fire timer`, `3rd` = `tredje`, `12 months` = `tolfte månad`); in other languages the numbers \
+        0 to 10 are not checked, and Thai may count years in the Buddhist era (2021 = 2564). `24 \
+        hours` may be one day (`døgn`, `dygn`), and `100%` before an adjective (`100% available`) \
+        only means "fully". Scale words and signs count (`100K` = `10 万`, `1 million` = `100 万`), a \
+        space may group thousands (`1,000.00` = `1 000,00`), and `2013,2016,2019` is three numbers. \
         Numbers in code, URLs, e-mail addresses, identifiers (`KB4567523`, `CS008-009`), paths and \
         slashed dates are not checked. Restore the number of the English, written the way the \
         translation's language writes numbers.
@@ -21,7 +24,7 @@ public struct NumberChanged: Rule {
 
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
         let language = LocaleTraits.language(of: article)
-        let spellsNumbers = ["da", "de", "en"].contains(language)
+        let spellsNumbers = ["da", "de", "en", "sv"].contains(language)
         for unit in article.units where !unit.isTargetEmpty && Self.mayHaveDigit(unit.source) {
             let source = article.syntax(.source, unit).prose
             var numbers = NumberToken.all(in: source).filter { number in
@@ -52,6 +55,8 @@ public struct NumberChanged: Rule {
             }
             for number in open {
                 if let n = number.smallValue, Self.isSpelled(n, in: words) { continue }
+                if number.text == "24", Self.isDay(after: number, in: source, words: words) { continue }
+                if number.text == "100", Self.isIntensifier(after: number, in: source) { continue }
                 if Self.contains(target, number.text) { continue }
                 missing.append(number)
             }
@@ -112,21 +117,46 @@ public struct NumberChanged: Rule {
         return words.contains { word in spellings.contains { $0.count >= 2 ? word.hasPrefix($0) : word == $0 } }
     }
 
-    /// Cardinals and ordinals from 0 to 12 in Danish, German and English.
+    /// `24 hours` translated as one day: Danish and Norwegian `døgn`, Swedish `dygn`.
+    static func isDay(after number: NumberToken, in source: ProseText, words: [String]) -> Bool {
+        var j = number.range.upperBound
+        while source[j] == " " || source[j] == "\u{00A0}" || source[j] == "-" { j += 1 }
+        guard source.text(j..<j + 4).lowercased() == "hour" else { return false }
+        return words.contains { $0.hasPrefix("døgn") || $0.hasPrefix("dygn") }
+    }
+
+    /// `100% available`, `100% secure`: a percentage that only means "fully", which a
+    /// translation may say with a word or leave out; `100% of users`, `at 100%` stay numbers.
+    static func isIntensifier(after number: NumberToken, in source: ProseText) -> Bool {
+        var j = number.range.upperBound
+        guard source[j] == "%" else { return false }
+        j += 1
+        guard source[j] == " " else { return false }
+        j += 1
+        var word = ""
+        while let c = source[j], c.isASCII, c.properties.isLowercase {
+            word.unicodeScalars.append(c)
+            j += 1
+        }
+        return ["able", "ible", "ed", "ful", "free", "sure", "safe", "secure", "complete", "ready", "compliant", "correct", "accurate"]
+            .contains { word.hasSuffix($0) }
+    }
+
+    /// Cardinals and ordinals from 0 to 12 in Danish, German, Swedish and English.
     static let numberWords: [[String]] = [
-        ["nul", "ingen", "null", "kein", "zero", "no"],
-        ["en", "et", "én", "ét", "første", "ein", "eins", "erst", "one", "first", "a", "single"],
-        ["to", "anden", "andet", "begge", "zwei", "zweit", "beide", "two", "second", "both"],
+        ["nul", "ingen", "null", "kein", "noll", "zero", "no"],
+        ["en", "et", "én", "ét", "første", "ein", "eins", "erst", "ett", "första", "one", "first", "a", "single"],
+        ["to", "anden", "andet", "begge", "zwei", "zweit", "beide", "två", "andra", "båda", "two", "second", "both"],
         ["tre", "tredje", "drei", "dritt", "three", "third"],
-        ["fire", "fjerde", "vier", "four", "fourth"],
+        ["fire", "fjerde", "vier", "fyra", "fjärde", "four", "fourth"],
         ["fem", "femte", "fünf", "five", "fifth"],
-        ["seks", "sjette", "sechs", "six", "sixth"],
-        ["syv", "syvende", "sieben", "siebt", "seven", "seventh"],
-        ["otte", "ottende", "acht", "eight", "eighth"],
-        ["ni", "niende", "neun", "nine", "ninth"],
-        ["ti", "tiende", "zehn", "ten", "tenth"],
-        ["elleve", "ellevte", "elf", "eleven", "eleventh"],
-        ["tolv", "tolvte", "zwölf", "twelve", "twelfth", "dusin", "dutzend", "dozen"],
+        ["seks", "sjette", "sechs", "sex", "sjätte", "six", "sixth"],
+        ["syv", "syvende", "sieben", "siebt", "sju", "sjunde", "seven", "seventh"],
+        ["otte", "ottende", "acht", "åtta", "åttonde", "eight", "eighth"],
+        ["ni", "niende", "neun", "nio", "nionde", "nine", "ninth"],
+        ["ti", "tiende", "zehn", "tio", "tionde", "ten", "tenth"],
+        ["elleve", "ellevte", "elf", "elva", "elfte", "eleven", "eleventh"],
+        ["tolv", "tolvte", "zwölf", "tolfte", "twelve", "twelfth", "dusin", "dutzend", "dussin", "dozen"],
     ]
 
     /// The text occurs anywhere in the target (code and URLs included) between non-digits.

@@ -36,24 +36,47 @@ struct NumberToken {
                 continue
             }
             let token = read(text, at: i)
-            tokens.append(token)
+            tokens += token.listItems(in: text) ?? [token]
             i = token.range.upperBound
         }
         return tokens
     }
 
-    /// The value of a decimal digit in any script the corpora use (ASCII, Arabic-Indic,
-    /// Persian, Devanagari, Thai, full-width).
+    /// The value of a decimal digit of any script (Unicode numeric type decimal: ASCII,
+    /// Arabic-Indic, Devanagari, Bengali, Thai, Lao, Khmer, Myanmar, full-width, …).
     static func digit(_ c: Unicode.Scalar) -> Int? {
-        for zero: UInt32 in [0x30, 0x660, 0x6F0, 0x966, 0xE50, 0xFF10] where (zero...zero + 9).contains(c.value) {
-            return Int(c.value - zero)
-        }
-        return nil
+        if c.value < 0x80 { return c.value >= 0x30 && c.value <= 0x39 ? Int(c.value - 0x30) : nil }
+        guard c.value >= 0x660, c.properties.numericType == .decimal, let v = c.properties.numericValue else { return nil }
+        return Int(v)
     }
 
     /// Separators that may sit between digit groups: `.` `,` either way, Arabic decimal
     /// and thousands signs, and no-break spaces used for grouping (fr, de-CH, sv).
     private static let separators: Set<Unicode.Scalar> = [".", ",", "\u{066B}", "\u{066C}", "\u{00A0}", "\u{202F}", "\u{2009}"]
+
+    /// A plain space groups thousands (`5 000`, `1 000,00`) when one to three digits stand
+    /// before it and exactly three after it; `Windows 10 2004` and `2013 2016` stay two numbers.
+    private static func isSpaceGroup(_ text: ProseText, after j: Int, current: String) -> Bool {
+        guard (1...3).contains(current.count) else { return false }
+        for k in 1...3 where text[j + k].flatMap(digit) == nil || !text.isProse(j + k) { return false }
+        return text[j + 4].flatMap(digit) == nil
+    }
+
+    /// `2013,2016,2019`: digit groups joined by commas without spaces that no number
+    /// format reads, as a list of numbers of their own; nil for anything else.
+    func listItems(in text: ProseText) -> [NumberToken]? {
+        guard groups.count > 2, values.allSatisfy({ $0.hasPrefix("=") }), !text.text(range).unicodeScalars.contains(where: { $0 == "." })
+        else { return nil }
+        var items: [NumberToken] = []
+        var start = range.lowerBound
+        for group in groups {
+            let r = start..<start + group.count
+            items.append(
+                NumberToken(range: r, text: group, groups: [group], values: [Self.canonical(group, "")], isChecked: isChecked))
+            start = r.upperBound + 1
+        }
+        return items
+    }
 
     private static func read(_ text: ProseText, at start: Int) -> NumberToken {
         var groups: [String] = []
@@ -64,7 +87,9 @@ struct NumberToken {
             if let d = digit(c) {
                 current += String(d)
                 j += 1
-            } else if separators.contains(c), let next = text[j + 1], digit(next) != nil, text.isProse(j + 1) {
+            } else if separators.contains(c) || (c == " " && isSpaceGroup(text, after: j, current: current)), let next = text[j + 1],
+                digit(next) != nil, text.isProse(j + 1)
+            {
                 groups.append(current)
                 current = ""
                 seps.append(c)
@@ -105,7 +130,9 @@ struct NumberToken {
     static func readings(_ groups: [String], _ seps: [Unicode.Scalar]) -> Set<String> {
         var values: Set<String> = []
         for (group, decimal) in [(",", "."), (".", ",")] as [(Unicode.Scalar, Unicode.Scalar)] {
-            let isGroup = { (s: Unicode.Scalar) in s == group || s == "\u{066C}" || s == "\u{00A0}" || s == "\u{202F}" || s == "\u{2009}" }
+            let isGroup = { (s: Unicode.Scalar) in
+                s == group || s == " " || s == "\u{066C}" || s == "\u{00A0}" || s == "\u{202F}" || s == "\u{2009}"
+            }
             let isDecimal = { (s: Unicode.Scalar) in s == decimal || s == "\u{066B}" }
             let decimals = seps.indices.filter { isDecimal(seps[$0]) }
             guard decimals.count <= 1, seps.allSatisfy({ isGroup($0) || isDecimal($0) }) else { continue }
@@ -135,20 +162,32 @@ struct NumberToken {
         return minutes == "00" ? ["t\(h):\(minutes)", h] : ["t\(h):\(minutes)"]
     }
 
-    /// `30 million` may be written `30.000.000` in the translation.
+    /// `30 million` may be written `30.000.000` in the translation, `100K` `10 万`.
     private static func scaleWord(after end: Int, in text: ProseText) -> Int {
         var j = end
+        if let c = text[j], c == "K" || c == "k", text[j + 1].map({ !$0.properties.isAlphabetic && digit($0) == nil }) ?? true {
+            return 3
+        }
         while text[j] == " " || text[j] == "\u{00A0}" { j += 1 }
+        switch text[j] {
+        case "千": return 3
+        case "万", "萬": return 4
+        case "亿", "億": return 8
+        case "百" where text[j + 1] == "万" || text[j + 1] == "萬": return 6
+        default: break
+        }
         guard j > end else { return 0 }
         var word = ""
         while let c = text[j], c.properties.isAlphabetic { word.unicodeScalars.append(c); j += 1 }
-        switch word.lowercased() {
-        case "thousand", "thousands": return 3
-        case "million", "millions": return 6
-        case "billion", "billions": return 9
-        default: return 0
-        }
+        return scaleWords[word.lowercased()] ?? 0
     }
+
+    /// Words for thousands, millions and billions in English, Danish, German, Swedish and Vietnamese.
+    private static let scaleWords: [String: Int] = [
+        "thousand": 3, "thousands": 3, "tusind": 3, "tusinde": 3, "tausend": 3, "tusen": 3, "nghìn": 3, "ngàn": 3,
+        "million": 6, "millions": 6, "millioner": 6, "millionen": 6, "miljon": 6, "miljoner": 6, "mio": 6, "triệu": 6,
+        "billion": 9, "billions": 9, "milliard": 9, "milliarder": 9, "milliarden": 9, "miljard": 9, "miljarder": 9, "mia": 9, "tỷ": 9,
+    ]
 
     private static func scaled(_ values: Set<String>, by power: Int) -> Set<String> {
         guard power > 0 else { return [] }

@@ -53,6 +53,17 @@ struct Placeholder {
         return c.properties.isAlphabetic || NumberToken.digit(c) != nil || c == "_"
     }
 
+    /// A character a placeholder may not follow: a letter or digit of a script that spaces its
+    /// words. Chinese, Japanese and Korean text runs up to a placeholder (`…、$search`).
+    private static func gluesBefore(_ c: Unicode.Scalar?) -> Bool {
+        guard let c, isWordCharacter(c) else { return false }
+        if c.isASCII { return true }
+        switch c.value {
+        case 0x1100...0x11FF, 0x2E80...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0xFF00...0xFFEF, 0x20000...0x3FFFF: return false
+        default: return true
+        }
+    }
+
     private static func isASCIIWord(_ c: Unicode.Scalar?) -> Bool {
         guard let c, c.isASCII else { return false }
         return c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "_"
@@ -114,9 +125,9 @@ struct Placeholder {
             && content[content.index(after: colon)...].first.map { !$0.isWhitespace } ?? false
     }
 
-    /// `{0}`, `{name}`, `{0:N2}`, `${var}`: no spaces or quotes inside.
+    /// `{0}`, `{name}`, `{0:N2}`, `${var}`, `{}`: no spaces or quotes inside.
     private static func formatItem(_ text: ProseText, at open: Int) -> Placeholder? {
-        guard isASCIIWord(text[open + 1]) else { return nil }
+        guard isASCIIWord(text[open + 1]) || text[open + 1] == "}" else { return nil }
         var j = open + 1
         while let c = text[j], c != "}" {
             guard c.isASCII, isASCIIWord(c) || ".:,-#".unicodeScalars.contains(c), j - open <= 40 else { return nil }
@@ -128,7 +139,8 @@ struct Placeholder {
         return Placeholder(range: start..<j + 1, text: written, key: written)
     }
 
-    /// `%temp%`, `%1`, `%1$s`, `%s`, `%-5.2f`; not a percentage (`50%`, `50 % of`).
+    /// `%temp%`, `%1`, `%1$s`, `%s`, `%-5.2f`, `%'d`, `%lld`, `%(name)s`; `%dMB` is `%d` and a
+    /// unit. Not a percentage (`50%`, `50 % of`).
     private static func percent(_ text: ProseText, at start: Int) -> Placeholder? {
         guard let first = text[start + 1] else { return nil }
         let isDigit = { (c: Unicode.Scalar?) in c.map { ("0"..."9").contains($0) } ?? false }
@@ -143,28 +155,63 @@ struct Placeholder {
                 lowercased = true
             }
         }
-        if !lowercased, isWordCharacter(text[start - 1]) { return nil }
+        if !lowercased, gluesBefore(text[start - 1]) { return nil }
         if !lowercased, ("1"..."9").contains(first) {
             while isDigit(text[j]) { j += 1 }
-            if text[j] == "$", let c = text[j + 1], "sdif".unicodeScalars.contains(c) { j += 2 }
-            guard !isWordCharacter(text[j]) else { return nil }
-        } else if !lowercased {
-            while let c = text[j], "-+0#".unicodeScalars.contains(c) { j += 1 }
-            while isDigit(text[j]) { j += 1 }
-            if text[j] == ".", isDigit(text[j + 1]) {
-                j += 1
-                while isDigit(text[j]) { j += 1 }
+            if text[j] == "$", let end = conversion(text, from: j + 1) {
+                j = end
+            } else if text[j] == "%" {
+                j += 1  // Boost's `%1%`
             }
-            guard let c = text[j], "sdifuxXcpeEgG@".unicodeScalars.contains(c), !isWordCharacter(text[j + 1]) else { return nil }
-            j += 1
+            guard !isWordCharacter(text[j]) || hasUnit(text, at: j) else { return nil }
+        } else if !lowercased {
+            if first == "(" {
+                // Python's `%(name)s`.
+                var k = j + 1
+                while isASCIIWord(text[k]) { k += 1 }
+                guard k > j + 1, text[k] == ")" else { return nil }
+                j = k + 1
+            }
+            guard let end = conversion(text, from: j), !isWordCharacter(text[end]) || hasUnit(text, at: end) else { return nil }
+            j = end
         }
         let written = text.text(start..<j)
         return Placeholder(range: start..<j, text: written, key: lowercased ? written.lowercased() : written)
     }
 
+    /// The end of printf flags, width, precision, length and conversion from `start`, if they are one.
+    private static func conversion(_ text: ProseText, from start: Int) -> Int? {
+        let isDigit = { (c: Unicode.Scalar?) in c.map { ("0"..."9").contains($0) } ?? false }
+        var j = start
+        while let c = text[j], "-+0#'".unicodeScalars.contains(c), j - start < 4 { j += 1 }
+        while isDigit(text[j]) { j += 1 }
+        if text[j] == ".", isDigit(text[j + 1]) {
+            j += 1
+            while isDigit(text[j]) { j += 1 }
+        }
+        var length = 0
+        while let c = text[j], "hlLqjzt".unicodeScalars.contains(c), length < 2 {
+            j += 1
+            length += 1
+        }
+        guard let c = text[j], "sdifuxXcpeEgG@".unicodeScalars.contains(c) else { return nil }
+        return j + 1
+    }
+
+    /// `MB`, `GB`, `KB`, `ms`, `px`: a unit written straight after a printf item (`%dMB`).
+    private static func hasUnit(_ text: ProseText, at start: Int) -> Bool {
+        var j = start
+        var word = ""
+        while let c = text[j], c.isASCII, c.properties.isAlphabetic {
+            word.unicodeScalars.append(c)
+            j += 1
+        }
+        return !isWordCharacter(text[j]) && ["KB", "MB", "GB", "TB", "kB", "ms", "px", "pt", "Mbps", "Kbps", "Gbps"].contains(word)
+    }
+
     /// `$true`, `$_`, `$select`; not money (`$50`) and not `US$`.
     private static func variable(_ text: ProseText, at start: Int) -> Placeholder? {
-        guard !isWordCharacter(text[start - 1]), let first = text[start + 1], first.isASCII,
+        guard !gluesBefore(text[start - 1]), let first = text[start + 1], first.isASCII,
             first.properties.isAlphabetic || first == "_"
         else { return nil }
         var j = start + 1

@@ -6,11 +6,12 @@ public struct PlaceholderChanged: Rule {
     public static let summary = "The placeholders or pseudo-tags of the translation differ from the English ones."
     public static let explanation = """
         Placeholders stand for something the reader fills in or the software substitutes: format \
-        items (`{0}`, `{IncidentId}`), printf items (`%s`, `%1`), environment variables (`%temp%`), \
-        variables (`$true`, `$_`) and pseudo-tags (`<email address>`, `\\<name\\>`, `<**sitename**>`). \
+        items (`{0}`, `{IncidentId}`, `{}`), printf items (`%s`, `%1$s`, `%'d`, `%(name)s`; `%dMB` is \
+        `%d` and a unit), environment variables (`%temp%`), variables (`$true`, `$_`, also right after \
+        Chinese or Japanese text: `使用$select`) and pseudo-tags (`<email address>`, `\\<name\\>`, `<**sitename**>`). \
         Machine translation translates them (`<**webstedsnavn**>`), puts spaces into them (`$ _`, \
         `< "Contoso" >`), drops them or leaks its own (`<2>` in Thai). The two sides are compared \
-        as multisets; variables, environment variables and pseudo-tags without regard to case, and a \
+        as multisets, so numbering items (`%s` → `%1$s`) is a change; variables, environment variables and pseudo-tags without regard to case, and a \
         pseudo-tag kept verbatim is fine however the text around it is translated. Copy each \
         placeholder from the English unchanged, and remove ones the English does not have.
         """

@@ -10,7 +10,8 @@ public struct LinkMismatch: Rule {
         break. A link whose destination changed, that is missing, or whose syntax MT damaged (a space \
         between `]` and `(`, or spaces inside the parentheses as in `[her]( https://…141) .`) sends the \
         reader nowhere or shows raw Markdown. Only a locale segment such as `/en-us/` → `/da-dk/` may \
-        differ. Copy the link syntax and destination from the English and translate only the link text.
+        differ, and a space in a destination equals `%20`. A link the English itself breaks (`[text] \
+        (url)`, a missing `)`) is not held against a translation that writes it as a link. Copy the link syntax and destination from the English and translate only the link text.
         """
 
     public init() {}
@@ -31,6 +32,17 @@ public struct LinkMismatch: Rule {
                 } else {
                     unmatchedTarget.append(link)
                 }
+            }
+            // Where the English broke its own link (`[text] (url)`, `[text](url` or a destination with a
+            // space) and the translation wrote it properly, the translation is not to blame.
+            unmatchedTarget.removeAll { t in
+                guard !t.isAutolink, !t.isImage else { return false }
+                let key = Self.comparable(t.destination)
+                if let k = unmatchedSource.firstIndex(where: { $0.isAutolink && Self.comparable($0.destination) == key }) {
+                    unmatchedSource.remove(at: k)
+                    return true
+                }
+                return Self.writesOutside(t.destination, in: source)
             }
             // `[text] (url)`: the brackets are text and the address became a bare URL.
             unmatchedSource.removeAll { s in
@@ -78,11 +90,27 @@ public struct LinkMismatch: Rule {
         }
     }
 
+    /// True when `destination` (or its `%20` spelled as spaces) is written in the prose of `syntax`
+    /// outside any link: a link the side's author broke, so it is no link there.
+    static func writesOutside(_ destination: String, in syntax: UnitSyntax) -> Bool {
+        guard destination.utf8.count >= 4 else { return false }
+        let ranges = syntax.links.map(\.range)
+        if syntax.offset(of: destination, outside: ranges) != nil { return true }
+        let spaced = destination.replacingOccurrences(of: "%20", with: " ")
+        return spaced != destination && syntax.offset(of: spaced, outside: ranges) != nil
+    }
+
     /// The destination as the English writes it (cmark's is decoded and may have gained `http://` or `mailto:`).
     static func writtenDestination(_ link: UnitSyntax.Link, in syntax: UnitSyntax) -> String {
         if link.isAutolink { return syntax.text(link.text) }
         var start = link.text.upperBound + 2
         while start < link.range.upperBound, syntax.bytes[start] == 0x20 || syntax.bytes[start] == 0x0A { start += 1 }
+        // `(<https://a b>)`: a destination in angle brackets may hold spaces.
+        if start < link.range.upperBound, syntax.bytes[start] == UInt8(ascii: "<"),
+            let close = syntax.bytes[start..<link.range.upperBound].firstIndex(of: UInt8(ascii: ">"))
+        {
+            return syntax.text(start..<close + 1)
+        }
         var end = start
         while end < link.range.upperBound - 1, syntax.bytes[end] != 0x20, syntax.bytes[end] != 0x0A { end += 1 }
         return end > start ? syntax.text(start..<end) : link.destination
@@ -106,6 +134,8 @@ public struct LinkMismatch: Rule {
     /// A destination with its locale path segment (`/en-us/`, `/da-dk/`, any `xx-xx`)
     /// neutralised, since localizing that segment is allowed.
     static func comparable(_ url: String) -> String {
+        // `<https://a b>` and `https://a%20b` are one address.
+        if url.utf8.contains(0x20) { return comparable(url.replacingOccurrences(of: " ", with: "%20")) }
         let bytes = Array(url.utf8)
         guard bytes.contains(UInt8(ascii: "-")) else { return url }
         var out: [UInt8] = []
