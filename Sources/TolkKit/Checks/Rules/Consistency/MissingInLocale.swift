@@ -39,12 +39,14 @@ public struct MissingInLocale: SetRule {
                 }
                 for missing in keys where locales[missing]?[relative] == nil {
                     let name = localeNames[root + "\u{0}" + missing] ?? missing
-                    let missingPath = (root.isEmpty ? "" : root + "/") + name + "/" + relative
+                    // Beside the locale folders, not from the file system's root: the same message on every machine.
+                    let presentName = localeNames[root + "\u{0}" + present] ?? present
                     findings.append(
                         Finding(
                             rule: Self.self,
                             message:
-                                "\(relative) is missing in \(name): expected \(missingPath); translate it for \(name) or remove it from the other locales",
+                                "\(relative) is missing in \(name): expected \(name)/\(relative) beside \(presentName)/\(relative); "
+                                + "translate it for \(name) or remove it from the other locales",
                             path: path, location: SourceLocation(line: 1, column: 1, offset: 0), key: "missing:" + missing))
                 }
             }
