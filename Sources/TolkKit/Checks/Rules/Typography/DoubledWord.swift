@@ -10,7 +10,8 @@ public struct DoubledWord: Rule {
         separated by spaces count, and units whose English has a doubled word are left alone. Some \
         doublings are grammatical and are not reported: Danish `for for` (`brug for for at`, `for \
         for mange`), `det det` and `der der`; the particle of a Danish, Swedish or Norwegian particle \
-        verb before the same preposition (`logget på på siden`, `skjutas upp upp till`); German \
+        verb before the same preposition (`logget på på siden`, `skjutas upp upp till`), and a label \
+        ending in `i` before the preposition `i` (`rullelisten Søg i i dialogboksen`); German \
         `Sie sie`, `der der`, `die die`, `das das`, `den den`, `dem dem`; Dutch `die die` and `dat \
         dat`; French `vous vous` and `nous nous`; Sesotho `o o`, `ba ba`, `le le`; English `that \
         that` and `had had`. Vietnamese is not checked: it puts spaces between syllables, and the \
@@ -29,8 +30,8 @@ public struct DoubledWord: Rule {
     private static let norwegianParticles: Set<String> = ["på", "opp", "inn", "ut", "av", "til", "over", "om", "med", "ned", "fram"]
 
     static let grammatical: [String: Set<String>] = [
-        "da": danishParticles.union(["for", "det", "der"]),
-        "sv": swedishParticles.union(["det"]),
+        "da": danishParticles.union(["for", "det", "der", "i"]),
+        "sv": swedishParticles.union(["det", "i"]),
         "nb": norwegianParticles.union(["det", "der"]),
         "no": norwegianParticles.union(["det", "der"]),
         "nn": norwegianParticles.union(["det", "der"]),
