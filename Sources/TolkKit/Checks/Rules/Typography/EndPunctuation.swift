@@ -98,11 +98,14 @@ public struct EndPunctuation: Rule {
         guard k >= 0 else { return nil }
         let c = text.scalars[k]
         if c == "…" || (c == "." && text[k - 1] == "." && text[k - 2] == ".") { return (.ellipsis, k) }
-        // The period of an abbreviation (`etc.`, `e.g.`) ends the abbreviation, not a sentence.
-        if c == ".", let p = text[k - 1], "cgeCdosx".unicodeScalars.contains(p) {
+        // The period of an abbreviation (`etc.`, `e.g.`) ends the abbreviation, not a sentence: not checked.
+        if c == ".", let p = text[k - 1], "cgeCdosx.".unicodeScalars.contains(p) {
             var start = k
-            while let p = text[start - 1], p.properties.isAlphabetic || p == "." { start -= 1 }
-            if abbreviations.contains(text.text(start..<k).lowercased()) { return (.none, k) }
+            while k - start <= 7, let p = text[start - 1], p.properties.isAlphabetic || p == "." { start -= 1 }
+            guard k - start <= 7 else { return (kind(of: c), k) }
+            var word = text.text(start..<k).lowercased()
+            while word.hasSuffix(".") { word.removeLast() }
+            if abbreviations.contains(word) { return nil }
         }
         return (kind(of: c), k)
     }
