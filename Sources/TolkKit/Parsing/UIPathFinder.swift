@@ -122,14 +122,18 @@ enum UIPathFinder {
         ("“", "”"), ("\"", "\""), ("「", "」"), ("『", "』"), ("[", "]"), ("【", "】"), ("［", "］"),
     ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
 
-    /// A label with the quotes or brackets written around it (one pair at most).
+    /// A label with the quotes or brackets written around it (one pair at most, spaces between allowed).
     static func wrapped(_ label: Range<Int>, in bytes: [UInt8]) -> Range<Int> {
+        var before = label.lowerBound
+        while before > 0, bytes[before - 1] == 0x20 { before -= 1 }
+        var after = label.upperBound
+        while after < bytes.count, bytes[after] == 0x20 { after += 1 }
         for (open, close) in wrappers
-        where label.lowerBound >= open.count && label.upperBound + close.count <= bytes.count
-            && bytes[(label.lowerBound - open.count)..<label.lowerBound].elementsEqual(open)
-            && bytes[label.upperBound..<(label.upperBound + close.count)].elementsEqual(close)
+        where before >= open.count && after + close.count <= bytes.count
+            && bytes[(before - open.count)..<before].elementsEqual(open)
+            && bytes[after..<(after + close.count)].elementsEqual(close)
         {
-            return (label.lowerBound - open.count)..<(label.upperBound + close.count)
+            return (before - open.count)..<(after + close.count)
         }
         return label
     }
