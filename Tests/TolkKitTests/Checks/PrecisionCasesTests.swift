@@ -105,6 +105,8 @@ struct PrecisionCasesTests {
             try RuleTesting.findings(DoubledWord.self, units: [("Selecteer de optie die die u wilt gebruiken.", english)], locale: "nl-NL")
                 .isEmpty)
         #expect(try RuleTesting.findings(DoubledWord.self, units: [("Thiết bị bị xóa khỏi danh mục.", english)], locale: "vi-VN").isEmpty)
+        #expect(
+            try RuleTesting.findings(DoubledWord.self, units: [("Vælg skabelonen på rullelisten Søg i i dialogboksen.", english)]).isEmpty)
     }
 
     @Test("TOLK504: a slip is still reported in Swedish and German")
@@ -142,6 +144,12 @@ struct PrecisionCasesTests {
             ).isEmpty)
     }
 
+    @Test("TOLK505 near miss: the English ends with the period of an abbreviation")
+    func abbreviationPeriod() throws {
+        let units = [("Filbegränsningar (ogiltiga tecken etc.)", "File limits (invalid characters, etc..)")]
+        #expect(try RuleTesting.findings(EndPunctuation.self, units: units, locale: "sv-SE").isEmpty)
+    }
+
     @Test("TOLK505: a lost question mark in a Swedish paragraph and a lost colon are still reported")
     func endPunctuationHits() throws {
         #expect(
@@ -166,6 +174,8 @@ struct PrecisionCasesTests {
         let english = "Go to **Billing** \\> **Your products** \\> **Licenses**."
         let quoted = [("转到“**账单**”\\>“**你的产品**”\\>“**许可证**”页面。", english)]
         #expect(try RuleTesting.findings(UIPathBroken.self, units: quoted, locale: "zh-CN").isEmpty)
+        let spacedQuotes = [("访问 \" **账单**\" \\> \"**你的产品** \" \\> **许可证**。", english)]
+        #expect(try RuleTesting.findings(UIPathBroken.self, units: spacedQuotes, locale: "zh-CN").isEmpty)
         let joined = [("**[課金情報]**、**[お使いの製品]**、**[ライセンス]** の順に移動します。", english)]
         #expect(try RuleTesting.findings(UIPathBroken.self, units: joined, locale: "ja-JP").isEmpty)
         let spaced = [("**[課金情報]** **[お使いの製品]** **[ライセンス]** の順に移動します。", english)]
