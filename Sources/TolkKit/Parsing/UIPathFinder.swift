@@ -78,7 +78,9 @@ enum UIPathFinder {
     /// of the separators it holds.
     static func paths(in syntax: UnitSyntax) -> [(range: Range<Int>, separators: [Int])] {
         guard !syntax.separators.isEmpty else { return [] }
-        var labels = syntax.emphasis.filter(\.isStrong).map(\.range) + syntax.links.filter { !$0.isImage }.map(\.range)
+        var labels = (syntax.emphasis.filter(\.isStrong).map(\.range) + syntax.links.filter { !$0.isImage }.map(\.range)).map {
+            wrapped($0, in: syntax.bytes)
+        }
         labels.sort { $0.lowerBound < $1.lowerBound || ($0.lowerBound == $1.lowerBound && $0.upperBound > $1.upperBound) }
         var tokens: [(token: Token, range: Range<Int>)] = []
         var i = 0
@@ -113,6 +115,27 @@ enum UIPathFinder {
                 path.filter { $0.token == .separator }.map(\.range.lowerBound)
             )
         }
+    }
+
+    /// Pairs of marks that wrap a label in CJK house styles (`“**账单**”`, `[**設定**]`, `「…」`).
+    private static let wrappers: [([UInt8], [UInt8])] = [
+        ("“", "”"), ("\"", "\""), ("「", "」"), ("『", "』"), ("[", "]"), ("【", "】"), ("［", "］"),
+    ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
+
+    /// A label with the quotes or brackets written around it (one pair at most, spaces between allowed).
+    static func wrapped(_ label: Range<Int>, in bytes: [UInt8]) -> Range<Int> {
+        var before = label.lowerBound
+        while before > 0, bytes[before - 1] == 0x20 { before -= 1 }
+        var after = label.upperBound
+        while after < bytes.count, bytes[after] == 0x20 { after += 1 }
+        for (open, close) in wrappers
+        where before >= open.count && after + close.count <= bytes.count
+            && bytes[(before - open.count)..<before].elementsEqual(open)
+            && bytes[after..<(after + close.count)].elementsEqual(close)
+        {
+            return (before - open.count)..<(after + close.count)
+        }
+        return label
     }
 
     private static func hasSeparator(_ inlines: [Inline]) -> Bool {

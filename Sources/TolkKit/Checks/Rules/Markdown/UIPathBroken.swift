@@ -10,16 +10,27 @@ public struct UIPathBroken: Rule {
         it, so the translation reads `**Aktive** **brugere** \\> ,` or `**skal** \\> du vælge`: the arrow \
         now points at a comma or at ordinary words, and the reader cannot follow the path. The rule \
         compares the number of `\\>` separators and, for each one that stands between two labels (bold \
-        text or a link) in the English, checks that it still does in the translation. Rewrite the path \
-        as translated label, `\\>`, translated label, in the English order.
+        text or a link) in the English, checks that it still does in the translation. Quotes or brackets around a label \
+        (`“**账单**”`, `[**設定**]`) are part of it, and in Japanese, Chinese and Korean a path written \
+        in the house style — labels joined by `、`, or by spaces and closed by `の順に` — stands for \
+        the English `\\>`. Rewrite the path as translated label, `\\>`, translated label, in the \
+        English order.
         """
 
     public init() {}
 
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
+        let cjk = ["ja", "zh", "ko"].contains(LocaleTraits.targetLanguage(of: article))
         for unit in article.units where !unit.isTargetEmpty && (unit.target.containsBytes("\\>") || unit.source.containsBytes("\\>")) {
             let target = article.syntax(.target, unit)
             let source = article.syntax(.source, unit)
+            // Japanese, Chinese and Korean house styles write a path as labels joined by `、` (and closed by
+            // `の順に`, "in this order") instead of `\>`.
+            if cjk, target.separators.count < source.separators.count,
+                target.separators.count + Self.houseStyleJoins(target) >= source.separators.count
+            {
+                continue
+            }
             guard target.separators.count == source.separators.count else {
                 let offset = target.separators.dropFirst(source.separators.count).first ?? target.firstVisibleOffset
                 report.add(
@@ -40,6 +51,33 @@ public struct UIPathBroken: Rule {
                     at: unit.location(.target, utf8Offset: broken.lowerBound), unit: unit, key: "\(index):\(english)")
             }
         }
+    }
+
+    /// Labels (bold text or links, with the quotes or brackets around them) that follow each other
+    /// joined by `、`, `，`, `,`, `＞`, `>` or `→` alone, or by spaces alone in a chain that `の順` ("in
+    /// this order") closes: the joins of a UI path written in a CJK house style.
+    static func houseStyleJoins(_ syntax: UnitSyntax) -> Int {
+        let bytes = syntax.bytes
+        let labels = (syntax.emphasis.filter(\.isStrong).map(\.range) + syntax.links.filter { !$0.isImage }.map(\.range))
+            .map { UIPathFinder.wrapped($0, in: bytes) }.sorted { $0.lowerBound < $1.lowerBound }
+        let joiners: Set<[UInt8]> = Set(["、", "，", ",", "＞", ">", "→"].map { Array($0.utf8) })
+        let inOrder = Array("の順".utf8)
+        var joins = 0
+        var spaced = 0
+        for (a, b) in zip(labels, labels.dropFirst()) where b.lowerBound >= a.upperBound {
+            let start = syntax.skippingSpaces(forwardFrom: a.upperBound)
+            let end = syntax.skippingSpaces(backFrom: b.lowerBound)
+            if start >= end {
+                spaced += 1
+            } else if joiners.contains(Array(bytes[start..<end])) {
+                joins += 1
+            }
+        }
+        if spaced > 0, let last = labels.last {
+            let after = syntax.skippingSpaces(forwardFrom: last.upperBound)
+            if after + inOrder.count <= bytes.count, bytes[after..<(after + inOrder.count)].elementsEqual(inOrder) { joins += spaced }
+        }
+        return joins
     }
 
     /// The separator with what stands around it: the bold labels (or the word) before

@@ -13,8 +13,11 @@ public struct SourceLeak: Rule {
         rule looks for a run of five or more consecutive words of the source that appears verbatim \
         (ignoring case) in a target that otherwise differs from it. Code, URLs, link destinations, \
         product names, `doNotTranslate` terms, numbers and identifiers are not counted and end a run, \
-        and neither a run of capitalised words (a name or a title) nor text in double quotes (an error \
-        message, an English article's title) is reported. Translate the run; if it must stay English (a UI \
+        and neither a run of capitalised words (a name or a title), nor text in double quotes (an error \
+        message, an English article's title), nor an English title next to its translation in \
+        parentheses (the Japanese way of citing a link's title) is reported. When the originals \
+        themselves are not English, the article gets one finding (from TOLK202, or here when TOLK202 \
+        has no unit to report) instead of one per unit. Translate the run; if it must stay English (a UI \
         label the product does not translate), add it to `doNotTranslate` in .tolk.yml.
         """
 
@@ -22,6 +25,7 @@ public struct SourceLeak: Rule {
 
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
         let terms = context.configuration.doNotTranslate
+        var checkedSource = false
         for unit in article.units
         where unit.area == .body && !unit.isTargetEmpty && unit.target.trimmingSpaces != unit.source.trimmingSpaces {
             // A leak is five English words in a row: most translations share fewer with their English at all.
@@ -58,6 +62,20 @@ public struct SourceLeak: Rule {
                         continue
                     }
                     let start = leaked.first!.range.lowerBound
+                    // An English title next to its translation in parentheses is a convention, not a leak.
+                    if Self.isGloss(start..<leaked.last!.range.upperBound, in: targetSyntax) {
+                        i += best
+                        continue
+                    }
+                    // Originals that are not English are reported once, at the article: by TOLK202 when
+                    // it has a unit to report, else here.
+                    if !checkedSource {
+                        checkedSource = true
+                        if let verdict = SourceLanguage.nonEnglish(article) {
+                            if !Self.untranslatedReports(article, context) { SourceLanguage.report(verdict, in: article, &report) }
+                            return
+                        }
+                    }
                     let text = String(decoding: Array(unit.target.utf8)[start..<leaked.last!.range.upperBound], as: UTF8.self)
                     report.add(
                         "\(best) words of the original stand untranslated in the translation: \"\(text.excerpt)\"; translate them, "
@@ -68,6 +86,69 @@ public struct SourceLeak: Rule {
                 }
             }
         }
+    }
+
+    /// True when TOLK202 has a unit of the article to report (and so reports its originals' language).
+    private static func untranslatedReports(_ article: Article, _ context: CheckContext) -> Bool {
+        let latin = LocaleTraits.writesInLatinScript(LocaleTraits.targetLanguage(of: article))
+        return article.units.contains { unit in
+            guard !unit.isTargetEmpty, unit.target.trimmingSpaces == unit.source.trimmingSpaces else { return false }
+            let syntax = article.syntax(.target, unit)
+            let words = ProseWords(syntax, terms: context.configuration.doNotTranslate).words
+            return Untranslated.isProse(words, in: syntax, unit: unit, latinTarget: latin)
+        }
+    }
+
+    /// True when the English run is followed by its translation in parentheses (`Set up your
+    /// subscription (サブスクリプションを設定する)`, the Japanese way of citing an English title), or
+    /// stands in parentheses after the translated words it glosses (`… (Set up your subscription)`).
+    static func isGloss(_ run: Range<Int>, in syntax: UnitSyntax) -> Bool {
+        let bytes = syntax.bytes
+        func isOpen(_ i: Int) -> Bool {
+            bytes[i] == UInt8(ascii: "(") || (i + 2 < bytes.count && bytes[i] == 0xEF && bytes[i + 1] == 0xBC && bytes[i + 2] == 0x88)
+        }
+        func isClose(_ i: Int) -> Bool {
+            bytes[i] == UInt8(ascii: ")") || (i + 2 < bytes.count && bytes[i] == 0xEF && bytes[i + 1] == 0xBC && bytes[i + 2] == 0x89)
+        }
+        func skipMarkup(forwardFrom offset: Int) -> Int {
+            var i = syntax.skippingSpaces(forwardFrom: offset)
+            while i < bytes.count, syntax.regions[i] == .markup || bytes[i] == UInt8(ascii: "*") || bytes[i] == UInt8(ascii: "\"") {
+                i = syntax.skippingSpaces(forwardFrom: i + 1)
+            }
+            return i
+        }
+        func skipMarkup(backFrom offset: Int) -> Int {
+            var i = syntax.skippingSpaces(backFrom: offset)
+            while i > 0, syntax.regions[i - 1] == .markup || bytes[i - 1] == UInt8(ascii: "*") || bytes[i - 1] == UInt8(ascii: "\"") {
+                i = syntax.skippingSpaces(backFrom: i - 1)
+            }
+            return i
+        }
+        // Translation after the run, in parentheses: mostly letters outside ASCII up to the closing parenthesis.
+        var after = skipMarkup(forwardFrom: run.upperBound)
+        while after < bytes.count, bytes[after] != UInt8(ascii: "(") && bytes[after] != 0xEF, bytes[after] < 0x80,
+            !((bytes[after] | 0x20) >= 0x61 && (bytes[after] | 0x20) <= 0x7A), after - run.upperBound < 8
+        {
+            after += 1  // a closing quote, a period or a digit between the title and its translation
+        }
+        if after < bytes.count, isOpen(after) {
+            var nonASCII = 0
+            var ascii = 0
+            var k = after + 1
+            while k < bytes.count, !isClose(k), bytes[k] != 0x0A {
+                if bytes[k] >= 0xC0 { nonASCII += 1 } else if (bytes[k] | 0x20) >= 0x61 && (bytes[k] | 0x20) <= 0x7A { ascii += 1 }
+                k += 1
+            }
+            if nonASCII >= 2 && nonASCII * 2 >= ascii { return true }
+        }
+        // The run in parentheses, after translated words.
+        let before = skipMarkup(backFrom: run.lowerBound)
+        let end = skipMarkup(forwardFrom: run.upperBound)
+        if before > 0, isOpen(before - 1) || (before >= 3 && isOpen(before - 3)), end < bytes.count, isClose(end) {
+            // Only after words of another script: in Latin letters, English in parentheses is as often a leak.
+            return bytes[..<max(0, before - 3)].contains { $0 >= 0xCE && $0 < 0xF8 }
+        }
+        return false
     }
 
     /// The longest stretch of ASCII letter runs in the running text of `target` that all

@@ -9,8 +9,13 @@ public struct DoubledWord: Rule {
         (`et bedst, sikkert og privat socialt socialt netværk`, `køre køre`). Only words of letters \
         separated by spaces count, and units whose English has a doubled word are left alone. Some \
         doublings are grammatical and are not reported: Danish `for for` (`brug for for at`, `for \
-        for mange`), `det det` and `der der`; German `der der`, `die die`, `das das`, `den den`, \
-        `dem dem`; English `that that` and `had had`. A lower-case word followed by the same word \
+        for mange`), `det det` and `der der`; the particle of a Danish, Swedish or Norwegian particle \
+        verb before the same preposition (`logget på på siden`, `skjutas upp upp till`), and a label \
+        ending in `i` before the preposition `i` (`rullelisten Søg i i dialogboksen`); German \
+        `Sie sie`, `der der`, `die die`, `das das`, `den den`, `dem dem`; Dutch `die die` and `dat \
+        dat`; French `vous vous` and `nous nous`; Sesotho `o o`, `ba ba`, `le le`; English `that \
+        that` and `had had`. Vietnamese is not checked: it puts spaces between syllables, and the \
+        same syllable often ends one word and starts the next (`thiết bị bị xóa`). A lower-case word followed by the same word \
         capitalised is a UI label or title being quoted (`til Til`, `se Se dine data`, `vælg Vælg \
         din konto`) and is not reported either; a word after an apostrophe is an ending (`ID'er er`). \
         Delete one of the two words.
@@ -18,14 +23,33 @@ public struct DoubledWord: Rule {
 
     public init() {}
 
+    /// Particles of particle verbs, which meet the same word as a preposition (`logget på på siden`,
+    /// `skjutas upp upp till`).
+    private static let danishParticles: Set<String> = ["på", "op", "ind", "ud", "af", "til", "over", "om", "med", "ned", "frem"]
+    private static let swedishParticles: Set<String> = ["på", "upp", "in", "ut", "av", "till", "över", "om", "med", "ner", "fram"]
+    private static let norwegianParticles: Set<String> = ["på", "opp", "inn", "ut", "av", "til", "over", "om", "med", "ned", "fram"]
+
     static let grammatical: [String: Set<String>] = [
-        "da": ["for", "det", "der"],
-        "de": ["der", "die", "das", "den", "dem"],
+        "da": danishParticles.union(["for", "det", "der", "i"]),
+        "sv": swedishParticles.union(["det", "i"]),
+        "nb": norwegianParticles.union(["det", "der"]),
+        "no": norwegianParticles.union(["det", "der"]),
+        "nn": norwegianParticles.union(["det", "der"]),
+        "de": ["der", "die", "das", "den", "dem", "sie"],
+        "nl": ["die", "dat"],
+        "fr": ["vous", "nous"],
         "en": ["that", "had"],
+        "st": ["o", "ba", "le"],
     ]
 
+    /// Languages written with a space between syllables rather than words, where the same
+    /// syllable ends one word and starts the next (Vietnamese `thiết bị bị xóa`, `thông tin tin cậy`).
+    static let spacesSyllables: Set<String> = ["vi"]
+
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
-        let allowed = Self.grammatical[LocaleTraits.language(of: article)] ?? []
+        let language = LocaleTraits.targetLanguage(of: article)
+        guard !Self.spacesSyllables.contains(language) else { return }
+        let allowed = Self.grammatical[language] ?? []
         for unit in article.units where !unit.isTargetEmpty && Self.mayRepeatWord(unit.target) {
             let target = article.syntax(.target, unit).prose
             let pairs = Self.doubledWords(target).filter { !allowed.contains($0.word.lowercased()) }

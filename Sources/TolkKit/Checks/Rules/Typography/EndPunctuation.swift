@@ -13,7 +13,8 @@ public struct EndPunctuation: Rule {
         translation moves the period inside bold or link text. Units ending in a link, code, a URL or \
         a tag are not checked, nor Thai translations without a final mark (Thai does not end \
         sentences with one), nor Japanese and Chinese lead-ins that end with `。` for an English \
-        colon. End the translation with the punctuation of the English.
+        colon. The period of an abbreviation that ends the English (`etc.)`) is not a sentence's. End the \
+        translation with the punctuation of the English.
         """
 
     public init() {}
@@ -23,16 +24,16 @@ public struct EndPunctuation: Rule {
     }
 
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
-        let language = LocaleTraits.language(of: article)
+        let language = LocaleTraits.targetLanguage(of: article)
         for unit in article.units where !unit.isTargetEmpty {
             let source = article.syntax(.source, unit).proseTail(bytes: 160)
             guard let (sourceKind, sourceIndex) = Self.ending(source), [.period, .colon, .question, .exclamation].contains(sourceKind)
             else { continue }
             let target = article.syntax(.target, unit).proseTail(bytes: 160)
             guard let (targetKind, targetIndex) = Self.ending(target), targetKind != sourceKind else { continue }
-            if targetKind == .none && language == "th" { continue }
-            // Japanese and Chinese style guides end a lead-in sentence with 。 where English has a colon.
-            if sourceKind == .colon && targetKind == .period && ["ja", "zh"].contains(language) { continue }
+            if Self.isAccepted(target: targetKind, source: sourceKind, language: language, title: Self.isTitle(unit, in: article)) {
+                continue
+            }
             let english = String(source.scalars[sourceIndex])
             let tail = target.text(max(0, targetIndex - 30)..<target.count).trimmingSpaces
             if targetKind == .none {
@@ -48,11 +49,39 @@ public struct EndPunctuation: Rule {
         }
     }
 
+    /// Endings that differ from the English on purpose: Thai sentences end without a mark; Japanese
+    /// and Chinese lead-ins end with 。 for an English colon; a colon where the English has a period
+    /// introduces what follows; a period for an English `!` is the calmer style many languages
+    /// prefer; and a heading or link text may drop the English `?` or turn the question into a
+    /// statement (Japanese and Chinese titles never end with one).
+    static func isAccepted(target: Kind, source: Kind, language: String, title: Bool) -> Bool {
+        switch (source, target) {
+        case (_, .none) where language == "th": true
+        case (.colon, .period) where ["ja", "zh"].contains(language): true
+        case (.period, .colon), (.exclamation, .period): true
+        case (.question, .none) where title || ["ja", "zh", "ko"].contains(language): true
+        case (.question, .period) where title: true
+        default: false
+        }
+    }
+
+    /// True when the unit is a heading (or the front matter's title) or the text of a link.
+    static func isTitle(_ unit: TranslationUnit, in article: Article) -> Bool {
+        if unit.area == .frontMatter { return true }
+        let bytes = article.bytes
+        var i = min(unit.range.start.offset, bytes.count)
+        while i > 0, bytes[i - 1] == 0x20 { i -= 1 }
+        if i > 0, bytes[i - 1] == UInt8(ascii: "[") { return true }
+        while i > 0, bytes[i - 1] != 0x0A { i -= 1 }
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == UInt8(ascii: ">") { i += 1 }
+        return i < bytes.count && bytes[i] == UInt8(ascii: "#")
+    }
+
     /// The kind of the final mark and the index of the last character that counts, or nil when
     /// the text ends in a link, code, URL, e-mail address or tag (or is blank).
     static func ending(_ text: ProseText) -> (Kind, Int)? {
         var k = text.count - 1
-        let closers = "*_)\"'”’»」』）".unicodeScalars
+        let closers = "*_)\"'”’»«“‘›‹」』）\\".unicodeScalars
         while k >= 0 {
             let c = text.scalars[k]
             guard text.isText(k) else { return nil }
@@ -69,16 +98,27 @@ public struct EndPunctuation: Rule {
         guard k >= 0 else { return nil }
         let c = text.scalars[k]
         if c == "…" || (c == "." && text[k - 1] == "." && text[k - 2] == ".") { return (.ellipsis, k) }
+        // The period of an abbreviation (`etc.`, `e.g.`) ends the abbreviation, not a sentence: not checked.
+        if c == ".", let p = text[k - 1], "cgeCdosx.".unicodeScalars.contains(p) {
+            var start = k
+            while k - start <= 7, let p = text[start - 1], p.properties.isAlphabetic || p == "." { start -= 1 }
+            guard k - start <= 7 else { return (kind(of: c), k) }
+            var word = text.text(start..<k).lowercased()
+            while word.hasSuffix(".") { word.removeLast() }
+            if abbreviations.contains(word) { return nil }
+        }
         return (kind(of: c), k)
     }
 
+    static let abbreviations: Set<String> = ["etc", "e.g", "i.e", "inc", "ltd", "vs", "approx", "co"]
+
     static func kind(of c: Unicode.Scalar) -> Kind {
         switch c {
-        case ".", "。", "．", "｡", "।": .period
+        case ".", "。", "．", "｡", "।", "॥", "។", "៕", "။", "።", "։", "۔", "།": .period
         case ":", "：": .colon
-        case "?", "？", "؟": .question
+        case "?", "？", "؟", "\u{037E}": .question
         case "!", "！": .exclamation
-        case ",", "،", "，", "、": .comma
+        case ",", "،", "，", "、", "၊", "፣": .comma
         case ";", "؛", "；": .semicolon
         default: .none
         }

@@ -5,9 +5,38 @@ enum LocaleTraits {
         article.targetLocale?.split(separator: "-").first.map { $0.lowercased() } ?? ""
     }
 
+    /// `language(of:)`, or without front matter (an include) the locale folder the article sits in (`…/vi-VN/…`).
+    static func targetLanguage(of article: Article) -> String {
+        if article.targetLocale != nil { return language(of: article) }
+        for component in article.path.split(separator: "/").reversed() {
+            let parts = component.split(separator: "-")
+            if parts.count == 2, (2...3).contains(parts[0].count), parts[1].count == 2, parts[0].allSatisfy(\.isLowercase),
+                parts[1].allSatisfy(\.isUppercase)
+            {
+                return String(parts[0])
+            }
+        }
+        return ""
+    }
+
     /// Languages written without spaces between words.
     static func writesWithoutSpaces(_ language: String) -> Bool {
         ["ja", "zh", "th", "lo", "km", "my", "bo"].contains(language)
+    }
+
+    /// Languages written in Latin letters, where an English word may also be a word of the
+    /// translation; the others are written in another script (or the locale is unknown: Latin).
+    static func writesInLatinScript(_ language: String) -> Bool {
+        ![
+            "ja", "zh", "ko", "th", "lo", "km", "my", "bo", "ar", "he", "fa", "ur", "ps", "yi", "ru", "uk", "bg", "be", "mk", "kk", "ky",
+            "mn", "el", "ka", "hy", "am", "hi", "mr", "ne", "bn", "pa", "gu", "or", "ta", "te", "kn", "ml", "si", "dv", "ckb", "sd", "ug",
+        ].contains(language)
+    }
+
+    /// Languages that separate words with U+200B ZERO WIDTH SPACE where they are written
+    /// without spaces (Khmer, Thai, Lao, Myanmar, Tibetan).
+    static func usesZeroWidthSpace(_ language: String) -> Bool {
+        ["km", "th", "lo", "my", "bo"].contains(language)
     }
 
     /// Languages written right to left, which use direction marks legitimately.

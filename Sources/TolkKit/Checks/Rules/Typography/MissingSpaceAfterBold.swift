@@ -16,7 +16,7 @@ public struct MissingSpaceAfterBold: Rule {
     public init() {}
 
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
-        guard !LocaleTraits.writesWithoutSpaces(LocaleTraits.language(of: article)) else { return }
+        guard !LocaleTraits.writesWithoutSpaces(LocaleTraits.targetLanguage(of: article)) else { return }
         for unit in article.units where unit.target.containsBytes("**") {
             let target = article.syntax(.target, unit)
             let hits = target.emphasis.filter { $0.isStrong && Self.runsIntoWord(target, $0) }

@@ -18,7 +18,7 @@ public struct SpaceBeforePunctuation: Rule {
     static let marks: Set<Unicode.Scalar> = [".", ",", ":", ";", "!", "?"]
 
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
-        guard LocaleTraits.language(of: article) != "fr" else { return }
+        guard LocaleTraits.targetLanguage(of: article) != "fr" else { return }
         for unit in article.units where Self.mayHaveSpacedMark(unit.target) {
             let target = article.syntax(.target, unit).prose
             let hits = Self.spacedMarks(target)

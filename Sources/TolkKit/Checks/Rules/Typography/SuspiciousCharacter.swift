@@ -10,7 +10,8 @@ public struct SuspiciousCharacter: Rule {
         invisible, break search and copy-paste, and usually come from the translation tool. The \
         direction marks U+200E and U+200F are expected in right-to-left languages (Arabic, Hebrew, \
         Persian, Urdu) and reported elsewhere; the joiners U+200C and U+200D are expected in those \
-        languages and in Indic scripts, and U+200D after an emoji. A character the English has in \
+        languages and in Indic scripts, and U+200D after an emoji; U+200B is how Khmer, Thai, Lao, \
+        Myanmar and Tibetan mark word breaks in text written without spaces, and is expected there. A character the English has in \
         the same unit is left alone. Delete the character, or retype the text around a U+FFFD.
         """
 
@@ -21,9 +22,10 @@ public struct SuspiciousCharacter: Rule {
     ]
 
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
-        let language = LocaleTraits.language(of: article)
+        let language = LocaleTraits.targetLanguage(of: article)
         let rightToLeft = LocaleTraits.isRightToLeft(language)
         let joiners = rightToLeft || Self.joinerLanguages.contains(language)
+        let wordSeparator = LocaleTraits.usesZeroWidthSpace(language)
         for unit in article.units where Self.mayHaveSuspicious(unit.target) {
             let scalars = Array(unit.target.unicodeScalars)
             guard scalars.contains(where: Self.isSuspicious) else { continue }
@@ -35,6 +37,7 @@ public struct SuspiciousCharacter: Rule {
                 guard Self.isSuspicious(c), !inSource.contains(c) else { continue }
                 if rightToLeft, c == "\u{200E}" || c == "\u{200F}" { continue }
                 if joiners, c == "\u{200C}" || c == "\u{200D}" { continue }
+                if wordSeparator, c == "\u{200B}" { continue }
                 if c == "\u{200D}", i > 0, scalars[i - 1].properties.isEmoji, scalars[i - 1].value > 0xFF { continue }
                 let code = "U+" + String(c.value, radix: 16, uppercase: true).leftPadded(to: 4)
                 let name = c.properties.name ?? c.properties.nameAlias ?? "CONTROL CHARACTER"
