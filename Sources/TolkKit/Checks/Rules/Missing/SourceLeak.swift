@@ -158,9 +158,10 @@ public struct SourceLeak: Rule {
         func words(_ text: UnitSyntax, _ body: (UInt64) -> Void) {
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             var inWord = false
+            let regions = text.regions
             for (i, byte) in text.bytes.enumerated() {
                 let lower = byte | 0x20
-                if lower >= 0x61 && lower <= 0x7A && text.regions[i] == .prose {
+                if lower >= 0x61 && lower <= 0x7A && regions[i] == .prose {
                     hash = (hash ^ UInt64(lower)) &* 0x100_0000_01b3
                     inWord = true
                 } else if inWord {
@@ -171,12 +172,20 @@ public struct SourceLeak: Rule {
             }
             if inWord { body(hash) }
         }
-        var english = Set<UInt64>()
-        words(source) { english.insert($0) }
+        // A unit has a few dozen words: a sorted array beats a hashed set.
+        var english: [UInt64] = []
+        words(source) { english.append($0) }
+        english.sort()
         var longest = 0
         var current = 0
         words(target) { hash in
-            current = english.contains(hash) ? current + 1 : 0
+            var lo = 0
+            var hi = english.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if english[mid] < hash { lo = mid + 1 } else { hi = mid }
+            }
+            current = lo < english.count && english[lo] == hash ? current + 1 : 0
             longest = max(longest, current)
         }
         return longest

@@ -25,7 +25,7 @@ public struct EndPunctuation: Rule {
 
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
         let language = LocaleTraits.targetLanguage(of: article)
-        for unit in article.units where !unit.isTargetEmpty {
+        for unit in article.units where !unit.isTargetEmpty && !Self.endsAlike(unit) {
             let source = article.syntax(.source, unit).proseTail(bytes: 160)
             guard let (sourceKind, sourceIndex) = Self.ending(source), [.period, .colon, .question, .exclamation].contains(sourceKind)
             else { continue }
@@ -75,6 +75,26 @@ public struct EndPunctuation: Rule {
         while i > 0, bytes[i - 1] != 0x0A { i -= 1 }
         while i < bytes.count, bytes[i] == 0x20 || bytes[i] == UInt8(ascii: ">") { i += 1 }
         return i < bytes.count && bytes[i] == UInt8(ascii: "#")
+    }
+
+    /// True when both sides end, after ASCII spaces and closers, with the same one of `.:?!`
+    /// (not an ellipsis) or the English with a letter or digit: nothing to report, found
+    /// without reading characters.
+    static func endsAlike(_ unit: TranslationUnit) -> Bool {
+        func last(_ text: String) -> (byte: UInt8, before: UInt8)? {
+            var bytes = text.utf8.reversed().makeIterator()
+            while let b = bytes.next() {
+                switch b {
+                case 0x20, 0x0A, 0x09, 0x0D, 0x2A, 0x5F, 0x29, 0x22, 0x27: continue
+                default: return (b, bytes.next() ?? 0x20)
+                }
+            }
+            return nil
+        }
+        guard let s = last(unit.source) else { return true }
+        if (s.byte | 0x20 >= 0x61 && s.byte | 0x20 <= 0x7A) || (s.byte >= 0x30 && s.byte <= 0x39) { return true }
+        guard let t = last(unit.target), s.byte == t.byte, s.before != 0x2E, t.before != 0x2E else { return false }
+        return s.byte == 0x2E || s.byte == 0x3A || s.byte == 0x3F || s.byte == 0x21
     }
 
     /// The kind of the final mark and the index of the last character that counts, or nil when
