@@ -34,7 +34,8 @@ public struct Checker: Sendable {
     public func checkEach(_ paths: [String], progress: (@Sendable (Int) -> Void)? = nil) -> [ArticleCheck] {
         let done = AtomicCounter()
         let checker = self
-        return ArticleParser(analyzesUnits: true).parseAll(paths, jobs: jobs) { path, parsed -> ArticleCheck in
+        // The rules read units and their analysis, never the rendered blocks or steps.
+        return ArticleParser(analyzesUnits: true, buildsDocuments: false).parseAll(paths, jobs: jobs) { path, parsed -> ArticleCheck in
             defer { progress?(done.increment() + 1) }
             switch parsed {
             case .failure(let error): return checker.check(failure: error, path: path)

@@ -9,10 +9,15 @@ public struct ArticleParser: Sendable {
     /// Also record, from the same cmark-gfm parse, the syntax of every unit side
     /// (`Article.analysis`), which the check rules read. Off for readers that only render.
     public var analyzesUnits: Bool
+    /// Build each side's blocks and steps (`Article.target`, `.source`). Off only for
+    /// readers that need just the units and their analysis (the check rules): the tree
+    /// cmark-gfm parsed is then walked for the analysis alone.
+    public var buildsDocuments: Bool
 
-    public init(maximumSize: Int = 64 << 20, analyzesUnits: Bool = false) {
+    public init(maximumSize: Int = 64 << 20, analyzesUnits: Bool = false, buildsDocuments: Bool = true) {
         self.maximumSize = maximumSize
         self.analyzesUnits = analyzesUnits
+        self.buildsDocuments = buildsDocuments || !analyzesUnits
     }
 
     /// Reads and parses the file at `path`.
@@ -100,7 +105,11 @@ public struct ArticleParser: Sendable {
             var reader = MarkdownReader(projection: projection, originalLines: lines, unitCount: units.count, html: html)
             if analyzesUnits { reader.startRecording() }
             if let doc = CmarkDocument(projection.bytes) {
-                blocks[side] = reader.blocks(of: CmarkNode(pointer: doc.root))
+                if buildsDocuments {
+                    blocks[side] = reader.blocks(of: CmarkNode(pointer: doc.root))
+                } else {
+                    reader.recordOnly(CmarkNode(pointer: doc.root))
+                }
             }
             html = reader.html
             if let recorder = reader.recorder {

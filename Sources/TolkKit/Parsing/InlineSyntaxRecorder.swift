@@ -49,13 +49,15 @@ struct InlineSyntaxRecorder {
     }
 
     /// Records every paragraph, heading and table cell under `node`.
-    mutating func recordBlocks(_ node: CmarkNode) {
+    mutating func recordBlocks(_ node: CmarkNode, depth: Int = 0) {
+        // Containers deeper than the model reads stay unread: parsing runs on threads with small stacks.
+        guard depth <= MarkdownReader.maxDepth else { return }
         var child = node.firstChild
         while let c = child {
             switch c.type {
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING: record(c)
             default:
-                if c.typeString == "table_cell" { record(c) } else { recordBlocks(c) }
+                if c.typeString == "table_cell" { record(c) } else { recordBlocks(c, depth: depth + 1) }
             }
             child = c.next
         }
@@ -71,7 +73,7 @@ struct InlineSyntaxRecorder {
     mutating func record(_ block: CmarkNode) {
         var child = block.firstChild
         while let node = child {
-            visit(node)
+            visit(node, depth: 0)
             child = node.next
         }
     }
@@ -129,7 +131,12 @@ struct InlineSyntaxRecorder {
         return 0
     }
 
-    private mutating func visit(_ node: CmarkNode) {
+    private mutating func visit(_ node: CmarkNode, depth: Int) {
+        // Inline containers nested deeper than the model reads: the unit is analysed on its own.
+        guard depth <= MarkdownReader.maxDepth else {
+            if let unit = current { blurred[unit] = true }
+            return
+        }
         switch node.type {
         case CMARK_NODE_TEXT:
             events.append(.text(original(projectedRange(node))))
@@ -201,7 +208,7 @@ struct InlineSyntaxRecorder {
             }
             events.append(.emphasis(original(r), isStrong: length == 2))
             emphasisStack.append((r.lowerBound + length)..<max(r.lowerBound + length, r.upperBound - length))
-            visitChildren(node)
+            visitChildren(node, depth: depth)
             emphasisStack.removeLast()
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
             let isImage = node.type == CMARK_NODE_IMAGE
@@ -234,7 +241,7 @@ struct InlineSyntaxRecorder {
                 .link(
                     original(whole), destination: url, isImage: isImage, isAutolink: auto,
                     childrenEnd: childrenEnd.map { toOriginal(max(whole.lowerBound, $0 - 1)) + 1 }))
-            visitChildren(node)
+            visitChildren(node, depth: depth)
         default:
             if node.typeString == "strikethrough" {
                 let r = projectedRange(node)
@@ -242,14 +249,14 @@ struct InlineSyntaxRecorder {
                 let d = shift(r.lowerBound) { i in bytes[i] == 0x7E }
                 events.append(.strikethrough(original(r.lowerBound + d..<r.upperBound + d)))
             }
-            visitChildren(node)
+            visitChildren(node, depth: depth)
         }
     }
 
-    private mutating func visitChildren(_ node: CmarkNode) {
+    private mutating func visitChildren(_ node: CmarkNode, depth: Int) {
         var child = node.firstChild
         while let c = child {
-            visit(c)
+            visit(c, depth: depth + 1)
             child = c.next
         }
     }

@@ -32,6 +32,11 @@ struct MarkdownReader {
         recorder = InlineSyntaxRecorder(unitCount: unitCount, html: html, projected: projection.bytes) { projection.originalOffset($0) }
     }
 
+    /// Records the inline syntax of every block without building the model's blocks.
+    mutating func recordOnly(_ document: CmarkNode) {
+        recorder?.recordBlocks(document)
+    }
+
     mutating func blocks(of document: CmarkNode) -> [Block] {
         blocks(document.children, depth: 0)
     }
