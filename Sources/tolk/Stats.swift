@@ -40,7 +40,7 @@ struct Stats: ParsableCommand {
         let files = roots.flatMap(ArticleLocator.articles(under:))
         var failures: [String] = []
         let results = ArticleParser().parseAll(files, jobs: max(1, jobs)) { _, result -> Result<ArticleStatistics, ArticleError> in
-            result.map(ArticleStatistics.init)
+            result.map { ArticleStatistics($0) }
         }
         var statistics: [ArticleStatistics] = []
         for result in results {

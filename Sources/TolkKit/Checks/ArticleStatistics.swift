@@ -8,12 +8,14 @@ public struct ArticleStatistics: Hashable, Sendable, Codable {
     public var untranslated: Int
     /// Units with an empty target.
     public var empty: Int
+    /// Words of the originals and of the translations; 0 when made with `countingWords: false`.
     public var sourceWords: Int
     public var targetWords: Int
     public var translationType: String?
     public var locale: String?
 
-    public init(_ article: Article) {
+    /// - Parameter countingWords: count words too (`tolk stats`); the checks need only the units.
+    public init(_ article: Article, countingWords: Bool = true) {
         path = article.path
         units = article.units.count
         var translated = 0
@@ -29,8 +31,10 @@ public struct ArticleStatistics: Hashable, Sendable, Codable {
             } else {
                 translated += 1
             }
-            sourceWords += Self.words(unit.source)
-            targetWords += Self.words(unit.target)
+            if countingWords {
+                sourceWords += Self.words(unit.source)
+                targetWords += Self.words(unit.target)
+            }
         }
         self.translated = translated
         self.untranslated = untranslated
