@@ -14,15 +14,30 @@ extension ArticleParser {
         let next = AtomicCounter()
         let workers = max(1, min(jobs, paths.count))
         let parser = self
+        // Largest files first: one big article taken last would keep one worker busy
+        // while the others wait (the corpus's include file holds 7% of its units).
+        let order = workers > 1 ? Self.largestFirst(paths) : Array(paths.indices)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {
-                let i = next.increment()
-                guard i < paths.count else { return }
+                let k = next.increment()
+                guard k < order.count else { return }
+                let i = order[k]
                 let result = Result<Article, ArticleError> { () throws(ArticleError) in try parser.parse(contentsOf: paths[i]) }
                 results.set(i, transform(paths[i], result))
             }
         }
         return results.values
+    }
+}
+
+extension ArticleParser {
+    /// Indices of `paths`, largest file first (files that cannot be read sort last).
+    static func largestFirst(_ paths: [String]) -> [Int] {
+        let sizes = paths.map { path -> Int in
+            var info = stat()
+            return stat(path, &info) == 0 ? Int(info.st_size) : 0
+        }
+        return paths.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
     }
 }
 
