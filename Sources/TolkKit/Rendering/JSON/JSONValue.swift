@@ -22,7 +22,9 @@ public indirect enum JSONValue: Hashable, Sendable {
 
     private func write(into out: inout String, indent: Int, level: Int) {
         let newline = indent > 0 ? "\n" : ""
-        let pad = { (n: Int) in String(repeating: " ", count: n * indent) }
+        func pad(_ n: Int) {
+            for _ in 0..<(n * indent) { out.append(" ") }
+        }
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -31,28 +33,42 @@ public indirect enum JSONValue: Hashable, Sendable {
         case .string(let s): Self.writeString(s, into: &out)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
-            out += "[" + newline
+            out += "["
+            out += newline
             for (i, item) in items.enumerated() {
-                out += pad(level + 1)
+                pad(level + 1)
                 item.write(into: &out, indent: indent, level: level + 1)
-                out += (i + 1 < items.count ? "," : "") + newline
+                if i + 1 < items.count { out += "," }
+                out += newline
             }
-            out += pad(level) + "]"
+            pad(level)
+            out += "]"
         case .object(let members):
             if members.isEmpty { out += "{}"; return }
-            out += "{" + newline
+            out += "{"
+            out += newline
             for (i, (key, value)) in members.enumerated() {
-                out += pad(level + 1)
+                pad(level + 1)
                 Self.writeString(key, into: &out)
                 out += indent > 0 ? ": " : ":"
                 value.write(into: &out, indent: indent, level: level + 1)
-                out += (i + 1 < members.count ? "," : "") + newline
+                if i + 1 < members.count { out += "," }
+                out += newline
             }
-            out += pad(level) + "}"
+            pad(level)
+            out += "}"
         }
     }
 
     private static func writeString(_ s: String, into out: inout String) {
+        // Most strings need no escape: copied whole.
+        let plain = s.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F && $0 != 0xE2 }
+        if plain {
+            out += "\""
+            out += s
+            out += "\""
+            return
+        }
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {
