@@ -138,6 +138,14 @@ extension String {
 
     /// True when any byte of the string is in `bytes` (ASCII only).
     func containsAnyByte(_ bytes: [UInt8]) -> Bool {
-        utf8.contains { bytes.contains($0) }
+        withBytes { text in text.contains { bytes.contains($0) } }
+    }
+
+    /// The string's UTF-8 as a buffer: the rules' quick tests read every unit's bytes,
+    /// and iterating `utf8` costs several times more than reading a buffer.
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = self
+        return copy.withUTF8(body)
     }
 }

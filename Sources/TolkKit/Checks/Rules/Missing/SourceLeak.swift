@@ -155,30 +155,37 @@ public struct SourceLeak: Rule {
     /// occur in `source`, ignoring case: an upper bound of the length of a leaked run of
     /// English words (URLs, code and destinations are never prose words).
     static func sharedASCIIWords(_ target: UnitSyntax, _ source: UnitSyntax) -> Int {
-        func words(_ text: UnitSyntax, _ body: (UInt64) -> Void) {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            var inWord = false
+        /// FNV-1a hashes of the lower-cased ASCII letter runs in running text, in order.
+        func words(_ text: UnitSyntax) -> [UInt64] {
+            var out: [UInt64] = []
             let regions = text.regions
-            for (i, byte) in text.bytes.enumerated() {
-                let lower = byte | 0x20
-                if lower >= 0x61 && lower <= 0x7A && regions[i] == .prose {
-                    hash = (hash ^ UInt64(lower)) &* 0x100_0000_01b3
-                    inWord = true
-                } else if inWord {
-                    body(hash)
-                    hash = 0xcbf2_9ce4_8422_2325
-                    inWord = false
+            text.bytes.withUnsafeBufferPointer { bytes in
+                regions.withUnsafeBufferPointer { regions in
+                    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                    var inWord = false
+                    for i in 0..<bytes.count {
+                        let lower = bytes[i] | 0x20
+                        if lower >= 0x61 && lower <= 0x7A && regions[i] == .prose {
+                            hash = (hash ^ UInt64(lower)) &* 0x100_0000_01b3
+                            inWord = true
+                        } else if inWord {
+                            out.append(hash)
+                            hash = 0xcbf2_9ce4_8422_2325
+                            inWord = false
+                        }
+                    }
+                    if inWord { out.append(hash) }
                 }
             }
-            if inWord { body(hash) }
+            return out
         }
+        let translated = words(target)
+        guard translated.count >= minimumRun else { return translated.count }
         // A unit has a few dozen words: a sorted array beats a hashed set.
-        var english: [UInt64] = []
-        words(source) { english.append($0) }
-        english.sort()
+        let english = words(source).sorted()
         var longest = 0
         var current = 0
-        words(target) { hash in
+        for hash in translated {
             var lo = 0
             var hi = english.count
             while lo < hi {

@@ -44,20 +44,22 @@ public struct SpaceBeforePunctuation: Rule {
     }
 
     static func mayHaveSpacedMark(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if previous == 0x20, byte == 0x2E || byte == 0x2C || byte == 0x3A || byte == 0x3B || byte == 0x21 || byte == 0x3F {
-                return true
+        text.withBytes { bytes in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if previous == 0x20, byte == 0x2E || byte == 0x2C || byte == 0x3A || byte == 0x3B || byte == 0x21 || byte == 0x3F {
+                    return true
+                }
+                previous = byte
             }
-            previous = byte
+            return false
         }
-        return false
     }
 
     /// Marks that end a word and follow one or more spaces, which follow text on the same line.
     static func spacedMarks(_ text: ProseText) -> [(space: Int, markIndex: Int, mark: Unicode.Scalar)] {
         var hits: [(Int, Int, Unicode.Scalar)] = []
-        for i in 1..<max(1, text.count) where text.isProse(i) && marks.contains(text.scalars[i]) && text.scalars[i - 1] == " " {
+        for i in 1..<max(1, text.count) where text.scalars[i - 1] == " " && marks.contains(text.scalars[i]) && text.isProse(i) {
             let c = text.scalars[i]
             if let next = text[i + 1] {
                 if c == ".", next == "." || next == "…" { continue }

@@ -54,7 +54,9 @@ public struct SuspiciousCharacter: Rule {
     /// False when no byte of the text can start a suspicious character: control bytes,
     /// and the lead bytes of U+0080–U+009F, U+200B–U+2060 and U+FEFF/U+FFFD.
     static func mayHaveSuspicious(_ text: String) -> Bool {
-        text.utf8.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }
+        text.withBytes {
+            $0.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }
+        }
     }
 
     static func isSuspicious(_ c: Unicode.Scalar) -> Bool {
