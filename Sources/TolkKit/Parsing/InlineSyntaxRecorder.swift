@@ -8,7 +8,8 @@ import Foundation
 /// unit side. Nothing here reads the bytes: cmark has decided what is syntax.
 struct InlineSyntaxRecorder {
     enum Event {
-        case text(Range<Int>)
+        /// Where a text node starts.
+        case text(Int)
         /// The code's content (cmark reports it without the backtick runs).
         case code(Range<Int>, literal: String)
         case html(Range<Int>, InlineHTML)
@@ -139,7 +140,10 @@ struct InlineSyntaxRecorder {
         }
         switch node.type {
         case CMARK_NODE_TEXT:
-            events.append(.text(original(projectedRange(node))))
+            // Only where it starts matters (to find the bare URLs GFM links inside it).
+            let p = node.pointer
+            events.append(
+                .text(toOriginal(lines.offset(line: Int(cmark_node_get_start_line(p)), byteColumn: Int(cmark_node_get_start_column(p))))))
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
             break
         case CMARK_NODE_CODE:

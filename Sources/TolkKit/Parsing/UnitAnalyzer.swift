@@ -35,8 +35,8 @@ struct UnitAnalyzer {
         var anchor = 0
         for event in recorder.events {
             switch event {
-            case .text(let r):
-                anchor = r.lowerBound
+            case .text(let start):
+                anchor = start
             case .code(let r, let literal):
                 anchor = r.lowerBound
                 guard let u = owner(r.lowerBound), !recorder.blurred[u] else { continue }
