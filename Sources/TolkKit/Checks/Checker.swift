@@ -4,9 +4,33 @@ import Foundation
 /// configuration, inline suppressions and a baseline, and returns findings in a
 /// stable order (path, line, column, rule) with per-article statistics.
 public struct Checker: Sendable {
-    public var rules: [any Rule.Type]
-    public var context: CheckContext
+    public var rules: [any Rule.Type] { didSet { plan = Plan(rules, context) } }
+    public var context: CheckContext { didSet { plan = Plan(rules, context) } }
     public var jobs: Int
+
+    /// The rules the configuration leaves on, with their severities, worked out once
+    /// rather than for every article: the single-article rules apart from the rules
+    /// that compare articles (by their index among the active rules).
+    private struct Plan: Sendable {
+        var active: [(rule: any Rule.Type, severity: Diagnostic.Severity)] = []
+        var single: [(rule: any Rule, type: any Rule.Type, severity: Diagnostic.Severity)] = []
+        var set: [(index: Int, rule: any SetRule)] = []
+
+        init(_ rules: [any Rule.Type], _ context: CheckContext) {
+            for rule in rules {
+                guard let severity = context.configuration.severity(of: rule) else { continue }
+                let instance = rule.init()
+                if let setRule = instance as? any SetRule {
+                    set.append((active.count, setRule))
+                } else {
+                    single.append((instance, rule, severity))
+                }
+                active.append((rule, severity))
+            }
+        }
+    }
+
+    private var plan: Plan
 
     public init(
         rules: [any Rule.Type] = RuleRegistry.all, configuration: CheckConfiguration = CheckConfiguration(),
@@ -15,6 +39,7 @@ public struct Checker: Sendable {
         self.rules = rules
         self.context = CheckContext(configuration: configuration)
         self.jobs = jobs
+        plan = Plan(rules, context)
     }
 
     public struct Result: Sendable {
@@ -72,9 +97,7 @@ public struct Checker: Sendable {
         // Coverage needs the units only; no report of the checks shows word counts.
         result.statistics = ArticleStatistics(article, countingWords: false)
         let suppressions = result.suppressions ?? Suppressions(article)
-        for (rule, severity) in activeRules {
-            let instance = rule.init()
-            if instance is any SetRule { continue }
+        for (instance, rule, severity) in plan.single {
             var report = FindingReport(rule: rule, path: article.path, severity: severity)
             instance.check(article, context, &report)
             result.findings += report.findings.filter { !suppressions.suppresses($0) }
@@ -89,8 +112,7 @@ public struct Checker: Sendable {
         let article = Self.analyzed(article)
         var result = ArticleCheck()
         result.suppressions = Suppressions(article)
-        for (index, (rule, _)) in activeRules.enumerated() {
-            guard let setRule = rule.init() as? any SetRule else { continue }
+        for (index, setRule) in plan.set {
             result.facts[index] = setRule.erasedFacts(article, context)
         }
         return result
@@ -130,12 +152,7 @@ public struct Checker: Sendable {
     }
 
     /// The rules the configuration leaves on, with their severities.
-    var activeRules: [(any Rule.Type, Diagnostic.Severity)] {
-        rules.compactMap { rule -> (any Rule.Type, Diagnostic.Severity)? in
-            guard let severity = context.configuration.severity(of: rule) else { return nil }
-            return (rule, severity)
-        }
-    }
+    var activeRules: [(any Rule.Type, Diagnostic.Severity)] { plan.active.map { ($0.rule, $0.severity) } }
 }
 
 extension SetRule {
