@@ -15,7 +15,7 @@ public struct LookupSpanInTarget: Rule {
 
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
         for unit in article.units {
-            guard unit.target.utf8.contains(0x2D) else { continue }
+            guard unit.target.containsBytes("sxs-lookup") || unit.target.containsBytes("data-stu-id") else { continue }
             let target = article.syntax(.target, unit)
             let hits = ["sxs-lookup", "data-stu-id"].compactMap { marker in target.offset(of: marker).map { (marker, $0) } }
             guard let (marker, offset) = hits.min(by: { $0.1 < $1.1 }) else { continue }

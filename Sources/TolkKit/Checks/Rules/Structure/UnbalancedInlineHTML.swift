@@ -19,7 +19,7 @@ public struct UnbalancedInlineHTML: Rule {
     static let names: Set<String> = ["a", "b", "i", "em", "strong", "kbd", "sup", "sub", "code", "u"]
 
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
-        for unit in article.units where unit.target.utf8.contains(0x3C) || unit.source.utf8.contains(0x3C) {
+        for unit in article.units where unit.target.containsBytes("<") || unit.source.containsBytes("<") {
             let syntax = Side.allCases.map { article.syntax($0, unit) }
             guard syntax.contains(where: { $0.tags.contains { Self.names.contains($0.name) } }) else { continue }
             for (index, side) in Side.allCases.enumerated() {
