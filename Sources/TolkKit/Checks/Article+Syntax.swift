@@ -79,7 +79,7 @@ extension UnitSyntax {
 
     /// The first occurrence of `needle` at or after `from`.
     func offset(of needle: String, from: Int = 0) -> Int? {
-        bytes.withUnsafeBufferPointer { UnitScanner.find(Array(needle.utf8), in: $0, from: from) }
+        UnitScanner.find(Array(needle.utf8), in: bytes, from: from)
     }
 
     /// Up to `width` characters either side of `range`, on one line, for messages.
@@ -118,22 +118,7 @@ extension String {
     /// rules' quick tests need thousands of times per article (`contains` on strings goes
     /// through Foundation's comparison).
     func containsBytes(_ needle: String) -> Bool {
-        var haystack = self
-        var pattern = needle
-        return haystack.withUTF8 { h in
-            pattern.withUTF8 { n in
-                guard n.count <= h.count, let first = n.first else { return n.isEmpty }
-                var i = 0
-                let last = h.count - n.count
-                while i <= last {
-                    guard let hit = memchr(h.baseAddress! + i, Int32(first), last - i + 1) else { return false }
-                    let at = h.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(h.baseAddress! + at, n.baseAddress!, n.count) == 0 { return true }
-                    i = at + 1
-                }
-                return false
-            }
-        }
+        withBytes { UnitScanner.find(Array(needle.utf8), in: $0, from: 0) != nil }
     }
 
     /// True when any byte of the string is in `bytes` (ASCII only).

@@ -51,15 +51,4 @@ public struct ProseText: Hashable, Sendable {
         s.append(contentsOf: scalars[max(0, range.lowerBound)..<min(scalars.count, max(range.lowerBound, range.upperBound))])
         return String(s)
     }
-
-    /// The scalar index at UTF-8 `offset` (the first scalar at or after it).
-    public func index(ofOffset offset: Int) -> Int {
-        var lo = 0
-        var hi = offsets.count - 1
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if offsets[mid] < offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
-    }
 }

@@ -38,7 +38,6 @@ public struct UnitSyntax: Hashable, Sendable {
     /// text, or whose partner lies outside the unit: where machine translation broke bold.
     public struct Marker: Hashable, Sendable {
         public var range: Range<Int>
-        public var character: UInt8
     }
 
     public struct CodeSpan: Hashable, Sendable {

@@ -106,7 +106,7 @@ struct InlineSyntaxRecorder {
         }
         // cmark's error is a few columns: look near where it says, not along a line that may be long.
         let from = max(lineStart, reported - 32)
-        let found = projected.withUnsafeBufferPointer { UnitScanner.find(marker, in: $0, from: from) }
+        let found = UnitScanner.find(marker, in: projected, from: from)
         if let found, found < lineEnd, found - reported <= 32 { shifts[line] = found - reported }
     }
 
@@ -155,7 +155,7 @@ struct InlineSyntaxRecorder {
                     blurred[unit] = true
                     seen[unit] = true
                 }
-                current = literal.hasSuffix("</tolk-u>") || literal.range(of: "</tolk-u>") != nil ? nil : current
+                if literal.contains("</tolk-u>") { current = nil }
                 return
             }
             let r = projectedRange(node)

@@ -61,7 +61,7 @@ struct UnitAnalyzer {
                 for (marker, u) in [(open, a), (close, b)] {
                     guard let u, !recorder.blurred[u] else { continue }
                     let m = local(marker, u)
-                    builders[u].markers.append(UnitSyntax.Marker(range: m, character: builders[u].bytes[m.lowerBound]))
+                    builders[u].markers.append(UnitSyntax.Marker(range: m))
                     builders[u].mark(m, .markup)
                 }
             case .link(let r, let destination, let isImage, let isAutolink, let childrenEnd):
@@ -195,10 +195,10 @@ extension UnitSyntax {
         var written = destination
         if isMail { written.removeFirst(7) }
         var needle = Array(written.utf8)
-        var at = Self.find(needle, in: bytes, from: max(0, from))
+        var at = UnitScanner.find(needle, in: bytes, from: max(0, from))
         if at == nil, written.hasPrefix("http://") {
             needle = Array(written.dropFirst(7).utf8)
-            at = Self.find(needle, in: bytes, from: max(0, from))
+            at = UnitScanner.find(needle, in: bytes, from: max(0, from))
         }
         guard let start = at else { return }
         var r = start..<(start + ProseTokens.trimmingTrailingPunctuation(bytes[start..<(start + needle.count)]))
@@ -213,14 +213,6 @@ extension UnitSyntax {
         }
         links.append(Link(range: r, text: r, destination: destination, isImage: false, isAutolink: true))
         mark(r, isMail ? .email : .url)
-    }
-
-    static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-        guard !needle.isEmpty, bytes.count >= needle.count, from <= bytes.count - needle.count else { return nil }
-        for i in from...(bytes.count - needle.count) where bytes[i] == needle[0] && bytes[i..<(i + needle.count)].elementsEqual(needle) {
-            return i
-        }
-        return nil
     }
 
     /// What the running text itself holds: the markers cmark left, stray backticks, `\>`,
@@ -258,7 +250,7 @@ extension UnitSyntax {
             case 0x2A, 0x5F:
                 var j = i
                 while j < n, bytes[j] == b, regions[j] == .prose { j += 1 }
-                if ProseTokens.canOpenOrClose(bytes, i..<j) { markers.append(Marker(range: i..<j, character: b)) }
+                if ProseTokens.canOpenOrClose(bytes, i..<j) { markers.append(Marker(range: i..<j)) }
                 i = j
             case 0x60:
                 var j = i

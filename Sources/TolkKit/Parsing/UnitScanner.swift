@@ -75,6 +75,11 @@ struct UnitScanner {
         return nil
     }
 
+    /// First occurrence of `needle` in `bytes` at or after `from`.
+    static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { find(needle, in: $0, from: from) }
+    }
+
     /// First occurrence of `needle` at or after `from`.
     static func find(_ needle: [UInt8], in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         let n = needle.count

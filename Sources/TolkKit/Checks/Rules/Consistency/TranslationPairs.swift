@@ -63,31 +63,7 @@ public struct TranslationPairs: Sendable, Codable {
 
     /// Whitespace runs (including no-break spaces) as one space, trimmed.
     static func normalized(_ text: String) -> String {
-        // Most text is already normal: printable at both ends, no tab, line break,
-        // other space (U+00A0, U+2000–U+200A, U+202F, U+205F, U+3000) or double space
-        // inside; it is returned as it is.
-        var previous: UInt8 = 0x20
-        var normal = true
-        var bytes = text.utf8.makeIterator()
-        var window: (UInt8, UInt8) = (0, 0)
-        while let byte = bytes.next() {
-            defer {
-                window = (window.1, byte)
-                previous = byte
-            }
-            switch byte {
-            case 0x09, 0x0A, 0x0D: normal = false
-            case 0x20: if previous == 0x20 { normal = false }
-            case 0xA0: if window.1 == 0xC2 { normal = false }
-            case 0x80...0x8A, 0xAF: if window == (0xE2, 0x80) { normal = false }
-            case 0x9F: if window == (0xE2, 0x81) { normal = false }
-            case 0x80: if window == (0xE3, 0x80) { normal = false }
-            default: break
-            }
-            if !normal { break }
-        }
-        if normal, previous != 0x20 { return text }
-        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     /// A label as compared: normalised, without closing punctuation MT moves into the bold.

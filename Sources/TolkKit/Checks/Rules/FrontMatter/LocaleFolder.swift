@@ -32,12 +32,11 @@ struct LocaleFolder: Hashable {
     /// The locale in a form for comparing (`da-dk`).
     var key: String { name.lowercased() }
 
-    static func isLocale(_ s: Substring) -> Bool { isLocale(Array(s.utf8)[...]) }
-
+    /// `xx-XX`: two letters, a hyphen, two letters (any case).
     static func isLocale(_ b: ArraySlice<UInt8>) -> Bool {
-        let b = Array(b)
         let letter = { (c: UInt8) in (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
-        return b.count == 5 && letter(b[0]) && letter(b[1]) && b[2] == 0x2D && letter(b[3]) && letter(b[4])
+        let s = b.startIndex
+        return b.count == 5 && letter(b[s]) && letter(b[s + 1]) && b[s + 2] == 0x2D && letter(b[s + 3]) && letter(b[s + 4])
     }
 }
 

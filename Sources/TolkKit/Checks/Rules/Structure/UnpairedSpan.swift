@@ -81,7 +81,7 @@ public struct UnpairedSpan: Rule {
             // Point at the `<` of the tag that holds the marker.
             let tagStart = article.bytes[max(0, at - 20)..<at].lastIndex(of: 0x3C) ?? at
             let text = String(decoding: article.bytes[max(0, at - 40)..<min(article.bytes.count, at + 60)], as: UTF8.self)
-            let stuID = Self.find(Array("data-stu-id=\"".utf8), in: article.bytes, from: at).flatMap { stu in
+            let stuID = UnitScanner.find(Array("data-stu-id=\"".utf8), in: article.bytes, from: at).flatMap { stu in
                 stu - at < 64 ? Self.attributeValue(after: stu + 12, in: article.bytes) : nil
             }
             report.add(
@@ -143,13 +143,5 @@ public struct UnpairedSpan: Rule {
         guard offset < bytes.count else { return "" }
         let end = bytes[offset...].prefix(40).firstIndex(of: 0x22) ?? offset
         return String(decoding: bytes[offset..<end], as: UTF8.self)
-    }
-
-    static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-        guard !needle.isEmpty, bytes.count >= needle.count, from <= bytes.count - needle.count else { return nil }
-        for i in from...(bytes.count - needle.count) where bytes[i] == needle[0] && bytes[i..<(i + needle.count)].elementsEqual(needle) {
-            return i
-        }
-        return nil
     }
 }
