@@ -118,7 +118,7 @@ extension String {
     /// rules' quick tests need thousands of times per article (`contains` on strings goes
     /// through Foundation's comparison).
     func containsBytes(_ needle: String) -> Bool {
-        withBytes { UnitScanner.find(Array(needle.utf8), in: $0, from: 0) != nil }
+        needle.withBytes { n in withBytes { UnitScanner.find(n, in: $0, from: 0) != nil } }
     }
 
     /// True when any byte of the string is in `bytes` (ASCII only).

@@ -82,22 +82,23 @@ struct UnitScanner {
 
     /// First occurrence of `needle` at or after `from`.
     static func find(_ needle: [UInt8], in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        let n = needle.count
-        guard n > 0, b.count >= n else { return nil }
-        let first = needle[0]
+        needle.withUnsafeBufferPointer { find($0, in: b, from: from) }
+    }
+
+    /// First occurrence of `needle` at or after `from`, both as buffers.
+    static func find(_ nd: UnsafeBufferPointer<UInt8>, in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        let n = nd.count
+        guard n > 0, b.count >= n, let base = b.baseAddress, let needle = nd.baseAddress else { return nil }
         var i = max(from, 0)
         let last = b.count - n
-        return needle.withUnsafeBufferPointer { nd -> Int? in
-            while i <= last {
-                guard let base = b.baseAddress else { return nil }
-                // memchr is far faster than a Swift loop for the first byte.
-                guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return nil }
-                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if memcmp(base + at, nd.baseAddress!, n) == 0 { return at }
-                i = at + 1
-            }
-            return nil
+        while i <= last {
+            // memchr is far faster than a Swift loop for the first byte.
+            guard let hit = memchr(base + i, Int32(needle[0]), last - i + 1) else { return nil }
+            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + at, needle, n) == 0 { return at }
+            i = at + 1
         }
+        return nil
     }
 }
 
