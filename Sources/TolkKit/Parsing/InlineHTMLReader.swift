@@ -13,7 +13,9 @@ struct InlineHTMLReader {
         return InlineHTML(raw: raw, kind: kind)
     }
 
-    static func classify(_ raw: String) -> InlineHTML.Kind {
+    /// - Parameter readingAttributes: false when only what the tag is matters: its
+    ///   attributes are then left empty, and libxml2 is not asked.
+    static func classify(_ raw: String, readingAttributes: Bool = true) -> InlineHTML.Kind {
         let bytes = Array(raw.utf8)
         guard bytes.count >= 3, bytes[0] == 0x3C else { return .literal }
         if bytes.starts(with: Array("<!--".utf8)) { return .comment }
@@ -32,7 +34,7 @@ struct InlineHTMLReader {
         // Only tags with attributes need the parser; `<br/>`, `<b>` do not.
         var rest = i
         while rest < bytes.count, bytes[rest] == 0x20 || bytes[rest] == 0x2F || bytes[rest] == 0x3E || bytes[rest] == 0x0A { rest += 1 }
-        guard rest < bytes.count else { return .element(name: lowerName, attributes: [], isClosing: false) }
+        guard rest < bytes.count, readingAttributes else { return .element(name: lowerName, attributes: [], isClosing: false) }
         return .element(name: lowerName, attributes: attributes(of: bytes), isClosing: false)
     }
 

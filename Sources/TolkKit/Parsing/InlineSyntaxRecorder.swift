@@ -31,7 +31,6 @@ struct InlineSyntaxRecorder {
     private let lines: LineTable
     private let toOriginal: (Int) -> Int
     private var shifts: [Int: Int] = [:]
-    private(set) var html: InlineHTMLReader
     /// The unit whose marker opened last and has not closed.
     private var current: Int?
     /// The content ranges of the emphasis nodes around the node being visited.
@@ -40,13 +39,12 @@ struct InlineSyntaxRecorder {
     /// - Parameters:
     ///   - projected: the text cmark parsed.
     ///   - toOriginal: the original offset of a projected one.
-    init(unitCount: Int, html: InlineHTMLReader, projected: [UInt8], toOriginal: @escaping (Int) -> Int) {
+    init(unitCount: Int, projected: [UInt8], toOriginal: @escaping (Int) -> Int) {
         seen = Array(repeating: false, count: unitCount)
         blurred = Array(repeating: false, count: unitCount)
         self.projected = projected
         lines = LineTable(projected)
         self.toOriginal = toOriginal
-        self.html = html
     }
 
     /// Records every paragraph, heading and table cell under `node`.
@@ -193,7 +191,8 @@ struct InlineSyntaxRecorder {
             let r = projectedRange(node)
             let bytes = projected
             let d = shift(r.lowerBound) { i in bytes[i] == 0x3C && i + r.count <= bytes.count && bytes[i + r.count - 1] == 0x3E }
-            events.append(.html(original(r.lowerBound + d..<r.upperBound + d), html.read(raw)))
+            // The rules ask what a tag is, never its attributes: no HTML parser runs here.
+            events.append(.html(original(r.lowerBound + d..<r.upperBound + d), InlineHTML(raw: raw, kind: InlineHTMLReader.classify(raw, readingAttributes: false))))
         case CMARK_NODE_EMPH, CMARK_NODE_STRONG:
             var r = projectedRange(node)
             let length = node.type == CMARK_NODE_STRONG ? 2 : 1
