@@ -26,14 +26,12 @@ public struct SpaceBeforePunctuation: Rule {
             let inSource = Set(Self.spacedMarks(article.syntax(.source, unit).prose).map { $0.mark })
             var keys = OccurrenceKeys()
             for hit in hits where !inSource.contains(hit.mark) {
+                var start = hit.space
+                while let c = target[start - 1], !c.properties.isWhitespace { start -= 1 }
                 var word = String.UnicodeScalarView()
-                var k = hit.space - 1
-                while let c = target[k], !c.properties.isWhitespace {
-                    word.insert(c, at: word.startIndex)
-                    k -= 1
-                }
+                word.append(contentsOf: target.scalars[start..<hit.space])
                 let written =
-                    (word.count > 30 ? "…" + String(String(word).unicodeScalars.suffix(29)) : String(word))
+                    (hit.space - start > 30 ? "…" + String(word.suffix(29)) : String(word))
                     + target.text(hit.space..<hit.markIndex + 1)
                 report.add(
                     "a space before \"\(hit.mark)\" in \"\(written)\"; delete the space (the English has none there)",
