@@ -100,7 +100,8 @@ public struct Checker: Sendable {
         for (instance, rule, severity) in plan.single {
             var report = FindingReport(rule: rule, path: article.path, severity: severity)
             instance.check(article, context, &report)
-            result.findings += report.findings.filter { !suppressions.suppresses($0) }
+            guard !report.findings.isEmpty else { continue }
+            result.findings += suppressions.isEmpty ? report.findings : report.findings.filter { !suppressions.suppresses($0) }
         }
         return result
     }
@@ -202,6 +203,9 @@ struct Suppressions: Sendable, Codable {
             }
         }
     }
+
+    /// True when the article silences nothing (almost every article).
+    var isEmpty: Bool { !fileAll && file == nil && units.isEmpty }
 
     func suppresses(_ finding: Finding) -> Bool {
         if fileAll { return true }

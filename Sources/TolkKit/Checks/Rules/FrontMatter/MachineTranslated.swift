@@ -27,7 +27,9 @@ public struct MachineTranslated: SetRule {
             let entry = frontMatter.metadataEntry("ms.translationtype")
         else { return Facts(location: nil) }
         let location = FrontMatter.valueLocation(entry, in: article.bytes)
-        let silenced = Suppressions(article).suppresses(Finding(rule: Self.self, message: "", path: article.path, location: location))
+        let suppressions = Suppressions(article)
+        let silenced =
+            !suppressions.isEmpty && suppressions.suppresses(Finding(rule: Self.self, message: "", path: article.path, location: location))
         return Facts(location: silenced ? nil : location)
     }
 
