@@ -26,11 +26,30 @@ public struct Finding: Hashable, Sendable, Codable {
         self.location = location
         self.unitID = unitID
         let unitKey = unitID.flatMap { UnitID($0) }.map { ($0.isParagraph ? "p" : "") + String($0.number) } ?? unitID ?? ""
-        let file = path.split(separator: "/").suffix(2).joined(separator: "/")
+        let file = Self.lastTwoComponents(path)
         self.fingerprint = Fingerprint.make([rule.id, file, unitKey, key.isEmpty ? message : key])
     }
 
     /// Stable order: path, then position, then rule.
+    /// `folder/file.md` of a path (its last two components, empty ones skipped).
+    static func lastTwoComponents(_ path: String) -> String {
+        let utf8 = path.utf8
+        guard utf8.contains(0x2F) else { return path }
+        var parts: [Substring] = []
+        var end = path.endIndex
+        var i = path.endIndex
+        while i > path.startIndex, parts.count < 2 {
+            let previous = utf8.index(before: i)
+            if utf8[previous] == 0x2F {
+                if i < end { parts.append(path[i..<end]) }
+                end = previous
+            }
+            i = previous
+        }
+        if parts.count < 2, path.startIndex < end { parts.append(path[path.startIndex..<end]) }
+        return parts.reversed().joined(separator: "/")
+    }
+
     public static func ordered(_ a: Finding, _ b: Finding) -> Bool {
         if a.path != b.path { return a.path < b.path }
         if a.location.line != b.location.line { return a.location.line < b.location.line }

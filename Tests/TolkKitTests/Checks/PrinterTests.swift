@@ -93,6 +93,19 @@ private enum External {
 
 @Suite("Finding printers")
 struct PrinterTests {
+    @Test("A fingerprint names the file by its folder and name, however the path is spelled")
+    func fingerprintFile() {
+        #expect(Finding.lastTwoComponents("a/b/c.md") == "b/c.md")
+        #expect(Finding.lastTwoComponents("/work/da-DK//c.md") == "da-DK/c.md")
+        #expect(Finding.lastTwoComponents("c.md") == "c.md")
+        #expect(Finding.lastTwoComponents("/c.md") == "c.md")
+        #expect(Finding.lastTwoComponents("b/c.md/") == "b/c.md")
+        #expect(Finding.lastTwoComponents("./å/ø.md") == "å/ø.md")
+        let a = Finding(rule: DoubleSpace.self, message: "m", path: "x/da-DK/c.md", location: SourceLocation(line: 1, column: 1, offset: 0))
+        let b = Finding(rule: DoubleSpace.self, message: "m", path: "../y/da-DK/c.md", location: SourceLocation(line: 1, column: 1, offset: 0))
+        #expect(a.fingerprint == b.fingerprint)
+    }
+
     @Test("text: location, severity, rule, the source line cut around the column, caret, summary")
     func textExact() throws {
         let output = TextPrinter(styler: .plain, sourceLines: SourceLines()).render(try Sample.report())
