@@ -38,7 +38,8 @@ public struct TranslationPairs: Sendable, Codable {
     private mutating func add(_ unit: TranslationUnit, english: String, translation: String, at offset: Int) {
         let label = Self.label(english)
         let translated = Self.label(translation)
-        guard !label.isEmpty, !translated.isEmpty, label.split(separator: " ").count < Self.maximumLabelWords else { return }
+        // `label` is normalised: its words are separated by single spaces.
+        guard !label.isEmpty, !translated.isEmpty, label.utf8.count(where: { $0 == 0x20 }) + 1 < Self.maximumLabelWords else { return }
         // A label that starts with punctuation (`, Tilføjelser`) is bold that moved, TOLK306's business.
         guard let first = translated.unicodeScalars.first, !ProseTokens.isPunctuation(first) || first == "[" else { return }
         pairs.append(Pair(english: label, translation: translated, unitID: unit.id, location: unit.location(.target, utf8Offset: offset)))
@@ -56,9 +57,9 @@ public struct TranslationPairs: Sendable, Codable {
 
     /// True when nothing but spaces and closing punctuation stands around the bold run `inside`.
     private static func isOnlyBold(_ text: String, _ inside: Range<Int>) -> Bool {
-        let b = Array(text.utf8)
         let isFiller = { (c: UInt8) in c == 0x20 || c == 0x2E || c == 0x3A || c == 0x0A }
-        return b[..<(inside.lowerBound - 2)].allSatisfy(isFiller) && b[(inside.upperBound + 2)...].allSatisfy(isFiller)
+        let b = text.utf8
+        return b.prefix(inside.lowerBound - 2).allSatisfy(isFiller) && b.dropFirst(inside.upperBound + 2).allSatisfy(isFiller)
     }
 
     /// Whitespace runs (including no-break spaces) as one space, trimmed.
@@ -70,7 +71,9 @@ public struct TranslationPairs: Sendable, Codable {
     static func label(_ text: String) -> String {
         // Full-width forms as their ASCII twins (`（MCA）：` is `(MCA):`), then without the
         // closing punctuation and quotes machine translation moves into the bold.
-        var s = Substring(normalized(text.precomposedStringWithCompatibilityMapping))
+        // Text in ASCII and Latin-1's letters (most labels) is its own compatibility form.
+        let stable = text.unicodeScalars.allSatisfy { $0.value < 0x80 || ($0.value >= 0xC0 && $0.value < 0x100) }
+        var s = Substring(normalized(stable ? text : text.precomposedStringWithCompatibilityMapping))
         let trimmed: Set<Character> = [".", ",", ":", ";", "!", "?", " ", "\"", "“", "”", "「", "」", "'", "。", "、"]
         while let last = s.last, trimmed.contains(last) { s.removeLast() }
         while let first = s.first, first == "\"" || first == "“" || first == "「" || first == " " { s.removeFirst() }
