@@ -155,46 +155,50 @@ public struct SourceLeak: Rule {
     /// occur in `source`, ignoring case: an upper bound of the length of a leaked run of
     /// English words (URLs, code and destinations are never prose words).
     static func sharedASCIIWords(_ target: UnitSyntax, _ source: UnitSyntax) -> Int {
-        /// FNV-1a hashes of the lower-cased ASCII letter runs in running text, in order.
-        func words(_ text: UnitSyntax) -> [UInt64] {
-            var out: [UInt64] = []
-            let regions = text.regions
-            text.bytes.withUnsafeBufferPointer { bytes in
-                regions.withUnsafeBufferPointer { regions in
-                    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-                    var inWord = false
-                    for i in 0..<bytes.count {
-                        let lower = bytes[i] | 0x20
-                        if lower >= 0x61 && lower <= 0x7A && regions[i] == .prose {
-                            hash = (hash ^ UInt64(lower)) &* 0x100_0000_01b3
-                            inWord = true
-                        } else if inWord {
-                            out.append(hash)
-                            hash = 0xcbf2_9ce4_8422_2325
-                            inWord = false
-                        }
-                    }
-                    if inWord { out.append(hash) }
-                }
-            }
-            return out
-        }
-        let translated = words(target)
-        guard translated.count >= minimumRun else { return translated.count }
         // A unit has a few dozen words: a sorted array beats a hashed set.
-        let english = words(source).sorted()
+        var english: [UInt64] = []
+        english.reserveCapacity(source.bytes.count / 4 + 1)
+        forEachASCIIWord(source) { english.append($0) }
+        guard english.count >= minimumRun else { return english.count }
+        english.sort()
         var longest = 0
         var current = 0
-        for hash in translated {
-            var lo = 0
-            var hi = english.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if english[mid] < hash { lo = mid + 1 } else { hi = mid }
+        english.withUnsafeBufferPointer { english in
+            forEachASCIIWord(target) { hash in
+                var lo = 0
+                var hi = english.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if english[mid] < hash { lo = mid + 1 } else { hi = mid }
+                }
+                current = lo < english.count && english[lo] == hash ? current + 1 : 0
+                longest = max(longest, current)
             }
-            current = lo < english.count && english[lo] == hash ? current + 1 : 0
-            longest = max(longest, current)
         }
         return longest
+    }
+
+    /// Calls `body` with the FNV-1a hash of each lower-cased ASCII letter run in the running text, in order.
+    @inline(__always)
+    private static func forEachASCIIWord(_ text: UnitSyntax, _ body: (UInt64) -> Void) {
+        let regions = text.regions
+        text.bytes.withUnsafeBufferPointer { bytes in
+            regions.withUnsafeBufferPointer { regions in
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                var inWord = false
+                for i in 0..<bytes.count {
+                    let lower = bytes[i] | 0x20
+                    if lower >= 0x61 && lower <= 0x7A && regions[i] == .prose {
+                        hash = (hash ^ UInt64(lower)) &* 0x100_0000_01b3
+                        inWord = true
+                    } else if inWord {
+                        body(hash)
+                        hash = 0xcbf2_9ce4_8422_2325
+                        inWord = false
+                    }
+                }
+                if inWord { body(hash) }
+            }
+        }
     }
 }
