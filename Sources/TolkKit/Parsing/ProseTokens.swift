@@ -39,7 +39,8 @@ enum ProseTokens {
     }
 
     /// The Unicode scalar that ends just before `offset`, nil at the start.
-    static func scalar(before offset: Int, in bytes: [UInt8]) -> Unicode.Scalar? {
+    static func scalar<Bytes: RandomAccessCollection<UInt8>>(before offset: Int, in bytes: Bytes) -> Unicode.Scalar?
+    where Bytes.Index == Int {
         guard offset > 0 else { return nil }
         var start = offset - 1
         while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
@@ -47,7 +48,7 @@ enum ProseTokens {
     }
 
     /// The Unicode scalar that starts at `offset`, nil at the end.
-    static func scalar(at offset: Int, in bytes: [UInt8]) -> Unicode.Scalar? {
+    static func scalar<Bytes: RandomAccessCollection<UInt8>>(at offset: Int, in bytes: Bytes) -> Unicode.Scalar? where Bytes.Index == Int {
         guard offset < bytes.count else { return nil }
         let b0 = bytes[offset]
         if b0 < 0x80 { return Unicode.Scalar(b0) }

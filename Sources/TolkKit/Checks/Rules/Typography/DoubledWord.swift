@@ -50,8 +50,10 @@ public struct DoubledWord: Rule {
         let language = LocaleTraits.targetLanguage(of: article)
         guard !Self.spacesSyllables.contains(language) else { return }
         let allowed = Self.grammatical[language] ?? []
-        for unit in article.units where !unit.isTargetEmpty && Self.mayRepeatWord(unit.target) {
-            let target = article.syntax(.target, unit).prose
+        for unit in article.units where !unit.isTargetEmpty {
+            let syntax = article.syntax(.target, unit)
+            guard syntax.bytes.withUnsafeBufferPointer(Self.mayRepeatWord) else { continue }
+            let target = syntax.prose
             let pairs = Self.doubledWords(target).filter { !allowed.contains($0.word.lowercased()) }
             guard !pairs.isEmpty, Self.doubledWords(article.syntax(.source, unit).prose).isEmpty else { continue }
             var keys = OccurrenceKeys()
@@ -68,17 +70,20 @@ public struct DoubledWord: Rule {
     /// False when no two neighbouring words separated only by spaces are equal (ASCII
     /// case aside; other letters compared by their bytes, with Latin-1 case folded): most
     /// units, found without decoding their text.
-    static func mayRepeatWord(_ text: String) -> Bool {
-        let b = Array(text.utf8)
+    static func mayRepeatWord(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        /// Latin-1's letters (`æ`, `ö`, `é`) are two bytes after 0xC3, all but `×` and `÷`: no decoding for them.
+        @inline(__always) func isLetter(_ c: UInt8, at i: Int) -> Bool {
+            if c < 0x80 { return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+            if c == 0xC3, i + 1 < b.count { return b[i + 1] != 0x97 && b[i + 1] != 0xB7 }
+            return ProseTokens.scalar(at: i, in: b)?.properties.isAlphabetic ?? false
+        }
         var previous: Range<Int>?
         var gapIsSpaces = false
         var i = 0
         while i < b.count {
             let c = b[i]
             let width = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
-            let isLetter =
-                c < 0x80 ? ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A) : ProseTokens.scalar(at: i, in: b)?.properties.isAlphabetic ?? false
-            guard isLetter else {
+            guard isLetter(c, at: i) else {
                 let isSpace = c == 0x20 || (c == 0xC2 && i + 1 < b.count && b[i + 1] == 0xA0)
                 gapIsSpaces = gapIsSpaces && isSpace
                 i += width
@@ -88,10 +93,7 @@ public struct DoubledWord: Rule {
             while end < b.count {
                 let d = b[end]
                 let w = d < 0x80 ? 1 : d >= 0xF0 ? 4 : d >= 0xE0 ? 3 : 2
-                let letter =
-                    d < 0x80
-                    ? ((d | 0x20) >= 0x61 && (d | 0x20) <= 0x7A) : ProseTokens.scalar(at: end, in: b)?.properties.isAlphabetic ?? false
-                guard letter else { break }
+                guard isLetter(d, at: end) else { break }
                 end += w
             }
             if let p = previous, gapIsSpaces, p.upperBound < i, p.count == end - i,
