@@ -3,6 +3,17 @@ import TolkKit
 
 @Suite("Rules: literals")
 struct LiteralRulesTests {
+    @Test("TOLK403's quick test finds a digit anywhere, after any letters")
+    func mayHaveDigit() {
+        #expect(!NumberChanged.mayHaveDigit(""))
+        #expect(!NumberChanged.mayHaveDigit("Vælg Gem, og luk så vinduet på skærmen."))
+        #expect(NumberChanged.mayHaveDigit("Vælg Gem, og luk så vinduet på skærmen 2."))
+        #expect(NumberChanged.mayHaveDigit("9 æøå"))
+        #expect(NumberChanged.mayHaveDigit("æøåæøåæøå 0 æøå"))
+        #expect(!NumberChanged.mayHaveDigit("abcdefgh/ijklmno:/:/:/:/"))  // the bytes either side of the digits
+        #expect(NumberChanged.mayHaveDigit("abcdefgh/ijklmno:/:/:/:/7"))
+    }
+
     /// The column of `needle` in the target of a unit written by `RuleTesting.article(units:)`:
     /// the target starts after `<span data-ttu-id="abcde-1NN">`, at column 31.
     static func column(of needle: String, in target: String) -> Int {

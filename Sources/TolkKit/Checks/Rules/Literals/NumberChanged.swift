@@ -124,11 +124,34 @@ public struct NumberChanged: Rule {
 
     /// True when the text may hold a digit of some script: ASCII digits, or any byte beyond ASCII.
     static func mayHaveDigit(_ text: String) -> Bool {
-        for byte in text.utf8 where (byte >= 0x30 && byte <= 0x39) || byte >= 0xD9 {
-            if byte <= 0x39 { return true }
-            return text.unicodeScalars.contains { NumberToken.digit($0) != nil }
+        let found = text.withBytes { bytes -> UInt8? in
+            let isCandidate = { (b: UInt8) in (b >= 0x30 && b <= 0x39) || b >= 0xD9 }
+            // Eight bytes at a time; only a word that may hold an ASCII digit or a byte at or
+            // above 0xD9 (lead bytes of scripts with digits of their own) is looked at closer.
+            let words = bytes.count / 8
+            if words > 0, let base = bytes.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                for w in 0..<words where Self.mayHoldDigitByte(raw.loadUnaligned(fromByteOffset: w * 8, as: UInt64.self)) {
+                    if let b = bytes[(w * 8)..<(w * 8 + 8)].first(where: isCandidate) { return b }
+                }
+            }
+            return bytes[(words * 8)...].first(where: isCandidate)
         }
-        return false
+        guard let byte = found else { return false }
+        if byte <= 0x39 { return true }
+        return text.unicodeScalars.contains { NumberToken.digit($0) != nil }
+    }
+
+    /// True when one of the eight bytes may be an ASCII digit or a byte at or above 0xD9
+    /// (never false when one is; sometimes true when none is).
+    @inline(__always) private static func mayHoldDigitByte(_ x: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        if x & high != 0 { return true }
+        // Bytes below 0x80: the high bit of (b + 0x50) is set for b >= 0x30, of (b + 0x46) for b >= 0x3A.
+        let atLeast30 = (x &+ ones &* 0x50) & high
+        let atLeast3A = (x &+ ones &* 0x46) & high
+        return atLeast30 & ~atLeast3A != 0
     }
 
     /// The number with up to 25 characters of the English on either side, on one line.
