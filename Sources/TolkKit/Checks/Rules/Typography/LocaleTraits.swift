@@ -2,7 +2,10 @@
 enum LocaleTraits {
     /// The language part of the article's target locale, lower-cased (`da` for `da-DK`).
     static func language(of article: Article) -> String {
-        article.targetLocale?.split(separator: "-").first.map { $0.lowercased() } ?? ""
+        guard let locale = article.frontMatter?.localization.contentLocale else { return "" }
+        // Several rules ask for every article: the subtag before the first `-`, without a split.
+        let subtag = Substring(locale.utf8.prefix { $0 != 0x2D })
+        return subtag.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) ? String(subtag) : subtag.lowercased()
     }
 
     /// `language(of:)`, or without front matter (an include) the locale folder the article sits in (`…/vi-VN/…`).
