@@ -36,9 +36,9 @@ public struct UILabelSplit: Rule {
                 listed += source.separators.count - target.separators.count
             }
             let targetPairs = split - listed
-            let labels = source.emphasis.filter(\.isStrong).prefix(4).map { "\"" + source.quote($0.range, limit: 60) + "\"" }.joined(
-                separator: ", ")
             if targetPairs > sourcePairs {
+                let labels = source.emphasis.filter(\.isStrong).prefix(4).map { "\"" + source.quote($0.range, limit: 60) + "\"" }
+                    .joined(separator: ", ")
                 for chain in targetChains {
                     let range = chain[0].range.lowerBound..<chain[chain.count - 1].range.upperBound
                     let text = target.quote(range)
