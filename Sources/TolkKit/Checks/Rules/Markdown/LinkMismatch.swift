@@ -21,57 +21,55 @@ public struct LinkMismatch: Rule {
             let target = article.syntax(.target, unit)
             let source = article.syntax(.source, unit)
             guard !(target.links.isEmpty && source.links.isEmpty) else { continue }
-            var unmatchedSource = source.links
-            var unmatchedTarget: [UnitSyntax.Link] = []
+            // Each destination made comparable once: a link is compared with every link of the other side.
+            var unmatchedSource = source.links.map { Keyed(link: $0, key: Self.comparable($0.destination)) }
+            var unmatchedTarget: [Keyed] = []
             for link in target.links {
                 let key = Self.comparable(link.destination)
                 if let k = unmatchedSource.firstIndex(where: {
-                    Self.comparable($0.destination) == key && $0.isImage == link.isImage && $0.isAutolink == link.isAutolink
+                    $0.key == key && $0.link.isImage == link.isImage && $0.link.isAutolink == link.isAutolink
                 }) {
                     unmatchedSource.remove(at: k)
                 } else {
-                    unmatchedTarget.append(link)
+                    unmatchedTarget.append(Keyed(link: link, key: key))
                 }
             }
             // Where the English broke its own link (`[text] (url)`, `[text](url` or a destination with a
             // space) and the translation wrote it properly, the translation is not to blame.
             unmatchedTarget.removeAll { t in
-                guard !t.isAutolink, !t.isImage else { return false }
-                let key = Self.comparable(t.destination)
-                if let k = unmatchedSource.firstIndex(where: { $0.isAutolink && Self.comparable($0.destination) == key }) {
+                guard !t.link.isAutolink, !t.link.isImage else { return false }
+                if let k = unmatchedSource.firstIndex(where: { $0.link.isAutolink && $0.key == t.key }) {
                     unmatchedSource.remove(at: k)
                     return true
                 }
-                return Self.writesOutside(t.destination, in: source)
+                return Self.writesOutside(t.link.destination, in: source)
             }
             // `[text] (url)`: the brackets are text and the address became a bare URL.
             unmatchedSource.removeAll { s in
-                guard !s.isAutolink,
-                    let k = unmatchedTarget.firstIndex(where: {
-                        $0.isAutolink && Self.comparable($0.destination) == Self.comparable(s.destination)
-                    })
-                else { return false }
-                let offset = linkStart(before: unmatchedTarget[k].range.lowerBound, in: target)
+                guard !s.link.isAutolink, let k = unmatchedTarget.firstIndex(where: { $0.link.isAutolink && $0.key == s.key }) else {
+                    return false
+                }
+                let offset = linkStart(before: unmatchedTarget[k].link.range.lowerBound, in: target)
                 report.add(
-                    "the link \(quote(s, in: source)) of the English is no longer a link in the translation: "
-                        + "\"\(target.text(offset..<target.count).excerpt)\"; restore the syntax `[text](\(Self.writtenDestination(s, in: source)))`",
-                    at: unit.location(.target, utf8Offset: offset), unit: unit, key: "missing:" + Self.comparable(s.destination))
+                    "the link \(quote(s.link, in: source)) of the English is no longer a link in the translation: "
+                        + "\"\(target.text(offset..<target.count).excerpt)\"; restore the syntax `[text](\(Self.writtenDestination(s.link, in: source)))`",
+                    at: unit.location(.target, utf8Offset: offset), unit: unit, key: "missing:" + s.key)
                 unmatchedTarget.remove(at: k)
                 return true
             }
-            for (t, s) in zip(unmatchedTarget, unmatchedSource) {
+            for (t, s) in zip(unmatchedTarget.map(\.link), unmatchedSource) {
                 report.add(
-                    "the link \(quote(t, in: target)) points to `\(t.destination)` where the English \(quote(s, in: source)) points to "
-                        + "`\(s.destination)`; use the English destination",
-                    at: unit.location(.target, utf8Offset: t.range.lowerBound), unit: unit, key: "changed:" + Self.comparable(s.destination)
+                    "the link \(quote(t, in: target)) points to `\(t.destination)` where the English \(quote(s.link, in: source)) points to "
+                        + "`\(s.link.destination)`; use the English destination",
+                    at: unit.location(.target, utf8Offset: t.range.lowerBound), unit: unit, key: "changed:" + s.key
                 )
             }
             for t in unmatchedTarget.dropFirst(unmatchedSource.count) {
                 report.add(
-                    "the translation has a link \(quote(t, in: target)) that the English does not have (\"\(unit.source.excerpt)\"); remove it",
-                    at: unit.location(.target, utf8Offset: t.range.lowerBound), unit: unit, key: "extra:" + Self.comparable(t.destination))
+                    "the translation has a link \(quote(t.link, in: target)) that the English does not have (\"\(unit.source.excerpt)\"); remove it",
+                    at: unit.location(.target, utf8Offset: t.link.range.lowerBound), unit: unit, key: "extra:" + t.key)
             }
-            for s in unmatchedSource.dropFirst(unmatchedTarget.count) {
+            for (s, key) in unmatchedSource.dropFirst(unmatchedTarget.count).map({ ($0.link, $0.key) }) {
                 let english = quote(s, in: source)
                 let written = source.isProse(s.range.lowerBound) ? s.destination : Self.writtenDestination(s, in: source)
                 if let found = target.offset(of: written, outside: target.links.map(\.range)) {
@@ -79,12 +77,12 @@ public struct LinkMismatch: Rule {
                     report.add(
                         "the link \(english) of the English is no longer a link in the translation: "
                             + "\"\(target.text(offset..<target.count).excerpt)\"; restore the syntax `[text](\(written))`",
-                        at: unit.location(.target, utf8Offset: offset), unit: unit, key: "missing:" + Self.comparable(s.destination))
+                        at: unit.location(.target, utf8Offset: offset), unit: unit, key: "missing:" + key)
                 } else {
                     report.add(
                         "the translation lacks the link \(english) of the English; the translation is \"\(unit.target.excerpt)\"",
                         at: unit.location(.target, utf8Offset: target.firstVisibleOffset), unit: unit,
-                        key: "missing:" + Self.comparable(s.destination))
+                        key: "missing:" + key)
                 }
             }
         }
@@ -158,9 +156,15 @@ public struct LinkMismatch: Rule {
 
     /// `da-dk`, `en-US`, `zh-Hant`: two letters, a hyphen, two to four letters.
     static func isLocaleSegment(_ segment: ArraySlice<UInt8>) -> Bool {
-        let b = Array(segment)
-        guard (5...7).contains(b.count), b[2] == UInt8(ascii: "-") else { return false }
+        let start = segment.startIndex
+        guard (5...7).contains(segment.count), segment[start + 2] == UInt8(ascii: "-") else { return false }
         let isLetter = { (c: UInt8) in (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(c | 0x20) }
-        return b.indices.allSatisfy { $0 == 2 || isLetter(b[$0]) }
+        return segment.indices.allSatisfy { $0 == start + 2 || isLetter(segment[$0]) }
+    }
+
+    /// A link with its destination made comparable.
+    private struct Keyed {
+        var link: UnitSyntax.Link
+        var key: String
     }
 }
