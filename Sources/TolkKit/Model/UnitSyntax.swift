@@ -234,12 +234,12 @@ public struct UnitSyntax: Hashable, Sendable {
 
     /// `**` and `__` markers, paired or not.
     public var strongMarkerCount: Int {
-        emphasis.filter(\.isStrong).count * 2 + markers.reduce(0) { $0 + $1.range.count / 2 }
+        emphasis.count(where: \.isStrong) * 2 + markers.reduce(0) { $0 + $1.range.count / 2 }
     }
 
     /// Single `*` and `_` markers, paired or not.
     public var singleMarkerCount: Int {
-        emphasis.filter { !$0.isStrong }.count * 2 + markers.reduce(0) { $0 + $1.range.count % 2 }
+        emphasis.count { !$0.isStrong } * 2 + markers.reduce(0) { $0 + $1.range.count % 2 }
     }
 
     /// Backticks of code spans and stray runs.

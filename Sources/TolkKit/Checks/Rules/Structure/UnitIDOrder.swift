@@ -17,7 +17,7 @@ public struct UnitIDOrder: Rule {
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
         // The previous unit per counter: sentence and `p` IDs, per prefix.
         var previous: [String: TranslationUnit] = [:]
-        var seenIDs = Set<String>()
+        var seenIDs = Set<String>(minimumCapacity: article.units.count)
         for unit in article.units {
             guard let number = unit.number, let prefix = unit.prefix else { continue }
             // A repeated ID is TOLK102's finding, not an ordering one.
