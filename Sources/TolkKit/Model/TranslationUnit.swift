@@ -7,10 +7,11 @@ public struct TranslationUnit: Hashable, Sendable {
         case body
     }
 
-    /// The fields live in one object, so a copy of a unit (every `for unit in
-    /// article.units` of every rule makes one) costs one reference count, not one
-    /// per string; a unit is never changed once its article is parsed.
-    private final class Storage: @unchecked Sendable {
+    /// The fields, kept in one immutable object: a copy of a unit (every `for unit
+    /// in article.units` of every rule makes one) costs one reference count, and
+    /// reading a field needs no exclusivity check. A unit is never changed once its
+    /// article is parsed; a setter makes a new object.
+    private struct Fields: Hashable {
         var index: Int
         var id: String
         var sourceID: String
@@ -23,39 +24,19 @@ public struct TranslationUnit: Hashable, Sendable {
         var range: SourceRange
         var targetRange: SourceRange
         var sourceRange: SourceRange
+    }
 
-        init(
-            index: Int, id: String, sourceID: String, prefix: String?, number: Int?, isParagraph: Bool, target: String, source: String,
-            area: Area, range: SourceRange, targetRange: SourceRange, sourceRange: SourceRange
-        ) {
-            self.index = index
-            self.id = id
-            self.sourceID = sourceID
-            self.prefix = prefix
-            self.number = number
-            self.isParagraph = isParagraph
-            self.target = target
-            self.source = source
-            self.area = area
-            self.range = range
-            self.targetRange = targetRange
-            self.sourceRange = sourceRange
-        }
-
-        func copy() -> Storage {
-            Storage(
-                index: index, id: id, sourceID: sourceID, prefix: prefix, number: number, isParagraph: isParagraph, target: target,
-                source: source, area: area, range: range, targetRange: targetRange, sourceRange: sourceRange)
-        }
+    private final class Storage: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
     }
 
     private var storage: Storage
 
-    private var unique: Storage {
-        mutating get {
-            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-            return storage
-        }
+    private mutating func update<Value>(_ field: WritableKeyPath<Fields, Value>, _ value: Value) {
+        var fields = storage.fields
+        fields[keyPath: field] = value
+        storage = Storage(fields)
     }
 
     public init(
@@ -63,97 +44,75 @@ public struct TranslationUnit: Hashable, Sendable {
         area: Area, range: SourceRange, targetRange: SourceRange, sourceRange: SourceRange
     ) {
         storage = Storage(
-            index: index, id: id, sourceID: sourceID, prefix: prefix, number: number, isParagraph: isParagraph, target: target,
-            source: source, area: area, range: range, targetRange: targetRange, sourceRange: sourceRange)
+            Fields(
+                index: index, id: id, sourceID: sourceID, prefix: prefix, number: number, isParagraph: isParagraph, target: target,
+                source: source, area: area, range: range, targetRange: targetRange, sourceRange: sourceRange))
     }
 
     /// The unit's position in `Article.units` (document order).
     public var index: Int {
-        _read { yield storage.index }
-        set { unique.index = newValue }
+        _read { yield storage.fields.index }
+        set { update(\.index, newValue) }
     }
     /// The ID as written, such as `4d25d-103` or `b748c-p101`.
     public var id: String {
-        _read { yield storage.id }
-        set { unique.id = newValue }
+        _read { yield storage.fields.id }
+        set { update(\.id, newValue) }
     }
     /// The ID of the `data-stu-id` span; in every article measured it equals `id`.
     public var sourceID: String {
-        _read { yield storage.sourceID }
-        set { unique.sourceID = newValue }
+        _read { yield storage.fields.sourceID }
+        set { update(\.sourceID, newValue) }
     }
     /// The five-hex build nonce before the dash, when the ID has the usual shape.
     public var prefix: String? {
-        _read { yield storage.prefix }
-        set { unique.prefix = newValue }
+        _read { yield storage.fields.prefix }
+        set { update(\.prefix, newValue) }
     }
     /// The counter after the dash (without `p`), when the ID has the usual shape.
     public var number: Int? {
-        _read { yield storage.number }
-        set { unique.number = newValue }
+        _read { yield storage.fields.number }
+        set { update(\.number, newValue) }
     }
     /// True for paragraph-level `p` IDs that replace several sentence units.
     public var isParagraph: Bool {
-        _read { yield storage.isParagraph }
-        set { unique.isParagraph = newValue }
+        _read { yield storage.fields.isParagraph }
+        set { update(\.isParagraph, newValue) }
     }
     public var target: String {
-        _read { yield storage.target }
-        set { unique.target = newValue }
+        _read { yield storage.fields.target }
+        set { update(\.target, newValue) }
     }
     public var source: String {
-        _read { yield storage.source }
-        set { unique.source = newValue }
+        _read { yield storage.fields.source }
+        set { update(\.source, newValue) }
     }
     public var area: Area {
-        _read { yield storage.area }
-        set { unique.area = newValue }
+        _read { yield storage.fields.area }
+        set { update(\.area, newValue) }
     }
     /// The whole unit, from `<span data-ttu-id=` to the closing `</span></span>`.
     public var range: SourceRange {
-        _read { yield storage.range }
-        set { unique.range = newValue }
+        _read { yield storage.fields.range }
+        set { update(\.range, newValue) }
     }
     /// The target text between its span tags.
     public var targetRange: SourceRange {
-        _read { yield storage.targetRange }
-        set { unique.targetRange = newValue }
+        _read { yield storage.fields.targetRange }
+        set { update(\.targetRange, newValue) }
     }
     /// The source text between its span tags.
     public var sourceRange: SourceRange {
-        _read { yield storage.sourceRange }
-        set { unique.sourceRange = newValue }
+        _read { yield storage.fields.sourceRange }
+        set { update(\.sourceRange, newValue) }
     }
 
     public static func == (a: TranslationUnit, b: TranslationUnit) -> Bool {
-        a.storage === b.storage
-            || (a.index == b.index
-                && a.id == b.id
-                && a.sourceID == b.sourceID
-                && a.prefix == b.prefix
-                && a.number == b.number
-                && a.isParagraph == b.isParagraph
-                && a.target == b.target
-                && a.source == b.source
-                && a.area == b.area
-                && a.range == b.range
-                && a.targetRange == b.targetRange
-                && a.sourceRange == b.sourceRange)
+        a.storage === b.storage || a.storage.fields == b.storage.fields
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(index)
-        hasher.combine(id)
-        hasher.combine(sourceID)
-        hasher.combine(prefix)
-        hasher.combine(number)
-        hasher.combine(isParagraph)
-        hasher.combine(target)
-        hasher.combine(source)
-        hasher.combine(area)
-        hasher.combine(range)
-        hasher.combine(targetRange)
-        hasher.combine(sourceRange)
+        storage.fields.hash(into: &hasher)
     }
 
     public var location: SourceLocation { range.start }
