@@ -61,33 +61,44 @@ public indirect enum JSONValue: Hashable, Sendable {
     }
 
     private static func writeString(_ s: String, into out: inout String) {
-        // Most strings need no escape: copied whole.
-        let plain = s.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F && $0 != 0xE2 }
-        if plain {
-            out += "\""
-            out += s
-            out += "\""
-            return
-        }
         out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+        // Runs that need no escape are copied whole; messages quote text, so most strings have some.
+        let utf8 = s.utf8
+        var run = utf8.startIndex
+        var i = utf8.startIndex
+        while i != utf8.endIndex {
+            let b = utf8[i]
+            let escape: String
+            var width = 1
+            switch b {
+            case 0x22: escape = "\\\""
+            case 0x5C: escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
+            case 0xE2:
+                // U+2028 and U+2029 end a line in JavaScript: escaped for readers that eval.
+                let rest = utf8[utf8.index(after: i)...].prefix(2)
+                guard rest.elementsEqual([0x80, 0xA8]) || rest.elementsEqual([0x80, 0xA9]) else {
+                    i = utf8.index(after: i)
+                    continue
                 }
+                escape = rest.last == 0xA8 ? "\\u2028" : "\\u2029"
+                width = 3
+            default:
+                guard b < 0x20 || b == 0x7F else {
+                    i = utf8.index(after: i)
+                    continue
+                }
+                let hex = String(b, radix: 16)
+                escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             }
+            out += s[run..<i]
+            out += escape
+            i = utf8.index(i, offsetBy: width)
+            run = i
         }
+        out += s[run..<i]
         out += "\""
     }
 }
