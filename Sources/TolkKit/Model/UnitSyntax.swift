@@ -72,9 +72,16 @@ public struct UnitSyntax: Hashable, Sendable {
         public var text: String
     }
 
-    /// The arrays live in one object, so handing a unit's syntax to a rule costs one
-    /// reference count, not one per array; it is never changed once the analysis is built.
-    private final class Storage: @unchecked Sendable {
+    /// What the analysis records of one side; `UnitAnalyzer` builds it, then wraps it.
+    struct Fields: Hashable {
+        typealias Region = UnitSyntax.Region
+        typealias Emphasis = UnitSyntax.Emphasis
+        typealias Marker = UnitSyntax.Marker
+        typealias CodeSpan = UnitSyntax.CodeSpan
+        typealias Link = UnitSyntax.Link
+        typealias Tag = UnitSyntax.Tag
+        typealias Token = UnitSyntax.Token
+
         var bytes: [UInt8]
         var regions: [Region]
         var emphasis: [Emphasis] = []
@@ -86,98 +93,46 @@ public struct UnitSyntax: Hashable, Sendable {
         var separators: [Int] = []
         var urls: [Token] = []
         var emails: [Token] = []
-        /// Made when a rule first asks for it; the analysis of one article is read by one thread.
-        var prose: ProseText?
 
         init(bytes: [UInt8]) {
             self.bytes = bytes
             regions = Array(repeating: .prose, count: bytes.count)
         }
 
-        func copy() -> Storage {
-            let c = Storage(bytes: bytes)
-            c.regions = regions
-            c.emphasis = emphasis
-            c.markers = markers
-            c.codeSpans = codeSpans
-            c.strayBackticks = strayBackticks
-            c.links = links
-            c.tags = tags
-            c.separators = separators
-            c.urls = urls
-            c.emails = emails
-            c.prose = prose
-            return c
+        func text(_ range: Range<Int>) -> String {
+            String(decoding: bytes[max(0, range.lowerBound)..<min(bytes.count, max(range.lowerBound, range.upperBound))], as: UTF8.self)
         }
     }
 
-    private var storage: Storage
+    /// The fields in one object that is never changed once built: handing a unit's syntax
+    /// to a rule costs one reference count, and reading a field needs no exclusivity check.
+    private final class Storage: @unchecked Sendable {
+        let fields: Fields
+        /// Made when a rule first asks for it; the analysis of one article is read by one thread.
+        var prose: ProseText?
 
-    /// Storage this value alone holds, for building.
-    private var unique: Storage {
-        mutating get {
-            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-            return storage
-        }
+        init(_ fields: Fields) { self.fields = fields }
     }
 
-    public internal(set) var bytes: [UInt8] {
-        get { storage.bytes }
-        set { unique.bytes = newValue }
-        _modify { yield &unique.bytes }
+    private let storage: Storage
+
+    init(_ fields: Fields) {
+        storage = Storage(fields)
     }
-    public internal(set) var regions: [Region] {
-        get { storage.regions }
-        set { unique.regions = newValue }
-        _modify { yield &unique.regions }
-    }
-    public internal(set) var emphasis: [Emphasis] {
-        get { storage.emphasis }
-        set { unique.emphasis = newValue }
-        _modify { yield &unique.emphasis }
-    }
-    public internal(set) var markers: [Marker] {
-        get { storage.markers }
-        set { unique.markers = newValue }
-        _modify { yield &unique.markers }
-    }
-    public internal(set) var codeSpans: [CodeSpan] {
-        get { storage.codeSpans }
-        set { unique.codeSpans = newValue }
-        _modify { yield &unique.codeSpans }
-    }
+
+    public var bytes: [UInt8] { _read { yield storage.fields.bytes } }
+    public var regions: [Region] { _read { yield storage.fields.regions } }
+    public var emphasis: [Emphasis] { _read { yield storage.fields.emphasis } }
+    public var markers: [Marker] { _read { yield storage.fields.markers } }
+    public var codeSpans: [CodeSpan] { _read { yield storage.fields.codeSpans } }
     /// Backtick runs that open no code span.
-    public internal(set) var strayBackticks: [Range<Int>] {
-        get { storage.strayBackticks }
-        set { unique.strayBackticks = newValue }
-        _modify { yield &unique.strayBackticks }
-    }
-    public internal(set) var links: [Link] {
-        get { storage.links }
-        set { unique.links = newValue }
-        _modify { yield &unique.links }
-    }
-    public internal(set) var tags: [Tag] {
-        get { storage.tags }
-        set { unique.tags = newValue }
-        _modify { yield &unique.tags }
-    }
+    public var strayBackticks: [Range<Int>] { _read { yield storage.fields.strayBackticks } }
+    public var links: [Link] { _read { yield storage.fields.links } }
+    public var tags: [Tag] { _read { yield storage.fields.tags } }
     /// Offsets of the `\\>` UI-path separators in running text.
-    public internal(set) var separators: [Int] {
-        get { storage.separators }
-        set { unique.separators = newValue }
-        _modify { yield &unique.separators }
-    }
-    public internal(set) var urls: [Token] {
-        get { storage.urls }
-        set { unique.urls = newValue }
-        _modify { yield &unique.urls }
-    }
-    public internal(set) var emails: [Token] {
-        get { storage.emails }
-        set { unique.emails = newValue }
-        _modify { yield &unique.emails }
-    }
+    public var separators: [Int] { _read { yield storage.fields.separators } }
+    public var urls: [Token] { _read { yield storage.fields.urls } }
+    public var emails: [Token] { _read { yield storage.fields.emails } }
     /// The side as scalars marked by region, for the rules that read characters.
     public var prose: ProseText {
         if let prose = storage.prose { return prose }
@@ -195,15 +150,8 @@ public struct UnitSyntax: Hashable, Sendable {
         return start == 0 ? prose : ProseText(self, from: start)
     }
 
-    init(bytes: [UInt8]) {
-        storage = Storage(bytes: bytes)
-    }
-
     public static func == (a: UnitSyntax, b: UnitSyntax) -> Bool {
-        a.storage === b.storage
-            || (a.bytes == b.bytes && a.regions == b.regions && a.emphasis == b.emphasis && a.markers == b.markers
-                && a.codeSpans == b.codeSpans && a.strayBackticks == b.strayBackticks && a.links == b.links && a.tags == b.tags
-                && a.separators == b.separators && a.urls == b.urls && a.emails == b.emails)
+        a.storage === b.storage || a.storage.fields == b.storage.fields
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -215,9 +163,7 @@ public struct UnitSyntax: Hashable, Sendable {
 
     public func isProse(_ offset: Int) -> Bool { offset >= 0 && offset < regions.count && regions[offset] == .prose }
 
-    public func text(_ range: Range<Int>) -> String {
-        String(decoding: bytes[max(0, range.lowerBound)..<min(bytes.count, max(range.lowerBound, range.upperBound))], as: UTF8.self)
-    }
+    public func text(_ range: Range<Int>) -> String { storage.fields.text(range) }
 
     /// The text of `range` on one line, shortened to `limit` characters, for messages.
     public func quote(_ range: Range<Int>, limit: Int = 100) -> String {

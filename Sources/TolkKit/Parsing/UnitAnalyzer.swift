@@ -19,7 +19,7 @@ struct UnitAnalyzer {
     }
 
     func analyses(_ recorder: InlineSyntaxRecorder) -> [UnitSyntax] {
-        var builders = ranges.map { UnitSyntax(bytes: Array(file[$0])) }
+        var builders = ranges.map { UnitSyntax.Fields(bytes: Array(file[$0])) }
         let starts = ranges.map(\.lowerBound)
         /// The unit whose side holds `offset`, if any.
         func owner(_ offset: Int) -> Int? {
@@ -91,14 +91,17 @@ struct UnitAnalyzer {
                 }
             }
         }
+        var analyses: [UnitSyntax] = []
+        analyses.reserveCapacity(builders.count)
         for index in builders.indices {
             if !recorder.seen[index] || recorder.blurred[index] {
-                builders[index] = Self.alone(builders[index].bytes)
+                analyses.append(Self.alone(builders[index].bytes))
             } else {
                 builders[index].finish()
+                analyses.append(UnitSyntax(builders[index]))
             }
         }
-        return builders
+        return analyses
     }
 
     private func local(_ r: Range<Int>, _ unit: Int) -> Range<Int> {
@@ -117,7 +120,7 @@ struct UnitAnalyzer {
     }
 }
 
-extension UnitSyntax {
+extension UnitSyntax.Fields {
     mutating func mark(_ r: Range<Int>, _ region: Region) {
         let lo = max(0, r.lowerBound)
         let hi = min(bytes.count, r.upperBound)
@@ -221,9 +224,10 @@ extension UnitSyntax {
         emphasis.sort { $0.open.lowerBound < $1.open.lowerBound }
         codeSpans.sort { $0.range.lowerBound < $1.range.lowerBound }
         links.sort { $0.range.lowerBound < $1.range.lowerBound }
-        // Local copies: the loop reads every byte, and the properties hand out their arrays.
+        // Local copies: the loop reads every byte.
         let bytes = self.bytes
         var regions = self.regions
+        self.regions = []
         var separators: [Int] = []
         var markers = self.markers
         var strayBackticks: [Range<Int>] = []
@@ -275,14 +279,14 @@ extension UnitSyntax {
                 }
             }
         }
+        markers.sort { $0.range.lowerBound < $1.range.lowerBound }
+        urls.sort { $0.range.lowerBound < $1.range.lowerBound }
+        emails.sort { $0.range.lowerBound < $1.range.lowerBound }
         self.regions = regions
         self.separators = separators
         self.markers = markers
         self.strayBackticks = strayBackticks
         self.urls = urls
         self.emails = emails
-        markers.sort { $0.range.lowerBound < $1.range.lowerBound }
-        urls.sort { $0.range.lowerBound < $1.range.lowerBound }
-        emails.sort { $0.range.lowerBound < $1.range.lowerBound }
     }
 }
