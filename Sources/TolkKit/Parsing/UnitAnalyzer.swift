@@ -238,12 +238,15 @@ extension UnitSyntax.Fields {
         func mark(_ r: Range<Int>, _ region: Region) {
             for k in r where k < n { regions[k] = region }
         }
+        // The bytes that start something here (`*`; `@ H W \\ _`, the backtick, `h w`) as bits
+        // of 0x00-0x3F and of 0x40-0x7F.
+        let low: UInt64 = 1 << 0x2A
+        let high: UInt64 = 0x0080_0101_9080_0101
         while i < n {
             let b = bytes[i]
-            // Most bytes are none of the few that start something here.
-            guard b == 0x5C || b == 0x2A || b == 0x5F || b == 0x60 || b | 0x20 == 0x68 || b | 0x20 == 0x77 || b == 0x40,
-                regions[i] == .prose
-            else {
+            // Most bytes are none of them.
+            let starts = b < 0x40 ? (low >> b) & 1 != 0 : b < 0x80 && (high >> (b - 0x40)) & 1 != 0
+            guard starts, regions[i] == .prose else {
                 i += 1
                 continue
             }
