@@ -56,7 +56,8 @@ public struct CheckedFiles: Sendable {
             let found = isFolder ? ArticleLocator.articles(under: canonical) : [canonical]
             for path in found where seen.insert(path).inserted {
                 let below =
-                    isFolder ? String(path.dropFirst(canonical == "/" ? 1 : canonical.count + 1)) : (path as NSString).lastPathComponent
+                    isFolder
+                    ? Self.dropping(canonical == "/" ? 1 : canonical.utf8.count + 1, from: path) : (path as NSString).lastPathComponent
                 let display = isFolder ? (shown.isEmpty ? below : shown == "/" ? "/" + below : shown + "/" + below) : shown
                 files.append(File(path: path, display: display, belowCheckedPath: below))
             }
@@ -69,7 +70,13 @@ public struct CheckedFiles: Sendable {
 
     /// `path` below `root` (the checked root), what shards are chosen by.
     public func pathBelowRoot(_ file: File) -> String {
-        root == "/" ? String(file.path.dropFirst()) : String(file.path.dropFirst(root.count + 1))
+        Self.dropping(root == "/" ? 1 : root.utf8.count + 1, from: file.path)
+    }
+
+    /// `path` without its first `count` bytes (a folder and its `/`): counted in bytes, not
+    /// characters, which would walk every path's grapheme clusters.
+    static func dropping(_ count: Int, from path: String) -> String {
+        String(path[path.utf8.index(path.startIndex, offsetBy: min(count, path.utf8.count))...])
     }
 
     /// Leaves out the files the configuration skips: its patterns match paths relative to
