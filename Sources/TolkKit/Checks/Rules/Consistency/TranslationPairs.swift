@@ -64,7 +64,20 @@ public struct TranslationPairs: Sendable, Codable {
 
     /// Whitespace runs (including no-break spaces) as one space, trimmed.
     static func normalized(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // Written as UTF-8 bytes: appending to a String's scalar view goes through replaceSubrange.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var space = false
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 ? (scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace {
+                space = !out.isEmpty
+                continue
+            }
+            if space { out.append(0x20) }
+            space = false
+            UTF8.encode(scalar) { out.append($0) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A label as compared: normalised, without closing punctuation MT moves into the bold.
