@@ -85,35 +85,36 @@ public struct NumberChanged: Rule {
     /// them) is in the translation too, between non-digits, and the English has no other
     /// digits: then every number is found by its text, and there is nothing to report.
     static func targetHasEveryNumber(_ unit: TranslationUnit) -> Bool {
-        let source = Array(unit.source.utf8)
-        let isDigit = { (b: UInt8) in b >= 0x30 && b <= 0x39 }
-        var i = 0
-        while i < source.count {
-            let b = source[i]
-            if b >= 0x80, b >= 0xD9 { return false }  // a lead byte of a script with digits of its own
-            guard isDigit(b) else {
-                i += 1
-                continue
+        unit.source.withBytes { source in
+            unit.target.withBytes { target in
+                let isDigit = { (b: UInt8) in b >= 0x30 && b <= 0x39 }
+                var i = 0
+                while i < source.count {
+                    let b = source[i]
+                    if b >= 0x80, b >= 0xD9 { return false }  // a lead byte of a script with digits of its own
+                    guard isDigit(b) else {
+                        i += 1
+                        continue
+                    }
+                    var end = i
+                    while end < source.count,
+                        isDigit(source[end])
+                            || ((source[end] == 0x2E || source[end] == 0x2C) && end + 1 < source.count && isDigit(source[end + 1]))
+                    {
+                        end += 1
+                    }
+                    if !containsBetweenNonDigits(target, UnsafeBufferPointer(rebasing: source[i..<end])) { return false }
+                    i = end
+                }
+                return true
             }
-            var end = i
-            while end < source.count,
-                isDigit(source[end]) || ((source[end] == 0x2E || source[end] == 0x2C) && end + 1 < source.count && isDigit(source[end + 1]))
-            {
-                end += 1
-            }
-            let run = String(decoding: source[i..<end], as: UTF8.self)
-            if !containsBetweenNonDigits(unit.target, run) { return false }
-            i = end
         }
-        return true
     }
 
-    private static func containsBetweenNonDigits(_ text: String, _ run: String) -> Bool {
-        let hay = Array(text.utf8)
-        let needle = Array(run.utf8)
+    private static func containsBetweenNonDigits(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
         guard needle.count <= hay.count else { return false }
         var from = 0
-        while let at = hay.withUnsafeBufferPointer({ UnitScanner.find(needle, in: $0, from: from) }) {
+        while let at = UnitScanner.find(needle, in: hay, from: from) {
             let before = at > 0 ? hay[at - 1] : 0x20
             let after = at + needle.count < hay.count ? hay[at + needle.count] : 0x20
             if !(before >= 0x30 && before <= 0x39), !(after >= 0x30 && after <= 0x39) { return true }
