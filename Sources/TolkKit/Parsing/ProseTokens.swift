@@ -68,16 +68,17 @@ enum ProseTokens {
     /// quote, backtick, `]` or `>`, through escaped pseudo-tags (`\<tenant\>`); trailing
     /// punctuation is not part of it (GFM's rule for extended autolinks).
     static func bareURLEnd(_ bytes: [UInt8], _ regions: [UnitSyntax.Region], at start: Int) -> Int? {
-        // After a letter of a spaced script a URL is part of a word; after CJK text
-        // (`链接：https://…`) it starts one, as it does after a space.
-        if let p = scalar(before: start, in: bytes) {
-            if p == "/" || p == "." || (p.properties.isAlphabetic && p.value < 0x2E80) || ("0"..."9").contains(p) { return nil }
-        }
+        // The scheme first: this is asked at every h and w of running text.
         func at(_ k: Int, _ c: UInt8) -> Bool { start + k < bytes.count && bytes[start + k] | 0x20 == c | 0x20 }
         let isWWW = at(0, 0x77) && at(1, 0x77) && at(2, 0x77) && at(3, 0x2E)
         let isHTTP = at(0, 0x68) && at(1, 0x74) && at(2, 0x74) && at(3, 0x70)
         let schemeEnd = isHTTP ? (at(4, 0x73) ? 5 : 4) : 0
         guard isWWW || (isHTTP && at(schemeEnd, 0x3A) && at(schemeEnd + 1, 0x2F) && at(schemeEnd + 2, 0x2F)) else { return nil }
+        // After a letter of a spaced script a URL is part of a word; after CJK text
+        // (`链接：https://…`) it starts one, as it does after a space.
+        if let p = scalar(before: start, in: bytes) {
+            if p == "/" || p == "." || (p.properties.isAlphabetic && p.value < 0x2E80) || ("0"..."9").contains(p) { return nil }
+        }
         var j = start
         while j < bytes.count, regions[j] == .prose {
             let c = bytes[j]
