@@ -85,16 +85,46 @@ struct UnitScanner {
         needle.withUnsafeBufferPointer { find($0, in: b, from: from) }
     }
 
+    /// The index of the needle byte that text (prose, Markdown and the units' HTML) has
+    /// least of: a rare mark, then a rare letter; spaces, letters such as `e` and the
+    /// bytes of tags (`<`, `=`, `"`, `-`) last.
+    private static func pivot(_ needle: UnsafeBufferPointer<UInt8>) -> Int {
+        var best = 0
+        var bestRank = Int.max
+        for (k, byte) in needle.enumerated() {
+            let rank = Self.commonness[Int(byte)]
+            if rank < bestRank {
+                best = k
+                bestRank = rank
+            }
+        }
+        return best
+    }
+
+    /// How common a byte is in the articles, by rank (0: rare). Letters by their frequency
+    /// in English and the Scandinavian languages; every byte not named here counts as rare.
+    private static let commonness: [Int] = {
+        var rank = [Int](repeating: 0, count: 256)
+        let common = Array("zqxjkvbpygfwmucldhrsnioate".utf8) + Array("-/.,\"=<> ".utf8)
+        for (k, byte) in common.enumerated() {
+            rank[Int(byte)] = k + 1
+            if byte >= 0x61 && byte <= 0x7A { rank[Int(byte) - 0x20] = k / 2 + 1 }
+        }
+        return rank
+    }()
+
     /// First occurrence of `needle` at or after `from`, both as buffers.
     static func find(_ nd: UnsafeBufferPointer<UInt8>, in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         let n = nd.count
         guard n > 0, b.count >= n, let base = b.baseAddress, let needle = nd.baseAddress else { return nil }
+        // memchr is far faster than a Swift loop: it looks for the needle's least common
+        // byte (the `p` of `span`, the `!` of `<!--`), and memcmp checks the rest.
+        let pivot = n == 1 ? 0 : Self.pivot(nd)
         var i = max(from, 0)
         let last = b.count - n
         while i <= last {
-            // memchr is far faster than a Swift loop for the first byte.
-            guard let hit = memchr(base + i, Int32(needle[0]), last - i + 1) else { return nil }
-            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            guard let hit = memchr(base + i + pivot, Int32(needle[pivot]), last - i + 1) else { return nil }
+            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - pivot
             if memcmp(base + at, needle, n) == 0 { return at }
             i = at + 1
         }
