@@ -161,10 +161,34 @@ public struct SourceLeak: Rule {
         forEachASCIIWord(source) { english.append($0) }
         guard english.count >= minimumRun else { return english.count }
         english.sort()
+        // A 256-bit filter of the English words first: most translated words are not English,
+        // and a missed bit costs no unpredictable binary search.
+        var filter: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        for hash in english {
+            let bit: UInt64 = 1 << (hash >> 56 & 63)
+            switch hash >> 62 {
+            case 0: filter.0 |= bit
+            case 1: filter.1 |= bit
+            case 2: filter.2 |= bit
+            default: filter.3 |= bit
+            }
+        }
         var longest = 0
         var current = 0
         english.withUnsafeBufferPointer { english in
             forEachASCIIWord(target) { hash in
+                let bit: UInt64 = 1 << (hash >> 56 & 63)
+                let word: UInt64
+                switch hash >> 62 {
+                case 0: word = filter.0
+                case 1: word = filter.1
+                case 2: word = filter.2
+                default: word = filter.3
+                }
+                guard word & bit != 0 else {
+                    current = 0
+                    return
+                }
                 var lo = 0
                 var hi = english.count
                 while lo < hi {
