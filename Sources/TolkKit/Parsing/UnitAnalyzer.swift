@@ -97,8 +97,11 @@ struct UnitAnalyzer {
             if !recorder.seen[index] || recorder.blurred[index] {
                 analyses.append(Self.alone(builders[index].bytes))
             } else {
-                builders[index].finish()
-                analyses.append(UnitSyntax(builders[index]))
+                // Moved out of the array, not copied: a copy retains each of its eleven arrays.
+                var fields = UnitSyntax.Fields(bytes: [])
+                swap(&fields, &builders[index])
+                fields.finish()
+                analyses.append(UnitSyntax(fields))
             }
         }
         return analyses
