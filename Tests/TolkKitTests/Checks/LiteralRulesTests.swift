@@ -1,5 +1,5 @@
 import Testing
-import TolkKit
+@testable import TolkKit
 
 @Suite("Rules: literals")
 struct LiteralRulesTests {

@@ -1,8 +1,21 @@
 import Testing
-import TolkKit
+@testable import TolkKit
 
 @Suite("Rules: typography")
 struct TypographyRulesTests {
+    @Test("TOLK502's quick test finds a space before a mark at every position, across eight-byte words")
+    func mayHaveSpacedMark() {
+        #expect(!SpaceBeforePunctuation.mayHaveSpacedMark(""))
+        #expect(!SpaceBeforePunctuation.mayHaveSpacedMark("Vælg Gem. Luk derefter vinduet, og start igen!"))
+        for mark in [".", ",", ":", ";", "!", "?"] {
+            for k in 0..<20 {
+                let text = String(repeating: "a", count: k) + " " + mark + " bbbbbbbbbbbbbbbb"
+                #expect(SpaceBeforePunctuation.mayHaveSpacedMark(text), "\(k) \(mark)")
+                #expect(!SpaceBeforePunctuation.mayHaveSpacedMark(text.replacingOccurrences(of: " " + mark, with: mark + " ")))
+            }
+        }
+    }
+
     /// The column of `needle` in the target of a unit written by `RuleTesting.article(units:)`.
     static func column(of needle: String, in target: String) -> Int {
         LiteralRulesTests.column(of: needle, in: target)

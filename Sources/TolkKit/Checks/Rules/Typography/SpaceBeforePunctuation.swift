@@ -43,12 +43,35 @@ public struct SpaceBeforePunctuation: Rule {
 
     static func mayHaveSpacedMark(_ text: String) -> Bool {
         text.withBytes { bytes in
-            var previous: UInt8 = 0
-            for byte in bytes {
+            guard let base = bytes.baseAddress else { return false }
+            // Eight bytes at a time: a byte mask of the spaces, moved one byte on, meets the
+            // mask of the marks where a mark follows a space (the last space of the word before
+            // carries over).
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let high: UInt64 = 0x8080_8080_8080_8080
+            @inline(__always) func matches(_ x: UInt64, _ byte: UInt8) -> UInt64 {
+                let y = x ^ (ones &* UInt64(byte))
+                return ~(((y & ~high) &+ ~high) | y) & high
+            }
+            var carry: UInt64 = 0
+            var i = 0
+            while i + 8 <= bytes.count {
+                let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let spaces = matches(x, 0x20)
+                let marks =
+                    matches(x, 0x2E) | matches(x, 0x2C) | matches(x, 0x3A) | matches(x, 0x3B) | matches(x, 0x21) | matches(x, 0x3F)
+                if ((spaces << 8) | carry) & marks != 0 { return true }
+                carry = spaces >> 56
+                i += 8
+            }
+            var previous: UInt8 = i > 0 ? bytes[i - 1] : 0
+            while i < bytes.count {
+                let byte = bytes[i]
                 if previous == 0x20, byte == 0x2E || byte == 0x2C || byte == 0x3A || byte == 0x3B || byte == 0x21 || byte == 0x3F {
                     return true
                 }
                 previous = byte
+                i += 1
             }
             return false
         }
