@@ -3,6 +3,21 @@ import Testing
 
 @Suite("Rules: typography")
 struct TypographyRulesTests {
+    @Test("Byte-word searches find pairs and bytes at every position")
+    func byteWords() {
+        for k in 0..<20 {
+            let text = String(repeating: "a", count: k) + "  b" + String(repeating: "c", count: 9)
+            #expect(text.containsBytes("  "), "\(k)")
+            #expect(!text.replacingOccurrences(of: "  ", with: " ").containsBytes("  "))
+            #expect(text.containsAnyByte([0x62]))
+            #expect(!text.containsAnyByte([0x7B, 0x25]))
+            #expect(text.replacingOccurrences(of: "b", with: "{").containsAnyByte([0x7B, 0x25]))
+        }
+        #expect(!"".containsBytes("  "))
+        #expect(!" ".containsBytes("  "))
+        #expect("a](b".containsBytes("]("))
+    }
+
     @Test("TOLK502's quick test finds a space before a mark at every position, across eight-byte words")
     func mayHaveSpacedMark() {
         #expect(!SpaceBeforePunctuation.mayHaveSpacedMark(""))

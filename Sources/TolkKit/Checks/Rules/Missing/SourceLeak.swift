@@ -155,40 +155,35 @@ public struct SourceLeak: Rule {
     /// occur in `source`, ignoring case: an upper bound of the length of a leaked run of
     /// English words (URLs, code and destinations are never prose words).
     static func sharedASCIIWords(_ target: UnitSyntax, _ source: UnitSyntax) -> Int {
-        // A unit has a few dozen words: a sorted array beats a hashed set.
-        var english: [UInt64] = []
-        english.reserveCapacity(source.bytes.count / 4 + 1)
-        forEachASCIIWord(source) { english.append($0) }
-        guard english.count >= minimumRun else { return english.count }
-        english.sort()
-        // A 256-bit filter of the English words first: most translated words are not English,
-        // and a missed bit costs no unpredictable binary search.
-        var filter: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        for hash in english {
-            let bit: UInt64 = 1 << (hash >> 56 & 63)
-            switch hash >> 62 {
-            case 0: filter.0 |= bit
-            case 1: filter.1 |= bit
-            case 2: filter.2 |= bit
-            default: filter.3 |= bit
-            }
+        // First by shape: a word shared with the English has the first letter and the length
+        // of an English word. Five translated words in a row with English shapes are rare,
+        // and finding them hashes nothing.
+        var shapes = SIMD8<UInt64>()
+        var englishCount = 0
+        forEachASCIIWord(source) { bytes, word in
+            let shape = Self.shape(bytes, word)
+            shapes[shape >> 6] |= 1 << UInt64(shape & 63)
+            englishCount += 1
         }
+        guard englishCount >= minimumRun else { return englishCount }
+        var run = 0
+        var longestShapeRun = 0
+        forEachASCIIWord(target) { bytes, word in
+            let shape = Self.shape(bytes, word)
+            run = shapes[shape >> 6] & (1 << UInt64(shape & 63)) != 0 ? run + 1 : 0
+            longestShapeRun = max(longestShapeRun, run)
+        }
+        guard longestShapeRun >= minimumRun else { return longestShapeRun }
+        // Then by the words themselves. A unit has a few dozen words: a sorted array beats a hashed set.
+        var english: [UInt64] = []
+        english.reserveCapacity(englishCount)
+        forEachASCIIWord(source) { bytes, word in english.append(Self.hash(bytes, word)) }
+        english.sort()
         var longest = 0
         var current = 0
         english.withUnsafeBufferPointer { english in
-            forEachASCIIWord(target) { hash in
-                let bit: UInt64 = 1 << (hash >> 56 & 63)
-                let word: UInt64
-                switch hash >> 62 {
-                case 0: word = filter.0
-                case 1: word = filter.1
-                case 2: word = filter.2
-                default: word = filter.3
-                }
-                guard word & bit != 0 else {
-                    current = 0
-                    return
-                }
+            forEachASCIIWord(target) { bytes, word in
+                let hash = Self.hash(bytes, word)
                 var lo = 0
                 var hi = english.count
                 while lo < hi {
@@ -202,26 +197,37 @@ public struct SourceLeak: Rule {
         return longest
     }
 
-    /// Calls `body` with the FNV-1a hash of each lower-cased ASCII letter run in the running text, in order.
+    /// The first letter (lower-cased) and the length (up to 15) of an ASCII word, as 0..<416.
     @inline(__always)
-    private static func forEachASCIIWord(_ text: UnitSyntax, _ body: (UInt64) -> Void) {
+    private static func shape(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Int {
+        Int((bytes[word.lowerBound] | 0x20) - 0x61) << 4 | min(word.count, 15)
+    }
+
+    /// FNV-1a of an ASCII word, lower-cased.
+    @inline(__always)
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for i in word { hash = (hash ^ UInt64(bytes[i] | 0x20)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    /// Calls `body` with each run of ASCII letters in the running text, in order.
+    @inline(__always)
+    private static func forEachASCIIWord(_ text: UnitSyntax, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
         let regions = text.regions
         text.bytes.withUnsafeBufferPointer { bytes in
             regions.withUnsafeBufferPointer { regions in
-                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-                var inWord = false
+                var start = -1
                 for i in 0..<bytes.count {
                     let lower = bytes[i] | 0x20
                     if lower >= 0x61 && lower <= 0x7A && regions[i] == .prose {
-                        hash = (hash ^ UInt64(lower)) &* 0x100_0000_01b3
-                        inWord = true
-                    } else if inWord {
-                        body(hash)
-                        hash = 0xcbf2_9ce4_8422_2325
-                        inWord = false
+                        if start < 0 { start = i }
+                    } else if start >= 0 {
+                        body(bytes, start..<i)
+                        start = -1
                     }
                 }
-                if inWord { body(hash) }
+                if start >= 0 { body(bytes, start..<bytes.count) }
             }
         }
     }

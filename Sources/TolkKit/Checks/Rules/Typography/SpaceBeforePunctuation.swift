@@ -47,12 +47,7 @@ public struct SpaceBeforePunctuation: Rule {
             // Eight bytes at a time: a byte mask of the spaces, moved one byte on, meets the
             // mask of the marks where a mark follows a space (the last space of the word before
             // carries over).
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let high: UInt64 = 0x8080_8080_8080_8080
-            @inline(__always) func matches(_ x: UInt64, _ byte: UInt8) -> UInt64 {
-                let y = x ^ (ones &* UInt64(byte))
-                return ~(((y & ~high) &+ ~high) | y) & high
-            }
+            let matches = ByteWords.matches
             var carry: UInt64 = 0
             var i = 0
             while i + 8 <= bytes.count {
