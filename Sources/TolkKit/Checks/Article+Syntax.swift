@@ -120,9 +120,10 @@ extension String {
     func containsBytes(_ needle: String) -> Bool {
         needle.withBytes { n in
             withBytes { text in
-                // Two bytes (a double space, `**`, `](`) are looked for eight bytes at a time: a
-                // byte search stops at every space.
-                n.count == 2 ? ByteWords.containsPair(n[0], n[1], in: text) : UnitScanner.find(n, in: text, from: 0) != nil
+                // A pair with a space is looked for eight bytes at a time: a byte search would
+                // stop at every space.
+                n.count == 2 && (n[0] == 0x20 || n[1] == 0x20)
+                    ? ByteWords.containsPair(n[0], n[1], in: text) : UnitScanner.find(n, in: text, from: 0) != nil
             }
         }
     }

@@ -89,26 +89,25 @@ struct UnitScanner {
     /// least of: a rare mark, then a rare letter; spaces, letters such as `e` and the
     /// bytes of tags (`<`, `=`, `"`, `-`) last.
     private static func pivot(_ needle: UnsafeBufferPointer<UInt8>) -> Int {
-        var best = 0
-        var bestRank = Int.max
-        for (k, byte) in needle.enumerated() {
-            let rank = Self.commonness[Int(byte)]
-            if rank < bestRank {
+        Self.commonness.withUnsafeBufferPointer { commonness in
+            var best = 0
+            var bestRank = UInt8.max
+            for k in 0..<needle.count where commonness[Int(needle[k])] < bestRank {
                 best = k
-                bestRank = rank
+                bestRank = commonness[Int(needle[k])]
             }
+            return best
         }
-        return best
     }
 
     /// How common a byte is in the articles, by rank (0: rare). Letters by their frequency
     /// in English and the Scandinavian languages; every byte not named here counts as rare.
-    private static let commonness: [Int] = {
-        var rank = [Int](repeating: 0, count: 256)
+    private static let commonness: [UInt8] = {
+        var rank = [UInt8](repeating: 0, count: 256)
         let common = Array("zqxjkvbpygfwmucldhrsnioate".utf8) + Array("-/.,\"=<> ".utf8)
         for (k, byte) in common.enumerated() {
-            rank[Int(byte)] = k + 1
-            if byte >= 0x61 && byte <= 0x7A { rank[Int(byte) - 0x20] = k / 2 + 1 }
+            rank[Int(byte)] = UInt8(k + 1)
+            if byte >= 0x61 && byte <= 0x7A { rank[Int(byte) - 0x20] = UInt8(k / 2 + 1) }
         }
         return rank
     }()

@@ -18,6 +18,17 @@ struct TypographyRulesTests {
         #expect("a](b".containsBytes("]("))
     }
 
+    @Test("TOLK503's quick test finds a control or suspect character at every position")
+    func mayHaveSuspicious() {
+        #expect(!SuspiciousCharacter.mayHaveSuspicious("Vælg Gem, og luk\tså vinduet\r\npå skærmen."))
+        for k in 0..<20 {
+            let pad = String(repeating: "a", count: k)
+            for odd in ["\u{0007}", "\u{007F}", "\u{00A0}", "\u{200B}", "\u{FFFD}"] {
+                #expect(SuspiciousCharacter.mayHaveSuspicious(pad + odd + "bbbbbbbbbbbb"), "\(k)")
+            }
+        }
+    }
+
     @Test("TOLK502's quick test finds a space before a mark at every position, across eight-byte words")
     func mayHaveSpacedMark() {
         #expect(!SpaceBeforePunctuation.mayHaveSpacedMark(""))

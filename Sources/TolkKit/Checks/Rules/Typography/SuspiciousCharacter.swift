@@ -54,8 +54,20 @@ public struct SuspiciousCharacter: Rule {
     /// False when no byte of the text can start a suspicious character: control bytes,
     /// and the lead bytes of U+0080–U+009F, U+200B–U+2060 and U+FEFF/U+FFFD.
     static func mayHaveSuspicious(_ text: String) -> Bool {
-        text.withBytes {
-            $0.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }
+        text.withBytes { bytes in
+            let isCandidate = { (b: UInt8) in (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xEF }
+            guard let base = bytes.baseAddress else { return false }
+            // Eight bytes at a time: only a word with a byte below 0x20, 0x7F or a byte beyond
+            // ASCII (Latin-1's letters have them too) is looked at byte by byte.
+            var i = 0
+            while i + 8 <= bytes.count {
+                let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let beyond = x & 0x8080_8080_8080_8080
+                let control = (x &- 0x2020_2020_2020_2020) & ~x & 0x8080_8080_8080_8080
+                if beyond | control | ByteWords.matches(x, 0x7F) != 0, bytes[i..<(i + 8)].contains(where: isCandidate) { return true }
+                i += 8
+            }
+            return bytes[i...].contains(where: isCandidate)
         }
     }
 
