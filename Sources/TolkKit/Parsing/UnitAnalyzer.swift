@@ -221,6 +221,17 @@ extension UnitSyntax.Fields {
         mark(r, isMail ? .email : .url)
     }
 
+    /// Where `http`, `https` (before a colon) or `www` (before a period) starts, if it ends at `end`.
+    private static func urlStart(_ bytes: [UInt8], before end: Int, colon: Bool) -> Int? {
+        func spells(_ word: StaticString, at start: Int) -> Bool {
+            guard start >= 0 else { return false }
+            return word.withUTF8Buffer { w in (0..<w.count).allSatisfy { bytes[start + $0] | 0x20 == w[$0] } }
+        }
+        if !colon { return spells("www", at: end - 3) ? end - 3 : nil }
+        if spells("http", at: end - 4) { return end - 4 }
+        return spells("https", at: end - 5) ? end - 5 : nil
+    }
+
     /// What the running text itself holds: the markers cmark left, stray backticks, `\>`,
     /// and URLs and addresses cmark did not link (`https://\<tenant\>.sharepoint.com`).
     mutating func finish() {
@@ -241,10 +252,13 @@ extension UnitSyntax.Fields {
         func mark(_ r: Range<Int>, _ region: Region) {
             for k in r where k < n { regions[k] = region }
         }
-        // The bytes that start something here (`*`; `@ H W \\ _`, the backtick, `h w`) as bits
-        // of 0x00-0x3F and of 0x40-0x7F.
-        let low: UInt64 = 1 << 0x2A
-        let high: UInt64 = 0x0080_0101_9080_0101
+        // The bytes that start or end something here (`* . :`; `@ \\ _` and the backtick) as
+        // bits of 0x00-0x3F and of 0x40-0x7F. A URL is found at its `:` or `.` (`http:`,
+        // `https:`, `www.`), far rarer bytes than the h or w it starts with.
+        let low: UInt64 = 0x0400_4400_0000_0000
+        let high: UInt64 = 0x1_9000_0001
+        /// Where the last token found ends: a URL starting before it was part of it.
+        var consumed = 0
         while i < n {
             let b = bytes[i]
             // Most bytes are none of them.
@@ -257,29 +271,35 @@ extension UnitSyntax.Fields {
             case 0x5C:  // backslash: the next byte is literal
                 if i + 1 < n, bytes[i + 1] == 0x3E, regions[i + 1] == .prose { separators.append(i) }
                 i += 2
+                consumed = i
             case 0x2A, 0x5F:
                 var j = i
                 while j < n, bytes[j] == b, regions[j] == .prose { j += 1 }
                 if ProseTokens.canOpenOrClose(bytes, i..<j) { markers.append(Marker(range: i..<j)) }
                 i = j
+                consumed = i
             case 0x60:
                 var j = i
                 while j < n, bytes[j] == 0x60, regions[j] == .prose { j += 1 }
                 strayBackticks.append(i..<j)
                 i = j
+                consumed = i
             case 0x40:
                 if let r = ProseTokens.emailRange(bytes, regions, at: i) {
                     emails.append(Token(range: r, text: text(r)))
                     mark(r, .email)
                     i = r.upperBound
+                    consumed = i
                 } else {
                     i += 1
                 }
-            default:  // h, w: a URL cmark left as text
-                if let end = ProseTokens.bareURLEnd(bytes, regions, at: i) {
-                    urls.append(Token(range: i..<end, text: text(i..<end)))
-                    mark(i..<end, .url)
+            default:  // `:` or `.`: the end of a scheme or of `www` that starts a URL cmark left as text
+                let start = Self.urlStart(bytes, before: i, colon: b == 0x3A)
+                if let start, start >= consumed, regions[start] == .prose, let end = ProseTokens.bareURLEnd(bytes, regions, at: start) {
+                    urls.append(Token(range: start..<end, text: text(start..<end)))
+                    mark(start..<end, .url)
                     i = end
+                    consumed = i
                 } else {
                     i += 1
                 }
