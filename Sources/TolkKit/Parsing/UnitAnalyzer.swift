@@ -259,49 +259,63 @@ extension UnitSyntax.Fields {
         let high: UInt64 = 0x1_9000_0001
         /// Where the last token found ends: a URL starting before it was part of it.
         var consumed = 0
-        while i < n {
-            let b = bytes[i]
-            // Most bytes are none of them.
-            let starts = b < 0x40 ? (low >> b) & 1 != 0 : b < 0x80 && (high >> (b - 0x40)) & 1 != 0
-            guard starts, regions[i] == .prose else {
-                i += 1
-                continue
-            }
-            switch b {
-            case 0x5C:  // backslash: the next byte is literal
-                if i + 1 < n, bytes[i + 1] == 0x3E, regions[i + 1] == .prose { separators.append(i) }
-                i += 2
-                consumed = i
-            case 0x2A, 0x5F:
-                var j = i
-                while j < n, bytes[j] == b, regions[j] == .prose { j += 1 }
-                if ProseTokens.canOpenOrClose(bytes, i..<j) { markers.append(Marker(range: i..<j)) }
-                i = j
-                consumed = i
-            case 0x60:
-                var j = i
-                while j < n, bytes[j] == 0x60, regions[j] == .prose { j += 1 }
-                strayBackticks.append(i..<j)
-                i = j
-                consumed = i
-            case 0x40:
-                if let r = ProseTokens.emailRange(bytes, regions, at: i) {
-                    emails.append(Token(range: r, text: text(r)))
-                    mark(r, .email)
-                    i = r.upperBound
-                    consumed = i
-                } else {
-                    i += 1
+        bytes.withUnsafeBufferPointer { raw in
+            while i < n {
+                // Eight bytes without any of them are skipped at once.
+                if i + 8 <= n, let base = raw.baseAddress.map(UnsafeRawPointer.init) {
+                    let x = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let found =
+                        ByteWords.matches(x, 0x2A) | ByteWords.matches(x, 0x2E) | ByteWords.matches(x, 0x3A) | ByteWords.matches(x, 0x40)
+                        | ByteWords.matches(x, 0x5C) | ByteWords.matches(x, 0x5F) | ByteWords.matches(x, 0x60)
+                    if found == 0 {
+                        i += 8
+                        continue
+                    }
+                    i += found.trailingZeroBitCount >> 3
                 }
-            default:  // `:` or `.`: the end of a scheme or of `www` that starts a URL cmark left as text
-                let start = Self.urlStart(bytes, before: i, colon: b == 0x3A)
-                if let start, start >= consumed, regions[start] == .prose, let end = ProseTokens.bareURLEnd(bytes, regions, at: start) {
-                    urls.append(Token(range: start..<end, text: text(start..<end)))
-                    mark(start..<end, .url)
-                    i = end
-                    consumed = i
-                } else {
+                let b = bytes[i]
+                // Most bytes are none of them.
+                let starts = b < 0x40 ? (low >> b) & 1 != 0 : b < 0x80 && (high >> (b - 0x40)) & 1 != 0
+                guard starts, regions[i] == .prose else {
                     i += 1
+                    continue
+                }
+                switch b {
+                case 0x5C:  // backslash: the next byte is literal
+                    if i + 1 < n, bytes[i + 1] == 0x3E, regions[i + 1] == .prose { separators.append(i) }
+                    i += 2
+                    consumed = i
+                case 0x2A, 0x5F:
+                    var j = i
+                    while j < n, bytes[j] == b, regions[j] == .prose { j += 1 }
+                    if ProseTokens.canOpenOrClose(bytes, i..<j) { markers.append(Marker(range: i..<j)) }
+                    i = j
+                    consumed = i
+                case 0x60:
+                    var j = i
+                    while j < n, bytes[j] == 0x60, regions[j] == .prose { j += 1 }
+                    strayBackticks.append(i..<j)
+                    i = j
+                    consumed = i
+                case 0x40:
+                    if let r = ProseTokens.emailRange(bytes, regions, at: i) {
+                        emails.append(Token(range: r, text: text(r)))
+                        mark(r, .email)
+                        i = r.upperBound
+                        consumed = i
+                    } else {
+                        i += 1
+                    }
+                default:  // `:` or `.`: the end of a scheme or of `www` that starts a URL cmark left as text
+                    let start = Self.urlStart(bytes, before: i, colon: b == 0x3A)
+                    if let start, start >= consumed, regions[start] == .prose, let end = ProseTokens.bareURLEnd(bytes, regions, at: start) {
+                        urls.append(Token(range: start..<end, text: text(start..<end)))
+                        mark(start..<end, .url)
+                        i = end
+                        consumed = i
+                    } else {
+                        i += 1
+                    }
                 }
             }
         }
