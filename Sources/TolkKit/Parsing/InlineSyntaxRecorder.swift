@@ -29,7 +29,10 @@ struct InlineSyntaxRecorder {
 
     private let projected: [UInt8]
     private let lines: LineTable
-    private let toOriginal: (Int) -> Int
+    /// Maps projected offsets back to the file; the walk asks in document order, so a cursor
+    /// into its segments replaces most binary searches.
+    private let projection: Projection
+    private var segment = 0
     private var shifts: [Int: Int] = [:]
     /// The unit whose marker opened last and has not closed.
     private var current: Int?
@@ -38,13 +41,13 @@ struct InlineSyntaxRecorder {
 
     /// - Parameters:
     ///   - projected: the text cmark parsed.
-    ///   - toOriginal: the original offset of a projected one.
-    init(unitCount: Int, projected: [UInt8], toOriginal: @escaping (Int) -> Int) {
+    ///   - projection: what maps a projected offset to the original file (none: the same offsets).
+    init(unitCount: Int, projected: [UInt8], projection: Projection = Projection()) {
         seen = Array(repeating: false, count: unitCount)
         blurred = Array(repeating: false, count: unitCount)
         self.projected = projected
         lines = LineTable(projected)
-        self.toOriginal = toOriginal
+        self.projection = projection
     }
 
     /// Records every paragraph, heading and table cell under `node`.
@@ -86,7 +89,11 @@ struct InlineSyntaxRecorder {
     }
 
     /// A projected range in the original file.
-    private func original(_ r: Range<Int>) -> Range<Int> {
+    private mutating func toOriginal(_ offset: Int) -> Int {
+        projection.originalOffset(offset, cursor: &segment)
+    }
+
+    private mutating func original(_ r: Range<Int>) -> Range<Int> {
         let start = toOriginal(r.lowerBound)
         return start..<max(start, r.isEmpty ? start : toOriginal(r.upperBound - 1) + 1)
     }

@@ -28,8 +28,7 @@ struct MarkdownReader {
 
     /// Records every inline node's position while the blocks are read.
     mutating func startRecording() {
-        let projection = projection
-        recorder = InlineSyntaxRecorder(unitCount: unitCount, projected: projection.bytes) { projection.originalOffset($0) }
+        recorder = InlineSyntaxRecorder(unitCount: unitCount, projected: projection.bytes, projection: projection)
     }
 
     /// Records the inline syntax of every block without building the model's blocks.

@@ -123,6 +123,18 @@ struct Projection {
     private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
     /// The original byte offset of a projected offset.
+    /// `originalOffset(_:)` for offsets asked mostly in increasing order: the search starts at
+    /// `cursor`, the segment of the previous answer, and walks forward.
+    func originalOffset(_ projected: Int, cursor: inout Int) -> Int {
+        guard !segments.isEmpty else { return projected }
+        var k = min(max(cursor, 0), segments.count - 1)
+        if segments[k].projected > projected { return originalOffset(projected) }
+        while k + 1 < segments.count, segments[k + 1].projected <= projected { k += 1 }
+        cursor = k
+        let s = segments[k]
+        return s.linear ? s.original + (projected - s.projected) : s.original
+    }
+
     func originalOffset(_ projected: Int) -> Int {
         guard !segments.isEmpty else { return projected }
         var lo = 0

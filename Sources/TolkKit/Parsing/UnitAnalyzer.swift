@@ -114,7 +114,7 @@ struct UnitAnalyzer {
 
     /// The syntax of a unit side parsed on its own, for units outside every inline parse.
     static func alone(_ bytes: [UInt8]) -> UnitSyntax {
-        var recorder = InlineSyntaxRecorder(unitCount: 1, projected: bytes) { $0 }
+        var recorder = InlineSyntaxRecorder(unitCount: 1, projected: bytes)
         if let doc = CmarkDocument(bytes) {
             recorder.recordBlocks(CmarkNode(pointer: doc.root))
         }
