@@ -42,11 +42,12 @@ struct InlineSyntaxRecorder {
     /// - Parameters:
     ///   - projected: the text cmark parsed.
     ///   - projection: what maps a projected offset to the original file (none: the same offsets).
-    init(unitCount: Int, projected: [UInt8], projection: Projection = Projection()) {
+    ///   - lines: the line table of `projected`, when the caller has one.
+    init(unitCount: Int, projected: [UInt8], projection: Projection = Projection(), lines: LineTable? = nil) {
         seen = Array(repeating: false, count: unitCount)
         blurred = Array(repeating: false, count: unitCount)
         self.projected = projected
-        lines = LineTable(projected)
+        self.lines = lines ?? LineTable(projected)
         self.projection = projection
     }
 
@@ -100,19 +101,26 @@ struct InlineSyntaxRecorder {
 
     /// A unit's opening marker is written once, so where it really is tells how far
     /// cmark's columns are off on its line.
-    private mutating func learnShift(fromMarker marker: [UInt8], at reported: Int) {
+    private mutating func learnShift(fromMarker marker: UnsafeBufferPointer<UInt8>, at reported: Int) {
         guard reported >= 0, reported < projected.count else { return }
+        let found = projected.withUnsafeBufferPointer { projected -> Int? in
+            if reported + marker.count <= projected.count, memcmp(projected.baseAddress! + reported, marker.baseAddress!, marker.count) == 0 {
+                return reported
+            }
+            // cmark's error is a few columns: look near where it says, not along a line that may be long.
+            return UnitScanner.find(marker, in: projected, from: max(0, reported - 32))
+        }
+        // Where cmark is right (nearly always) and no shift was learnt on the line, nothing changes:
+        // a line without a shift is read as one of zero.
+        if found == reported && shifts.isEmpty { return }
         let line = lines.lineIndex(of: reported)
         let lineStart = lines.lineStarts[line]
         let lineEnd = line + 1 < lines.lineStarts.count ? lines.lineStarts[line + 1] : projected.count
-        if reported + marker.count <= projected.count, projected[reported..<(reported + marker.count)].elementsEqual(marker) {
-            shifts[line] = 0
+        if found == reported {
+            if shifts[line] != nil { shifts[line] = 0 }
             return
         }
-        // cmark's error is a few columns: look near where it says, not along a line that may be long.
-        let from = max(lineStart, reported - 32)
-        let found = UnitScanner.find(marker, in: projected, from: from)
-        if let found, found < lineEnd, found - reported <= 32 { shifts[line] = found - reported }
+        if let found, found >= lineStart, found < lineEnd, found - reported <= 32 { shifts[line] = found - reported }
     }
 
     /// cmark-gfm 0.29 counts the columns of a paragraph's continuation lines from
@@ -188,9 +196,8 @@ struct InlineSyntaxRecorder {
                 if unit < seen.count {
                     seen[unit] = true
                     current = unit
-                    let length = strlen(literal)
-                    let marker = UnsafeRawBufferPointer(start: literal, count: length)
-                    learnShift(fromMarker: Array(marker), at: projectedRange(node).lowerBound)
+                    let marker = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
+                    learnShift(fromMarker: marker, at: projectedRange(node).lowerBound)
                     return
                 }
             }

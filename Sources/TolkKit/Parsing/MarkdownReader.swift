@@ -28,7 +28,7 @@ struct MarkdownReader {
 
     /// Records every inline node's position while the blocks are read.
     mutating func startRecording() {
-        recorder = InlineSyntaxRecorder(unitCount: unitCount, projected: projection.bytes, projection: projection)
+        recorder = InlineSyntaxRecorder(unitCount: unitCount, projected: projection.bytes, projection: projection, lines: projectedLines)
     }
 
     /// Records the inline syntax of every block without building the model's blocks.
