@@ -18,6 +18,8 @@ public struct UnpairedSpan: Rule {
     public init() {}
 
     private static let lookupMarkers = ["sxs-lookup", "data-stu-id"]
+    private static let lookupMarkerBytes = lookupMarkers.map { Array($0.utf8) }
+    private static let shortestMarker = lookupMarkerBytes.map(\.count).min() ?? 0
 
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
         for diagnostic in article.diagnostics where diagnostic.code == "unpaired-target-span" {
@@ -52,15 +54,14 @@ public struct UnpairedSpan: Rule {
             position = max(position, unit.range.end.offset)
         }
         if position < article.bytes.count { gaps.append(position..<article.bytes.count) }
-        for gap in gaps {
-            for marker in Self.lookupMarkers {
-                let needle = Array(marker.utf8)
-                var from = gap.lowerBound
-                while let at = article.bytes.withUnsafeBufferPointer({
-                    UnitScanner.find(needle, in: UnsafeBufferPointer(rebasing: $0[..<gap.upperBound]), from: from)
-                }) {
-                    hits.append(at)
-                    from = at + needle.count
+        article.bytes.withUnsafeBufferPointer { bytes in
+            for gap in gaps where gap.count >= Self.shortestMarker {
+                for needle in Self.lookupMarkerBytes {
+                    var from = gap.lowerBound
+                    while let at = UnitScanner.find(needle, in: UnsafeBufferPointer(rebasing: bytes[..<gap.upperBound]), from: from) {
+                        hits.append(at)
+                        from = at + needle.count
+                    }
                 }
             }
         }
