@@ -153,24 +153,46 @@ struct ProseWords {
         s.value < 0x80 ? (0x61...0x7A).contains(s.value) : s.properties.isLowercase
     }
 
-    /// Trimmed from both ends of a token before it is judged.
-    private static let edges = Set(".:'’‘_-".unicodeScalars)
+    /// Trimmed from both ends of a token before it is judged: `. : ' ’ ‘ _ -` (a switch, not a
+    /// set: this runs for every word of every unit compared).
+    @inline(__always) private static func isEdge(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x2E, 0x3A, 0x27, 0x2019, 0x2018, 0x5F, 0x2D: true
+        default: false
+        }
+    }
 
     /// Numbers read the same in both languages, so they neither count nor end a run.
     private static func isNumber(_ token: [Unicode.Scalar]) -> Bool {
-        token.contains(where: isNumeric) && token.allSatisfy { isNumeric($0) || ".,:/-".unicodeScalars.contains($0) }
+        token.contains(where: isNumeric)
+            && token.allSatisfy {
+                switch $0.value {
+                case 0x2E, 0x2C, 0x3A, 0x2F, 0x2D: true  // . , : / -
+                default: isNumeric($0)
+                }
+            }
     }
 
     /// A token as a prose word, or nil when it is a number, an identifier or symbols.
     private static func word(_ token: [Unicode.Scalar], start: Int) -> Word? {
         guard let first = token.first else { return nil }
-        if "-$%\\/@#".unicodeScalars.contains(first) && token.count > 1 && !edges.contains(token[1]) { return nil }
+        switch first.value {
+        case 0x2D, 0x24, 0x25, 0x5C, 0x2F, 0x40, 0x23:  // - $ % \ / @ #
+            if token.count > 1 && !isEdge(token[1]) { return nil }
+        default: break
+        }
         var lower = 0
         var upper = token.count
-        while lower < upper, edges.contains(token[lower]) { lower += 1 }
-        while upper > lower, edges.contains(token[upper - 1]) { upper -= 1 }
+        while lower < upper, isEdge(token[lower]) { lower += 1 }
+        while upper > lower, isEdge(token[upper - 1]) { upper -= 1 }
         let core = token[lower..<upper]
-        guard !core.isEmpty, core.allSatisfy({ isAlphabetic($0) || "-'’".unicodeScalars.contains($0) }) else { return nil }
+        let isWordScalar = { (s: Unicode.Scalar) in
+            switch s.value {
+            case 0x2D, 0x27, 0x2019: true  // - ' ’
+            default: isAlphabetic(s)
+            }
+        }
+        guard !core.isEmpty, core.allSatisfy(isWordScalar) else { return nil }
         // Capitals after the first letter mark an identifier or acronym (iCloud, DNS, Get-Mailbox, Multi-Geo).
         if core.dropFirst().contains(where: isUppercase) { return nil }
         let startOffset = start + token[..<lower].reduce(0) { $0 + $1.utf8.count }
