@@ -20,10 +20,17 @@ public indirect enum JSONValue: Hashable, Sendable {
         return out
     }
 
+    private static let spaces = String(repeating: " ", count: 64)
+
     private func write(into out: inout String, indent: Int, level: Int) {
         let newline = indent > 0 ? "\n" : ""
         func pad(_ n: Int) {
-            for _ in 0..<(n * indent) { out.append(" ") }
+            var count = n * indent
+            while count > 0 {
+                let run = min(count, Self.spaces.utf8.count)
+                out += Self.spaces[..<Self.spaces.utf8.index(Self.spaces.startIndex, offsetBy: run)]
+                count -= run
+            }
         }
         switch self {
         case .null: out += "null"
