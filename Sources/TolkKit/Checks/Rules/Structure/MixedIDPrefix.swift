@@ -14,6 +14,9 @@ public struct MixedIDPrefix: Rule {
     public init() {}
 
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
+        // One prefix (or none) in the whole article, as nearly always: nothing to count.
+        let firstPrefix = article.units.lazy.compactMap(\.prefix).first
+        guard article.units.contains(where: { $0.prefix != nil && $0.prefix != firstPrefix }) else { return }
         var counts: [String: Int] = [:]
         var firstUnit: [String: TranslationUnit] = [:]
         for unit in article.units {
