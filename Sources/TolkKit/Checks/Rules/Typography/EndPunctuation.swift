@@ -82,14 +82,16 @@ public struct EndPunctuation: Rule {
     /// without reading characters.
     static func endsAlike(_ unit: TranslationUnit) -> Bool {
         func last(_ text: String) -> (byte: UInt8, before: UInt8)? {
-            var bytes = text.utf8.reversed().makeIterator()
-            while let b = bytes.next() {
-                switch b {
-                case 0x20, 0x0A, 0x09, 0x0D, 0x2A, 0x5F, 0x29, 0x22, 0x27: continue
-                default: return (b, bytes.next() ?? 0x20)
+            text.withBytes { bytes in
+                var k = bytes.count - 1
+                while k >= 0 {
+                    switch bytes[k] {
+                    case 0x20, 0x0A, 0x09, 0x0D, 0x2A, 0x5F, 0x29, 0x22, 0x27: k -= 1
+                    default: return (bytes[k], k > 0 ? bytes[k - 1] : 0x20)
+                    }
                 }
+                return nil
             }
-            return nil
         }
         guard let s = last(unit.source) else { return true }
         if (s.byte | 0x20 >= 0x61 && s.byte | 0x20 <= 0x7A) || (s.byte >= 0x30 && s.byte <= 0x39) { return true }
