@@ -1,8 +1,31 @@
+import Foundation
 import Testing
 import TolkKit
 
 @Suite("Rules: missing translations")
 struct MissingRulesTests {
+    @Test("A message's excerpt: lines joined by a space, trimmed, cut at 57 characters past 60")
+    func excerpt() {
+        // What the excerpt is defined to be, on every combination of the pieces below.
+        func expected(_ text: String) -> String {
+            let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+            return flat.count <= 60 ? flat : String(flat.prefix(57)) + "…"
+        }
+        let pieces = ["", " ", "  ", "\n", "\r\n", "\n\n", "\t", "ø", "👍🏽", "e\u{301}", String(repeating: "a", count: 28), "\u{00A0}"]
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = a + String(repeating: "x", count: 20) + b + String(repeating: "y", count: 20) + c + "z" + a + b
+                    #expect(text.excerpt == expected(text), "\(text.debugDescription)")
+                    #expect((a + b + c).excerpt == expected(a + b + c))
+                }
+            }
+        }
+        #expect("Vælg **Gem**.".excerpt == "Vælg **Gem**.")
+        #expect(String(repeating: "å", count: 61).excerpt == String(repeating: "å", count: 57) + "…")
+        #expect(String(repeating: "å", count: 60).excerpt == String(repeating: "å", count: 60))
+    }
+
     @Test("TOLK201 empty-target: the empty link text in the Edge deployment article (case 6)")
     func emptyTargetHit() throws {
         let findings = try RuleTesting.findings(

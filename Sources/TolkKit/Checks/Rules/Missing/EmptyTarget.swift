@@ -24,8 +24,30 @@ public struct EmptyTarget: Rule {
 
 extension String {
     /// At most 60 characters of the text on one line, for messages.
+    ///
+    /// The text's lines joined by single spaces and trimmed, cut to 57 characters and "…"
+    /// when longer than 60. Read one character at a time and only as far as the cut: units
+    /// can be whole paragraphs, and messages quote them often.
     public var excerpt: String {
-        let flat = self.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingSpaces
-        return flat.count <= 60 ? flat : String(flat.prefix(57)) + "…"
+        var kept: [Character] = []
+        var afterNewline = false
+        var last = -1  // the index in `kept` of its last character that is not whitespace
+        for c in self {
+            if c.isNewline {
+                afterNewline = true
+                continue
+            }
+            // A run of newlines between two lines is one space; leading whitespace is trimmed.
+            if afterNewline, !kept.isEmpty, kept.count <= 60 { kept.append(" ") }
+            afterNewline = false
+            if c.isWhitespace {
+                if !kept.isEmpty, kept.count <= 60 { kept.append(c) }
+                continue
+            }
+            if kept.count >= 60 { return String(kept.prefix(57)) + "…" }
+            kept.append(c)
+            last = kept.count - 1
+        }
+        return String(kept.prefix(last + 1))
     }
 }
