@@ -34,12 +34,22 @@ enum ByteWords {
 
     /// True when any byte of `bytes` occurs in `text`.
     static func containsAny(of bytes: [UInt8], in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = text.baseAddress else { return false }
+        guard let base = text.baseAddress, let first = bytes.first else { return false }
         var i = 0
-        while i + 8 <= text.count {
-            let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            for byte in bytes where matches(x, byte) != 0 { return true }
-            i += 8
+        if bytes.count <= 4 {
+            // Up to four needles (padded with the first) tested without a loop over them.
+            let b = (first, bytes.count > 1 ? bytes[1] : first, bytes.count > 2 ? bytes[2] : first, bytes.count > 3 ? bytes[3] : first)
+            while i + 8 <= text.count {
+                let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if matches(x, b.0) | matches(x, b.1) | matches(x, b.2) | matches(x, b.3) != 0 { return true }
+                i += 8
+            }
+        } else {
+            while i + 8 <= text.count {
+                let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                for byte in bytes where matches(x, byte) != 0 { return true }
+                i += 8
+            }
         }
         return text[i...].contains { bytes.contains($0) }
     }

@@ -133,9 +133,22 @@ public struct LinkMismatch: Rule {
     /// neutralised, since localizing that segment is allowed.
     static func comparable(_ url: String) -> String {
         // `<https://a b>` and `https://a%20b` are one address.
-        if url.utf8.contains(0x20) { return comparable(url.replacingOccurrences(of: " ", with: "%20")) }
+        if url.withBytes({ $0.contains(0x20) }) { return comparable(url.replacingOccurrences(of: " ", with: "%20")) }
+        // Most destinations have no locale segment: told from the bytes in place.
+        let hasLocale = url.withBytes { b in
+            var start = 0
+            for i in 0...b.count where i == b.count || b[i] == UInt8(ascii: "/") {
+                if start > 0, i - start >= 5, i - start <= 7, b[start + 2] == UInt8(ascii: "-"),
+                    isLocaleSegment(Array(b[start..<i])[...])
+                {
+                    return true
+                }
+                start = i + 1
+            }
+            return false
+        }
+        guard hasLocale else { return url }
         let bytes = Array(url.utf8)
-        guard bytes.contains(UInt8(ascii: "-")) else { return url }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var start = 0
