@@ -87,11 +87,13 @@ public struct TranslationPairs: Sendable, Codable {
         // Text in ASCII and Latin-1's letters (most labels) is its own compatibility form.
         let stable = text.unicodeScalars.allSatisfy { $0.value < 0x80 || ($0.value >= 0xC0 && $0.value < 0x100) }
         var s = Substring(normalized(stable ? text : text.precomposedStringWithCompatibilityMapping))
-        let trimmed: Set<Character> = [".", ",", ":", ";", "!", "?", " ", "\"", "“", "”", "「", "」", "'", "。", "、"]
-        while let last = s.last, trimmed.contains(last) { s.removeLast() }
+        while let last = s.last, Self.trimmedAtEnd.contains(last) { s.removeLast() }
         while let first = s.first, first == "\"" || first == "“" || first == "「" || first == " " { s.removeFirst() }
         return String(s)
     }
+
+    /// Closing punctuation and quotes machine translation moves into the bold.
+    private static let trimmedAtEnd: Set<Character> = [".", ",", ":", ";", "!", "?", " ", "\"", "“", "”", "「", "」", "'", "。", "、"]
 
     /// The visible text of a label: its running text, without link syntax or markers.
     static func visibleText(_ range: Range<Int>, of syntax: UnitSyntax) -> String {

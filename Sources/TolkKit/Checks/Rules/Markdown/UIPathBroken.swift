@@ -56,12 +56,15 @@ public struct UIPathBroken: Rule {
     /// Labels (bold text or links, with the quotes or brackets around them) that follow each other
     /// joined by `、`, `，`, `,`, `＞`, `>` or `→` alone, or by spaces alone in a chain that `の順` ("in
     /// this order") closes: the joins of a UI path written in a CJK house style.
+    private static let houseStyleJoiners: Set<[UInt8]> = Set(["、", "，", ",", "＞", ">", "→"].map { Array($0.utf8) })
+    private static let inOrder = Array("の順".utf8)
+
     static func houseStyleJoins(_ syntax: UnitSyntax) -> Int {
         let bytes = syntax.bytes
         let labels = (syntax.emphasis.filter(\.isStrong).map(\.range) + syntax.links.filter { !$0.isImage }.map(\.range))
             .map { UIPathFinder.wrapped($0, in: bytes) }.sorted { $0.lowerBound < $1.lowerBound }
-        let joiners: Set<[UInt8]> = Set(["、", "，", ",", "＞", ">", "→"].map { Array($0.utf8) })
-        let inOrder = Array("の順".utf8)
+        let joiners = Self.houseStyleJoiners
+        let inOrder = Self.inOrder
         var joins = 0
         var spaced = 0
         for (a, b) in zip(labels, labels.dropFirst()) where b.lowerBound >= a.upperBound {
