@@ -111,12 +111,12 @@ public struct UnitSyntax: Hashable, Sendable {
         /// Made when a rule first asks for it; the analysis of one article is read by one thread.
         var prose: ProseText?
 
-        init(_ fields: Fields) { self.fields = fields }
+        init(_ fields: consuming Fields) { self.fields = fields }
     }
 
     private let storage: Storage
 
-    init(_ fields: Fields) {
+    init(_ fields: consuming Fields) {
         storage = Storage(fields)
     }
 

@@ -101,7 +101,7 @@ struct UnitAnalyzer {
                 var fields = UnitSyntax.Fields(bytes: [])
                 swap(&fields, &builders[index])
                 fields.finish()
-                analyses.append(UnitSyntax(fields))
+                analyses.append(UnitSyntax(consume fields))
             }
         }
         return analyses
