@@ -8,8 +8,6 @@ import Foundation
 /// unit side. Nothing here reads the bytes: cmark has decided what is syntax.
 struct InlineSyntaxRecorder {
     enum Event {
-        /// Where a text node starts.
-        case text(Int)
         /// The code's content (cmark reports it without the backtick runs).
         case code(Range<Int>, literal: String)
         case html(Range<Int>, InlineHTML)
@@ -104,7 +102,8 @@ struct InlineSyntaxRecorder {
     private mutating func learnShift(fromMarker marker: UnsafeBufferPointer<UInt8>, at reported: Int) {
         guard reported >= 0, reported < projected.count else { return }
         let found = projected.withUnsafeBufferPointer { projected -> Int? in
-            if reported + marker.count <= projected.count, memcmp(projected.baseAddress! + reported, marker.baseAddress!, marker.count) == 0 {
+            if reported + marker.count <= projected.count, memcmp(projected.baseAddress! + reported, marker.baseAddress!, marker.count) == 0
+            {
                 return reported
             }
             // cmark's error is a few columns: look near where it says, not along a line that may be long.
@@ -152,12 +151,8 @@ struct InlineSyntaxRecorder {
             return
         }
         switch node.type {
-        case CMARK_NODE_TEXT:
-            // Only where it starts matters (to find the bare URLs GFM links inside it).
-            let p = node.pointer
-            events.append(
-                .text(toOriginal(lines.offset(line: Int(cmark_node_get_start_line(p)), byteColumn: Int(cmark_node_get_start_column(p))))))
-        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+        case CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            // Text is what lies between the recorded syntax; nothing to note.
             break
         case CMARK_NODE_CODE:
             let literal = node.literal
@@ -196,7 +191,8 @@ struct InlineSyntaxRecorder {
                 if unit < seen.count {
                     seen[unit] = true
                     current = unit
-                    let marker = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
+                    let marker = UnsafeBufferPointer(
+                        start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
                     learnShift(fromMarker: marker, at: projectedRange(node).lowerBound)
                     return
                 }
@@ -206,7 +202,10 @@ struct InlineSyntaxRecorder {
             let bytes = projected
             let d = shift(r.lowerBound) { i in bytes[i] == 0x3C && i + r.count <= bytes.count && bytes[i + r.count - 1] == 0x3E }
             // The rules ask what a tag is, never its attributes: no HTML parser runs here.
-            events.append(.html(original(r.lowerBound + d..<r.upperBound + d), InlineHTML(raw: raw, kind: InlineHTMLReader.classify(raw, readingAttributes: false))))
+            events.append(
+                .html(
+                    original(r.lowerBound + d..<r.upperBound + d),
+                    InlineHTML(raw: raw, kind: InlineHTMLReader.classify(raw, readingAttributes: false))))
         case CMARK_NODE_EMPH, CMARK_NODE_STRONG:
             var r = projectedRange(node)
             let length = node.type == CMARK_NODE_STRONG ? 2 : 1

@@ -32,21 +32,15 @@ struct UnitAnalyzer {
             }
             return ranges[lo].contains(offset) ? lo : nil
         }
-        var anchor = 0
         for event in recorder.events {
             switch event {
-            case .text(let start):
-                anchor = start
             case .code(let r, let literal):
-                anchor = r.lowerBound
                 guard let u = owner(r.lowerBound), !recorder.blurred[u] else { continue }
                 builders[u].addCode(content: local(r, u), literal: literal)
             case .html(let r, let html):
-                anchor = r.lowerBound
                 guard let u = owner(r.lowerBound), owner(r.upperBound - 1) == u, !recorder.blurred[u] else { continue }
                 builders[u].addTag(local(r, u), html)
             case .emphasis(let r, let isStrong):
-                anchor = r.lowerBound
                 let length = isStrong ? 2 : 1
                 let open = r.lowerBound..<(r.lowerBound + length)
                 let close = (r.upperBound - length)..<r.upperBound
@@ -65,7 +59,6 @@ struct UnitAnalyzer {
                     builders[u].mark(m, .markup)
                 }
             case .link(let r, let destination, let isImage, let isAutolink, let childrenEnd):
-                anchor = r.lowerBound
                 if let u = owner(r.lowerBound), owner(r.upperBound - 1) == u, !recorder.blurred[u],
                     builders[u].addLink(
                         local(r, u), destination: destination, isImage: isImage, childrenEnd: childrenEnd.map { $0 - starts[u] })
@@ -81,11 +74,11 @@ struct UnitAnalyzer {
                         childrenEnd: childrenEnd.map { min($0, end) - starts[u] })
                     continue
                 }
-                // GFM's extension autolinks carry no reliable position: find the address as written.
-                guard isAutolink, let u = owner(anchor), !recorder.blurred[u] else { continue }
-                builders[u].addExtensionAutolink(destination: destination, from: anchor - starts[u])
+                // GFM's extension autolinks carry no reliable end: find the address as written, from
+                // where cmark puts the link.
+                guard isAutolink, let u = owner(r.lowerBound), !recorder.blurred[u] else { continue }
+                builders[u].addExtensionAutolink(destination: destination, from: r.lowerBound - starts[u])
             case .strikethrough(let r):
-                anchor = r.lowerBound
                 for marker in [r.lowerBound..<(r.lowerBound + 2), (r.upperBound - 2)..<r.upperBound] {
                     if let u = owner(marker.lowerBound), owner(marker.upperBound - 1) == u { builders[u].mark(local(marker, u), .markup) }
                 }

@@ -55,7 +55,9 @@ public struct SuspiciousCharacter: Rule {
     /// and the lead bytes of U+0080–U+009F, U+200B–U+2060 and U+FEFF/U+FFFD.
     static func mayHaveSuspicious(_ text: String) -> Bool {
         text.withBytes { bytes in
-            let isCandidate = { (b: UInt8) in (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xEF }
+            let isCandidate = { (b: UInt8) in
+                (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xEF
+            }
             guard let base = bytes.baseAddress else { return false }
             // Eight bytes at a time: only a word with a byte below 0x20, 0x7F or a byte beyond
             // ASCII (Latin-1's letters have them too) is looked at byte by byte.
