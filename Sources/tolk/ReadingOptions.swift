@@ -12,7 +12,12 @@ struct ReadingOptions: ParsableArguments {
         name: .long,
         help: ArgumentHelp(
             "Language: target, source, both (each English original under its translation), or a locale such as da, da-DK, en.",
-            discussion: "Default: the translation when LC_ALL/LC_MESSAGES/LANG names the article's language, English otherwise.",
+            discussion: """
+                Default: the translation when LC_ALL/LC_MESSAGES/LANG names the article's language, English otherwise. \
+                When the content folder holds locale folders (da-DK/, sv-SE/ …), an article's name picks its copy in \
+                that language (sv_SE.UTF-8 → sv-SE; a language alone matches any region); without one, the English \
+                is shown and standard error names the languages the article has.
+                """,
             valueName: "lang"))
     var lang: LanguageChoice?
 
@@ -74,9 +79,33 @@ enum ContentFolder {
 
 /// Loads one article named on the command line, printing its warnings.
 struct ArticleLoader {
+    /// The article, and the language to show it in when its name chose a copy in a folder of
+    /// locale folders (nil: as `--lang` and the reader's locale say).
+    struct Loaded {
+        var article: Article
+        var lang: LanguageChoice?
+    }
+
     func load(_ name: String?) throws -> Article {
+        try load(name, lang: nil, environment: [:]).article
+    }
+
+    /// In a content folder of locale folders (`da-DK/`, `sv-SE/` …), a name picks the copy in
+    /// the language `lang` names, else the reader's (LC_ALL, LC_MESSAGES, LANG); without one,
+    /// the English of the copy with the newest English, with a line on standard error naming
+    /// the languages the article has.
+    func load(_ name: String?, lang: LanguageChoice?, environment: [String: String]) throws -> Loaded {
         let locator = ArticleLocator(contentDirectory: ContentFolder.path)
-        let path = locator.resolve(name ?? ArticleLocator.defaultSlug)
+        let slug = name ?? ArticleLocator.defaultSlug
+        var path = slug
+        var chosen: LanguageChoice? = nil
+        // A name (not a path) in a folder of locale folders names one article in several languages.
+        let copies = FileManager.default.fileExists(atPath: slug) ? [] : locator.copies(of: slug)
+        if copies.isEmpty {
+            path = locator.resolve(slug)
+        } else {
+            (path, chosen) = try pick(slug, from: copies, lang: lang, environment: environment)
+        }
         if name == nil && !FileManager.default.fileExists(atPath: path) {
             throw CommandFailure.usage(
                 "no article named and no content folder with \(ArticleLocator.defaultSlug).md found; give a path or set TOLK_CONTENT")
@@ -87,6 +116,44 @@ struct ArticleLoader {
                     "\(name):1:1: error: no such file, and no article named '\(name)' in \(locator.contentDirectory ?? "a content folder")",
                 code: 2)
         }
+        return Loaded(article: try parse(path), lang: chosen)
+    }
+
+    /// The copy to show and the language to show it in.
+    private func pick(_ slug: String, from copies: [LocaleCopy], lang: LanguageChoice?, environment: [String: String]) throws -> (
+        String, LanguageChoice?
+    ) {
+        let languages = copies.map(\.locale).joined(separator: ", ")
+        var wanted: String?
+        switch lang {
+        case .locale(let locale): wanted = locale
+        case .source: wanted = "en"
+        case .target, .both, nil:
+            wanted = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
+        }
+        if let wanted, LanguageChoice.language(of: wanted) != "en", let copy = ArticleLocator.copy(for: wanted, in: copies) {
+            // The reader's or the asked-for language: its translation (or both, as asked).
+            return (copy.path, lang == .both ? .both : .target)
+        }
+        if case .locale(let locale) = lang, LanguageChoice.language(of: locale) != "en" {
+            throw CommandFailure.usage("--lang \(locale): \(slug) is in \(languages) and English, not in \(locale)")
+        }
+        // English: from the copy that carries the newest English.
+        let parsed = copies.compactMap { copy in (try? ArticleParser().parse(contentsOf: copy.path)).map { (copy, $0) } }
+        let newest = Article.newestEnglish(parsed.map(\.1)).flatMap { best in parsed.first { $0.1.path == best.path }?.0 } ?? copies[0]
+        if lang == nil || lang == .target || lang == .both {
+            // `de_DE.UTF-8` as the tag `de-DE`.
+            let reader = wanted.flatMap {
+                LanguageChoice.language(of: $0) == nil ? nil : $0.prefix { $0 != "." && $0 != "@" }.replacingOccurrences(of: "_", with: "-")
+            }
+            let why = reader.map { "\(slug) is not in \($0)" } ?? "\(slug) has no translation in the reader's language"
+            FileHandle.standardError.write(
+                Data("tolk: \(why); showing the English. It is in \(languages) (--lang LOCALE picks one)\n".utf8))
+        }
+        return (newest.path, .source)
+    }
+
+    private func parse(_ path: String) throws -> Article {
         let article: Article
         do {
             article = try ArticleParser().parse(contentsOf: path)

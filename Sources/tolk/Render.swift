@@ -56,7 +56,10 @@ struct Render: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let parsed = try ArticleLoader().load(article)
+        let loaded = try ArticleLoader().load(article, lang: self.reading.lang, environment: self.reading.environment)
+        let parsed = loaded.article
+        var reading = self.reading
+        if let lang = loaded.lang { reading.lang = lang }
         var bytes: [UInt8]
         switch to {
         case .terminal:
@@ -71,7 +74,7 @@ struct Render: ParsableCommand {
         case .json:
             bytes = Array(JSONRenderer().render(parsed).utf8)
         case .html:
-            bytes = Array(try htmlRenderer(for: parsed).render(parsed).utf8)
+            bytes = Array(try htmlRenderer(for: parsed, reading: reading).render(parsed).utf8)
         }
         if let output {
             do {
@@ -85,7 +88,7 @@ struct Render: ParsableCommand {
     }
 
     /// The page renderer: one side, the stylesheet inlined, the other language linked when `--alternate` names its page.
-    private func htmlRenderer(for article: Article) throws -> HTMLPageRenderer {
+    private func htmlRenderer(for article: Article, reading: ReadingOptions) throws -> HTMLPageRenderer {
         let mode = try reading.mode(for: article)
         let side: Side = mode == .single(.source) ? .source : .target
         let environment = ProcessInfo.processInfo.environment

@@ -43,8 +43,11 @@ struct Status: ParsableCommand {
 
     func run() throws {
         let parsed: Article
+        var reading = self.reading
         do {
-            parsed = try ArticleLoader().load(article)
+            let loaded = try ArticleLoader().load(article, lang: self.reading.lang, environment: self.reading.environment)
+            parsed = loaded.article
+            if let lang = loaded.lang { reading.lang = lang }
         } catch var failure as CommandFailure {
             failure.code = 2
             throw failure
@@ -69,7 +72,9 @@ struct Status: ParsableCommand {
         let evaluation = live.evaluate(words: words)
         let presentation = StatusPresentation(evaluation, side: side, words: words)
         if json {
-            Output.write(Array((StatusJSONReport(article: parsed, evaluation: evaluation, presentation: presentation).json.serialized() + "\n").utf8))
+            Output.write(
+                Array((StatusJSONReport(article: parsed, evaluation: evaluation, presentation: presentation).json.serialized() + "\n").utf8)
+            )
         } else {
             let panel = TerminalStatusPanel(width: reading.width(stdoutIsTTY: tty), styler: terminal.styler(mode: reading.color))
             Output.write(Array(panel.render(presentation).utf8))

@@ -4,6 +4,44 @@ import TolkKit
 
 @Suite("tolk show (built binary)")
 struct ShowCommandTests {
+    // MARK: a content folder of locale folders (Fixtures/locales: da-DK and sv-SE)
+
+    @Test("In locale folders, the reader's language picks the copy: sv_SE.UTF-8 shows the Swedish article")
+    func localeFolderReaderLanguage() throws {
+        let locales = Fixtures.path("locales")
+        let sv = try TolkProcess.run(
+            ["show", "password-sync", "--no-pager"], environment: ["TOLK_CONTENT": locales, "LANG": "sv_SE.UTF-8"])
+        #expect(sv.status == 0)
+        #expect(sv.stdout.contains("Aktivera Lösenordssynkronisering"))
+        #expect(sv.stderr.isEmpty)
+        let da = try TolkProcess.run(["show", "password-sync", "--no-pager"], environment: ["TOLK_CONTENT": locales, "LANG": "da"])
+        #expect(da.stdout.contains("Aktivér synkronisering af adgangskoder"), "a language alone matches its region")
+    }
+
+    @Test("In locale folders, an article not in the reader's language is shown in English, with the languages it has")
+    func localeFolderFallback() throws {
+        let locales = Fixtures.path("locales")
+        let de = try TolkProcess.run(
+            ["show", "password-sync", "--no-pager"], environment: ["TOLK_CONTENT": locales, "LANG": "de_DE.UTF-8"])
+        #expect(de.status == 0)
+        #expect(de.stdout.contains("Enable Password Sync"))
+        #expect(de.stderr == "tolk: password-sync is not in de-DE; showing the English. It is in da-DK, sv-SE (--lang LOCALE picks one)\n")
+        // --lang picks any copy, `en` the English without a note, a missing language is a usage error.
+        let da = try TolkProcess.run(
+            ["show", "password-sync", "--no-pager", "--lang", "da"], environment: ["TOLK_CONTENT": locales, "LANG": "de_DE.UTF-8"])
+        #expect(da.stdout.contains("Aktivér synkronisering af adgangskoder"))
+        let en = try TolkProcess.run(
+            ["show", "password-sync", "--no-pager", "--lang", "en"], environment: ["TOLK_CONTENT": locales, "LANG": "sv_SE.UTF-8"])
+        #expect(en.stdout.contains("Enable Password Sync") && en.stderr.isEmpty)
+        let fr = try TolkProcess.run(["show", "password-sync", "--no-pager", "--lang", "fr"], environment: ["TOLK_CONTENT": locales])
+        #expect(fr.status == 2)
+        #expect(fr.stderr.contains("password-sync is in da-DK, sv-SE and English, not in fr"))
+        // render reads the same copy.
+        let md = try TolkProcess.run(
+            ["render", "password-sync", "--to", "markdown"], environment: ["TOLK_CONTENT": locales, "LANG": "sv_SE.UTF-8"])
+        #expect(md.stdout.contains("ms.contentlocale: sv-SE"))
+    }
+
     @Test("make run's view: the seed article in Danish, steps 1–3, the alternative under 1, both status fields under 3")
     func seedInDanish() throws {
         let out = try TolkProcess.run(["show", "password-sync", "--lang", "da", "--no-pager"])

@@ -1,0 +1,94 @@
+import Foundation
+
+/// One copy of an article in a content folder of locale folders: the same path below
+/// `da-DK/`, `sv-SE/`, `zh-CN/` … is the same article in another language.
+public struct LocaleCopy: Hashable, Sendable {
+    /// The locale folder's name, a BCP 47 tag such as `da-DK`.
+    public var locale: String
+    public var path: String
+
+    public init(locale: String, path: String) {
+        self.locale = locale
+        self.path = path
+    }
+}
+
+extension ArticleLocator {
+    /// The folders directly in the content folder that are named by a BCP 47 tag, sorted:
+    /// empty when the content folder holds one locale's articles.
+    public func localeFolders() -> [String] {
+        guard let dir = contentDirectory, let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return [] }
+        return names.filter { name in
+            var isFolder: ObjCBool = false
+            return Self.isLocaleTag(name) && FileManager.default.fileExists(atPath: dir + "/" + name, isDirectory: &isFolder)
+                && isFolder.boolValue
+        }.sorted()
+    }
+
+    /// The copies of the article named `slug` in the locale folders, one per locale (the
+    /// first path in order where the article lies deeper than one folder in).
+    public func copies(of slug: String) -> [LocaleCopy] {
+        guard let dir = contentDirectory, !slug.contains("/"), !slug.hasSuffix(".md") else { return [] }
+        let file = slug + ".md"
+        let fm = FileManager.default
+        return localeFolders().compactMap { locale in
+            let folder = dir + "/" + locale
+            // The usual layouts first (`da-DK/slug.md`, `da-DK/AlchemyInsights/slug.md`), then any depth.
+            if fm.fileExists(atPath: folder + "/" + file) { return LocaleCopy(locale: locale, path: folder + "/" + file) }
+            let subfolders = ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+            for sub in subfolders where fm.fileExists(atPath: folder + "/" + sub + "/" + file) {
+                return LocaleCopy(locale: locale, path: folder + "/" + sub + "/" + file)
+            }
+            return Self.articles(under: folder).first { ($0 as NSString).lastPathComponent == file }.map {
+                LocaleCopy(locale: locale, path: $0)
+            }
+        }
+    }
+
+    /// True for a BCP 47 tag as locale folders are named: a language of two or three
+    /// letters, then up to three subtags of two to eight letters or digits (`da-DK`,
+    /// `zh-Hans`, `sr-Latn-RS`).
+    public static func isLocaleTag(_ name: String) -> Bool {
+        let parts = name.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...4).contains(parts.count), let language = parts.first, (2...3).contains(language.count),
+            language.allSatisfy({ $0.isASCII && $0.isLetter })
+        else { return false }
+        return parts.dropFirst().allSatisfy { part in
+            (2...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        }
+    }
+
+    /// The copy in the locale `wanted` (`sv-SE`, `sv_SE.UTF-8`, `sv`): the same tag, else
+    /// the first copy of the same language.
+    public static func copy(for wanted: String, in copies: [LocaleCopy]) -> LocaleCopy? {
+        let tag = wanted.prefix { $0 != "." && $0 != "@" }.replacingOccurrences(of: "_", with: "-").lowercased()
+        if let exact = copies.first(where: { $0.locale.lowercased() == tag }) { return exact }
+        guard let language = LanguageChoice.language(of: tag) else { return nil }
+        return copies.first { LanguageChoice.language(of: $0.locale) == language }
+    }
+}
+
+extension Article {
+    /// Which of several copies carries the newest English: the latest `ms.lasthandoff`, then
+    /// the latest `ms.date`; on a tie, the first.
+    public static func newestEnglish(_ articles: [Article]) -> Article? {
+        func day(_ article: Article) -> (Int, Int, Int, Int, Int, Int) {
+            let handoff = article.frontMatter?.localization.lastHandoffDate
+            let date = article.frontMatter?.entries.first { $0.key == "ms.date" }.flatMap { Self.monthDayYear($0.value.text) }
+            return (
+                handoff?.year ?? 0, handoff?.month ?? 0, handoff?.day ?? 0, date?.year ?? 0, date?.month ?? 0, date?.day ?? 0
+            )
+        }
+        return articles.enumerated().max { a, b in
+            day(a.element) < day(b.element) || (day(a.element) == day(b.element) && a.offset > b.offset)
+        }?
+        .element
+    }
+
+    /// `MM/DD/YYYY` as written in `ms.date`.
+    static func monthDayYear(_ text: String) -> (year: Int, month: Int, day: Int)? {
+        let parts = text.trimmingSpaces.split(separator: "/").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[0]), (1...31).contains(parts[1]) else { return nil }
+        return (parts[2], parts[0], parts[1])
+    }
+}
