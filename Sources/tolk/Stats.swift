@@ -66,7 +66,17 @@ struct StatisticsTable {
 
     init(_ rows: [ArticleStatistics]) { self.rows = rows }
 
-    var total: (units: Int, translated: Int, untranslated: Int, empty: Int, sourceWords: Int, targetWords: Int, mt: Int, ht: Int) {
+    typealias Totals = (units: Int, translated: Int, untranslated: Int, empty: Int, sourceWords: Int, targetWords: Int, mt: Int, ht: Int)
+
+    var total: Totals { Self.total(rows) }
+
+    /// Totals per language (locale folder, else `ms.contentlocale`), sorted by language.
+    var languages: [(language: String, articles: Int, totals: Totals)] {
+        Dictionary(grouping: rows) { $0.language ?? "unknown" }.map { ($0.key, $0.value.count, Self.total($0.value)) }
+            .sorted { $0.language < $1.language }
+    }
+
+    static func total(_ rows: [ArticleStatistics]) -> Totals {
         rows.reduce((0, 0, 0, 0, 0, 0, 0, 0)) { t, r in
             (
                 t.0 + r.units, t.1 + r.translated, t.2 + r.untranslated, t.3 + r.empty, t.4 + r.sourceWords, t.5 + r.targetWords,
@@ -77,13 +87,18 @@ struct StatisticsTable {
 
     func render(_ format: Stats.Format) -> String {
         let t = total
-        let coverage = t.units == 0 ? 100.0 : Double(t.translated) * 100 / Double(t.units)
+        let coverage = Self.coverage(t)
         switch format {
         case .csv:
             var out = "path,type,units,translated,untranslated,empty,source_words,target_words\n"
             for r in rows {
                 out +=
                     "\(csv(r.path)),\(r.translationType ?? ""),\(r.units),\(r.translated),\(r.untranslated),\(r.empty),\(r.sourceWords),\(r.targetWords)\n"
+            }
+            for l in languages where languages.count > 1 {
+                let u = l.totals
+                out +=
+                    "\(csv("TOTAL " + l.language)),,\(u.units),\(u.translated),\(u.untranslated),\(u.empty),\(u.sourceWords),\(u.targetWords)\n"
             }
             out += "TOTAL,,\(t.units),\(t.translated),\(t.untranslated),\(t.empty),\(t.sourceWords),\(t.targetWords)\n"
             return out
@@ -96,17 +111,18 @@ struct StatisticsTable {
                     ("targetWords", .int(r.targetWords)),
                 ])
             }
+            func totals(_ articles: Int, _ t: Totals) -> [(String, JSONValue)] {
+                [
+                    ("articles", .int(articles)), ("mt", .int(t.mt)), ("ht", .int(t.ht)), ("units", .int(t.units)),
+                    ("translated", .int(t.translated)), ("untranslated", .int(t.untranslated)), ("empty", .int(t.empty)),
+                    ("sourceWords", .int(t.sourceWords)), ("targetWords", .int(t.targetWords)),
+                    ("coverage", .double((Self.coverage(t) * 10).rounded() / 10)),
+                ]
+            }
             return JSONValue.object([
                 ("articles", .array(articles)),
-                (
-                    "total",
-                    .object([
-                        ("articles", .int(rows.count)), ("mt", .int(t.mt)), ("ht", .int(t.ht)), ("units", .int(t.units)),
-                        ("translated", .int(t.translated)), ("untranslated", .int(t.untranslated)), ("empty", .int(t.empty)),
-                        ("sourceWords", .int(t.sourceWords)), ("targetWords", .int(t.targetWords)),
-                        ("coverage", .double((coverage * 10).rounded() / 10)),
-                    ])
-                ),
+                ("languages", .array(languages.map { .object([("language", .string($0.language))] + totals($0.articles, $0.totals)) })),
+                ("total", .object(totals(rows.count, t))),
             ]).serialized() + "\n"
         case .text:
             var out = ""
@@ -122,8 +138,23 @@ struct StatisticsTable {
             out += "\nTotal: \(rows.count) articles (\(t.mt) MT, \(t.ht) HT), \(t.units) units: \(t.translated) translated, "
             out += "\(t.untranslated) untranslated, \(t.empty) empty (\(String(format: "%.1f", coverage))% translated); "
             out += "\(t.sourceWords) English words, \(t.targetWords) translated words\n"
+            if languages.count > 1 {
+                out += "\nBy language:\n"
+                let width = languages.map(\.language.count).max() ?? 5
+                for l in languages {
+                    let u = l.totals
+                    out += "  " + l.language.padding(toLength: width, withPad: " ", startingAt: 0)
+                    out += "  \(l.articles) articles (\(u.mt) MT, \(u.ht) HT), \(u.units) units, "
+                    out += "\(String(format: "%.1f", Self.coverage(u)))% translated, \(u.untranslated) untranslated, \(u.empty) empty; "
+                    out += "\(u.sourceWords) English words, \(u.targetWords) translated words\n"
+                }
+            }
             return out
         }
+    }
+
+    static func coverage(_ t: Totals) -> Double {
+        t.units == 0 ? 100.0 : Double(t.translated) * 100 / Double(t.units)
     }
 
     private func pad(_ n: Int, _ width: Int) -> String {

@@ -13,6 +13,8 @@ public struct ArticleStatistics: Hashable, Sendable, Codable {
     public var targetWords: Int
     public var translationType: String?
     public var locale: String?
+    /// The article's language: the locale folder it sits in (`…/sv-SE/…`), else its `ms.contentlocale`.
+    public var language: String?
 
     /// - Parameter countingWords: count words too (`tolk stats`); the checks need only the units.
     public init(_ article: Article, countingWords: Bool = true) {
@@ -43,6 +45,7 @@ public struct ArticleStatistics: Hashable, Sendable, Codable {
         self.targetWords = targetWords
         translationType = article.translationType?.code
         locale = article.targetLocale
+        language = LocaleFolder(path: article.path)?.name ?? article.targetLocale
     }
 
     /// Words as pocount counts them: runs of letters or digits; each CJK or Thai

@@ -145,4 +145,25 @@ struct CheckCommandTests {
             .stdout
         #expect(text.contains("1 empty"))
     }
+
+    @Test("tolk stats across locale folders: totals per language in text, JSON and CSV")
+    func statsPerLanguage() throws {
+        let locales = Fixtures.path("locales")
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(TolkProcess.run(["stats", locales, "--format", "json"]).stdout.utf8))
+                as? [String: Any])
+        let languages = try #require(json["languages"] as? [[String: Any]])
+        #expect(languages.map { $0["language"] as? String } == ["da-DK", "sv-SE"])
+        #expect(languages.map { $0["articles"] as? Int } == [7, 5])
+        let total = try #require(json["total"] as? [String: Any])
+        #expect(languages.compactMap { $0["units"] as? Int }.reduce(0, +) == total["units"] as? Int)
+        let text = try TolkProcess.run(["stats", locales]).stdout
+        #expect(text.contains("\nBy language:\n  da-DK  7 articles (6 MT, 1 HT), 97 units, 100.0% translated"))
+        #expect(text.contains("\n  sv-SE  5 articles (3 MT, 2 HT), 42 units, 100.0% translated"))
+        let csv = try TolkProcess.run(["stats", locales, "--format", "csv"]).stdout
+        #expect(
+            csv.contains("\nTOTAL da-DK,,97,97,0,0,") && csv.contains("\nTOTAL sv-SE,,42,42,0,0,") && csv.contains("\nTOTAL,,139,139,0,0,"))
+        // One language: no per-language lines in text and CSV.
+        #expect(!(try TolkProcess.run(["stats", seed]).stdout.contains("By language")))
+    }
 }
