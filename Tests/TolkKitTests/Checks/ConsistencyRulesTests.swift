@@ -196,6 +196,17 @@ struct ConsistencyRulesTests {
         ])
         defer { try? FileManager.default.removeItem(at: root) }
         #expect(same.isEmpty)
+        // A link's locale rewritten, and two sentences carried as one `p` unit: the same English.
+        let linked = ["See [help](https://support.microsoft.com/en-us/office/x).", "Select **Users**. Choose **Save**."]
+        let (rewritten, _, relinked) = try outdated([
+            copy(
+                "da-DK", prefix: "c67ba", handoff: "01/02/2021",
+                english: ["See [help](https://support.microsoft.com/da-DK/office/x)."]
+                    + Self.english.suffix(2)),
+            copy("zh-CN", prefix: "cab64", handoff: "05/28/2021", english: linked),
+        ])
+        defer { try? FileManager.default.removeItem(at: rewritten) }
+        #expect(relinked.isEmpty)
         var other = Self.english
         other[0] = "Sign in."
         let (single, _, alone) = try outdated([copy("da-DK", prefix: "c67ba", handoff: "01/02/2021", english: other)])

@@ -15,8 +15,9 @@ public struct OutdatedTranslation: SetRule {
         other copy is reported once, at its first unit whose English differs, naming those units: its \
         readers get a translation of an older article, with steps or names that may have changed since. \
         Units are compared by their number (the part after the dash of the unit ID, which differs per \
-        locale) and without regard to spacing or line breaks; a unit one copy has and the other lacks \
-        counts as different. Update the translation from the newest English, or hand the article off for \
+        locale) and without regard to spacing, line breaks and the locale of a link \
+        (`/zh-CN/`, which the localization rewrites); a unit one copy has and the other lacks counts as \
+        different, but English only split into other units (a `p` unit for several sentences) is the same. Update the translation from the newest English, or hand the article off for \
         translation again. Only the checked paths are compared: check whole locale folders.
         """
 
@@ -59,6 +60,9 @@ public struct OutdatedTranslation: SetRule {
         var facts: Facts
         /// English by unit number; the first unit of a number wins.
         var english: [String: String]
+        /// All the English in file order: copies split into other units (a `p` unit for
+        /// several sentences) hold the same English.
+        var whole: String
 
         /// Newer first: `ms.lasthandoff`, then `ms.date`; a date that cannot be read is the oldest.
         var age: (Int, Int) { (facts.handoff ?? -1, facts.date ?? -1) }
@@ -75,14 +79,16 @@ public struct OutdatedTranslation: SetRule {
             var english: [String: String] = [:]
             for unit in fact.units where english[Self.number(unit.id)] == nil { english[Self.number(unit.id)] = unit.english }
             groups[Group(root: folder.root, relativePath: folder.relativePath), default: []].append(
-                Copy(path: path, locale: folder.name, key: folder.key, facts: fact, english: english))
+                Copy(
+                    path: path, locale: folder.name, key: folder.key, facts: fact, english: english,
+                    whole: fact.units.map(\.english).joined(separator: " ")))
         }
         var findings: [Finding] = []
         for (_, unsorted) in groups where unsorted.count > 1 {
             let copies = unsorted.sorted { $0.key != $1.key ? $0.key < $1.key : $0.path < $1.path }
-            guard copies.contains(where: { $0.english != copies[0].english }) else { continue }
+            guard copies.contains(where: { $0.whole != copies[0].whole }) else { continue }
             let newest = Self.newest(copies)
-            for copy in copies where copy.english != newest.english {
+            for copy in copies where copy.whole != newest.whole {
                 findings.append(finding(copy, newest: newest))
             }
         }
@@ -94,7 +100,7 @@ public struct OutdatedTranslation: SetRule {
     private static func newest(_ copies: [Copy]) -> Copy {
         let latest = copies.map(\.age).max { $0 < $1 }!
         let candidates = copies.filter { $0.age == latest }
-        let holders = { (copy: Copy) in copies.filter { $0.english == copy.english }.count }
+        let holders = { (copy: Copy) in copies.filter { $0.whole == copy.whole }.count }
         var best = candidates[0]
         for candidate in candidates.dropFirst() where holders(candidate) > holders(best) { best = candidate }
         return best
@@ -110,14 +116,16 @@ public struct OutdatedTranslation: SetRule {
         for unit in newest.facts.units where seen.insert(Self.number(unit.id)).inserted {
             differing.append((unit.id, nil))
         }
+        // The same units in another order: name none, point at the first unit.
         let named = differing.prefix(5).map { $0.location == nil ? "\($0.id) (only in \(newest.locale))" : $0.id }
         let more = differing.count > 5 ? " and \(differing.count - 5) more" : ""
         let units = differing.count == 1 ? "unit" : "units"
         let location = differing.first?.location ?? copy.facts.units[0].location
         let unitID = differing.first?.location == nil ? nil : differing.first?.id
+        let which = differing.isEmpty ? "the units are in another order" : named.joined(separator: ", ") + more
         let message =
-            "the English of \(differing.count) \(units) differs from the newest English of this article, in \(newest.locale) "
-            + "(\(Self.display(newest.facts))): \(named.joined(separator: ", "))\(more); update the translation from the newest "
+            "the English of \(differing.isEmpty ? "this article" : "\(differing.count) \(units)") differs from the newest English "
+            + "of this article, in \(newest.locale) (\(Self.display(newest.facts))): \(which); update the translation from the newest "
             + "English (\(newest.locale)/\(LocaleFolder(path: newest.path)?.relativePath ?? newest.path)), or hand the article off "
             + "for translation again"
         return Finding(
@@ -140,9 +148,21 @@ public struct OutdatedTranslation: SetRule {
         return String(id[id.index(after: dash)...])
     }
 
-    /// `text` with every run of whitespace made one space, and none at the ends.
+    /// `text` with every run of whitespace made one space, and none at the ends, and the
+    /// locale of a link (`/zh-CN/` in `https://support.microsoft.com/zh-CN/office/…`) made
+    /// `/xx-xx/`: the localization pipeline rewrites it in the English of each locale.
     static func normalized(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        var bytes = Array(text.split(whereSeparator: \.isWhitespace).joined(separator: " ").utf8)
+        var i = 0
+        while i + 6 < bytes.count {
+            if bytes[i] == 0x2F, bytes[i + 6] == 0x2F, LocaleFolder.isLocale(bytes[(i + 1)..<(i + 6)]) {
+                bytes.replaceSubrange((i + 1)..<(i + 6), with: Array("xx-xx".utf8))
+                i += 6
+            } else {
+                i += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A date as `yyyymmdd`: `05/19/2021`, `5/9/2021`, `2021-05-19` or `2021-05-19T03:45:07Z`;
