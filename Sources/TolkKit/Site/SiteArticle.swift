@@ -22,7 +22,7 @@ struct SiteArticle: Hashable, Sendable {
     var empty: Int
     /// Findings of the rules that read one article.
     var findings: FindingCounts
-    /// Findings of the rules that compare articles (TOLK701, TOLK702): from the last full build.
+    /// Findings of the rules that compare articles (TOLK701, TOLK702, TOLK703): from the last full build.
     var crossFindings: FindingCounts
     /// The site's copies of the images the pages show.
     var media: [String]

@@ -8,7 +8,7 @@ extension SiteBuilder {
     /// files renamed into the site, one atomic rename each, the manifest last: an
     /// interrupted or failed build before that point leaves the site as it was.
     ///
-    /// The findings of the rules that compare articles (TOLK701, TOLK702) need every
+    /// The findings of the rules that compare articles (TOLK701, TOLK702, TOLK703) need every
     /// article: they keep the previous full build's counts.
     func buildIncrementally(
         _ setup: SiteSetup, previous: SiteManifest, timings: SiteTimings, progress: (@Sendable (Int, Int) -> Void)?,

@@ -11,7 +11,7 @@ import Foundation
 /// counts depend on besides an article's own content (Tolk's build and the check
 /// configuration) and of the set of checked articles with their content hashes. An
 /// article is taken from the cache only when that fingerprint and its content hash
-/// match; the findings of the rules that compare articles (TOLK701, TOLK702) are taken
+/// match; the findings of the rules that compare articles (TOLK701, TOLK702, TOLK703) are taken
 /// only when the whole set matches, else they are judged anew from every article's facts.
 /// A missing, unreadable or foreign file is no cache; a cache that cannot be written is
 /// left out silently (the site does not depend on it).

@@ -120,8 +120,119 @@ struct ConsistencyRulesTests {
         #expect(checker.run([paths[3], paths[4]]).findings.isEmpty)
     }
 
+    // MARK: TOLK703 outdated-translation
+
+    /// A minimal article in a locale folder: its front matter dates, and its English by unit
+    /// number (the translation is the same made-up text in every copy). `prefix` is the
+    /// per-locale part of the unit IDs, which differs between copies of one article.
+    private func copy(_ locale: String, prefix: String, handoff: String, date: String = "05/19/2021", english: [String]) -> (
+        String, String
+    ) {
+        var text =
+            "---\ntitle: Test\nms.date: \(date)\nms.contentlocale: \(locale)\nms.lasthandoff: \(handoff)\n---\n"
+            + "# <a name=\"t\"></a>" + Fixtures.unit("\(prefix)-102", "Titel", "Title") + "\n"
+        for (i, source) in english.enumerated() {
+            text += "\n" + Fixtures.unit("\(prefix)-\(103 + i)", "Oversat sætning \(i).", source) + "\n"
+        }
+        return ("\(locale)/AlchemyInsights/article.md", text)
+    }
+
+    /// Writes `files` (path below a temporary folder, text) and checks them with TOLK703.
+    private func outdated(_ files: [(String, String)]) throws -> (root: URL, paths: [String], findings: [Finding]) {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("tolk-outdated-\(UUID().uuidString)")
+        var paths: [String] = []
+        for (file, text) in files {
+            let target = root.appendingPathComponent(file)
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: target, atomically: true, encoding: .utf8)
+            paths.append(target.path)
+        }
+        return (root, paths, Checker(rules: [OutdatedTranslation.self], jobs: 2).run(paths).findings)
+    }
+
+    static let english = ["Sign in to the admin center.", "Select **Users**.", "Choose **Save**."]
+
+    @Test("TOLK703: the older copy's English of one unit differs; one finding there, naming the unit and the newer locale")
+    func outdatedTranslation() throws {
+        var older = Self.english
+        older[1] = "Select **Active users**."
+        let (root, paths, findings) = try outdated([
+            copy("da-DK", prefix: "c67ba", handoff: "2021-03-02T04:05:06Z", english: older),
+            copy("sv-SE", prefix: "feefb", handoff: "05/28/2021", english: Self.english),
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(findings.count == 1)
+        let f = try #require(findings.first)
+        #expect(f.ruleID == "TOLK703")
+        #expect(f.path == paths[0], "the older copy is reported, never the newer")
+        #expect(f.unitID == "c67ba-104")
+        #expect(f.message.contains("the English of 1 unit differs"))
+        #expect(f.message.contains("in sv-SE (ms.lasthandoff 2021-05-28): c67ba-104;"))
+        #expect(f.message.contains("update the translation from the newest English (sv-SE/AlchemyInsights/article.md)"))
+        #expect(!f.message.contains(root.path), "no machine's own folders in the message")
+    }
+
+    @Test("TOLK703: a unit only one copy has differs; the newest English wins on date, then on most copies")
+    func outdatedTranslationUnitsAndTies() throws {
+        let (root, paths, findings) = try outdated([
+            copy("da-DK", prefix: "aaaaa", handoff: "05/28/2021", english: Self.english),
+            copy("sv-SE", prefix: "bbbbb", handoff: "05/28/2021", english: Array(Self.english.prefix(2))),
+            copy("vi-VN", prefix: "ccccc", handoff: "05/28/2021", english: Self.english),
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        // Same date everywhere: the English two copies hold is the newest.
+        #expect(findings.map(\.path) == [paths[1]])
+        let f = try #require(findings.first)
+        #expect(f.message.contains("in da-DK (ms.lasthandoff 2021-05-28): aaaaa-105 (only in da-DK);"))
+    }
+
+    @Test("TOLK703 near miss: the same English, English reflowed, one locale folder only, copies outside locale folders")
+    func outdatedTranslationNearMiss() throws {
+        let reflowed = Self.english.map { $0.replacingOccurrences(of: " ", with: "\n  ") + " " }
+        let (root, _, same) = try outdated([
+            copy("da-DK", prefix: "c67ba", handoff: "01/02/2021", english: Self.english),
+            copy("sv-SE", prefix: "feefb", handoff: "05/28/2021", english: Self.english),
+            copy("zh-CN", prefix: "cab64", handoff: "2021-05-28T01:02:03Z", english: reflowed),
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(same.isEmpty)
+        // A link's locale rewritten, and two sentences carried as one `p` unit: the same English.
+        let linked = ["See [help](https://support.microsoft.com/en-us/office/x).", "Select **Users**. Choose **Save**."]
+        let (rewritten, _, relinked) = try outdated([
+            copy(
+                "da-DK", prefix: "c67ba", handoff: "01/02/2021",
+                english: ["See [help](https://support.microsoft.com/da-DK/office/x)."]
+                    + Self.english.suffix(2)),
+            copy("zh-CN", prefix: "cab64", handoff: "05/28/2021", english: linked),
+        ])
+        defer { try? FileManager.default.removeItem(at: rewritten) }
+        #expect(relinked.isEmpty)
+        var other = Self.english
+        other[0] = "Sign in."
+        let (single, _, alone) = try outdated([copy("da-DK", prefix: "c67ba", handoff: "01/02/2021", english: other)])
+        defer { try? FileManager.default.removeItem(at: single) }
+        #expect(alone.isEmpty)
+        let (loose, _, outside) = try outdated([
+            ("docs/a/article.md", copy("da-DK", prefix: "c67ba", handoff: "01/02/2021", english: other).1),
+            ("docs/b/article.md", copy("sv-SE", prefix: "feefb", handoff: "05/28/2021", english: Self.english).1),
+        ])
+        defer { try? FileManager.default.removeItem(at: loose) }
+        #expect(outside.isEmpty)
+    }
+
+    @Test("TOLK703 reads the dates the front matter writes, and nothing else")
+    func outdatedTranslationDates() {
+        #expect(OutdatedTranslation.day("05/19/2021") == 20210519)
+        #expect(OutdatedTranslation.day("5/9/2021") == 20210509)
+        #expect(OutdatedTranslation.day("2021-05-19T03:45:07Z") == 20210519)
+        #expect(OutdatedTranslation.day("'2021-05-19'") == 20210519)
+        #expect(OutdatedTranslation.day("") == nil)
+        #expect(OutdatedTranslation.day("soon") == nil)
+        #expect(OutdatedTranslation.day("13/19/2021") == nil)
+    }
+
     @Test("The group lists its rules in ID order")
     func groupOrder() {
-        #expect(ConsistencyRules.all.map { $0.id } == ["TOLK701", "TOLK702"])
+        #expect(ConsistencyRules.all.map { $0.id } == ["TOLK701", "TOLK702", "TOLK703"])
     }
 }

@@ -1,0 +1,179 @@
+import Foundation
+
+/// TOLK703: an article whose English originals differ from the newest English of the
+/// same article in another locale folder of the checked set.
+public struct OutdatedTranslation: SetRule {
+    public static let id = "TOLK703"
+    public static let name = "outdated-translation"
+    public static let defaultSeverity = Diagnostic.Severity.warning
+    public static let summary = "An article carries older English than the same article in another locale folder."
+    public static let explanation = """
+        When the checked paths hold the same article (the same path below its locale folder) in two or \
+        more locale folders, each copy carries the English it was translated from. Where that English \
+        differs between copies, the copy with the latest `ms.lasthandoff` (then `ms.date`) holds the \
+        newest English; ties go to the English most copies hold, then to the first locale by name. Every \
+        other copy is reported once, at its first unit whose English differs, naming those units: its \
+        readers get a translation of an older article, with steps or names that may have changed since. \
+        Units are compared by their number (the part after the dash of the unit ID, which differs per \
+        locale) and without regard to spacing, line breaks and the locale of a link \
+        (`/zh-CN/`, which the localization rewrites); a unit one copy has and the other lacks counts as \
+        different, but English only split into other units (a `p` unit for several sentences) is the same. Update the translation from the newest English, or hand the article off for \
+        translation again. Only the checked paths are compared: check whole locale folders.
+        """
+
+    public init() {}
+
+    /// One unit's English, by the unit's number (the ID without its per-locale prefix).
+    public struct Unit: Sendable, Codable, Equatable {
+        /// The ID as written in this copy (`c67ba-103`).
+        public var id: String
+        /// The English original, with runs of whitespace made one space.
+        public var english: String
+        public var location: SourceLocation
+    }
+
+    /// An article's English and how new it is; empty outside a locale folder.
+    public struct Facts: Sendable, Codable {
+        public var units: [Unit] = []
+        /// `ms.lasthandoff` as `yyyymmdd`, when it can be read.
+        public var handoff: Int?
+        /// `ms.date` as `yyyymmdd`, when it can be read.
+        public var date: Int?
+    }
+
+    public func facts(_ article: Article, _ context: CheckContext) -> Facts {
+        guard LocaleFolder(path: article.path) != nil else { return Facts() }
+        let units = article.units.map { unit in
+            Unit(id: unit.id, english: Self.normalized(unit.source), location: unit.location)
+        }
+        let frontMatter = article.frontMatter
+        return Facts(
+            units: units, handoff: frontMatter?.metadataEntry("ms.lasthandoff").flatMap { Self.day($0.value.text) },
+            date: frontMatter?.metadataEntry("ms.date").flatMap { Self.day($0.value.text) })
+    }
+
+    /// One copy of an article in one locale folder.
+    private struct Copy {
+        var path: String
+        var locale: String
+        var key: String
+        var facts: Facts
+        /// English by unit number; the first unit of a number wins.
+        var english: [String: String]
+        /// All the English in file order: copies split into other units (a `p` unit for
+        /// several sentences) hold the same English.
+        var whole: String
+
+        /// Newer first: `ms.lasthandoff`, then `ms.date`; a date that cannot be read is the oldest.
+        var age: (Int, Int) { (facts.handoff ?? -1, facts.date ?? -1) }
+    }
+
+    public func judge(_ facts: [(path: String, facts: Facts)], _ context: CheckContext) -> [Finding] {
+        struct Group: Hashable {
+            var root: String
+            var relativePath: String
+        }
+        var groups: [Group: [Copy]] = [:]
+        for (path, fact) in facts where !fact.units.isEmpty {
+            guard let folder = LocaleFolder(path: path) else { continue }
+            var english: [String: String] = [:]
+            for unit in fact.units where english[Self.number(unit.id)] == nil { english[Self.number(unit.id)] = unit.english }
+            groups[Group(root: folder.root, relativePath: folder.relativePath), default: []].append(
+                Copy(
+                    path: path, locale: folder.name, key: folder.key, facts: fact, english: english,
+                    whole: fact.units.map(\.english).joined(separator: " ")))
+        }
+        var findings: [Finding] = []
+        for (_, unsorted) in groups where unsorted.count > 1 {
+            let copies = unsorted.sorted { $0.key != $1.key ? $0.key < $1.key : $0.path < $1.path }
+            guard copies.contains(where: { $0.whole != copies[0].whole }) else { continue }
+            let newest = Self.newest(copies)
+            for copy in copies where copy.whole != newest.whole {
+                findings.append(finding(copy, newest: newest))
+            }
+        }
+        return findings.sorted(by: Finding.ordered)
+    }
+
+    /// The copy holding the newest English: the latest date; among copies of that date, the
+    /// English most copies hold; then the first locale by name (`copies` is in that order).
+    private static func newest(_ copies: [Copy]) -> Copy {
+        let latest = copies.map(\.age).max { $0 < $1 }!
+        let candidates = copies.filter { $0.age == latest }
+        let holders = { (copy: Copy) in copies.filter { $0.whole == copy.whole }.count }
+        var best = candidates[0]
+        for candidate in candidates.dropFirst() where holders(candidate) > holders(best) { best = candidate }
+        return best
+    }
+
+    private func finding(_ copy: Copy, newest: Copy) -> Finding {
+        // This copy's units in file order, then the numbers only the newest English has.
+        var differing: [(id: String, location: SourceLocation?)] = []
+        var seen: Set<String> = []
+        for unit in copy.facts.units where seen.insert(Self.number(unit.id)).inserted {
+            if newest.english[Self.number(unit.id)] != unit.english { differing.append((unit.id, unit.location)) }
+        }
+        for unit in newest.facts.units where seen.insert(Self.number(unit.id)).inserted {
+            differing.append((unit.id, nil))
+        }
+        // The same units in another order: name none, point at the first unit.
+        let named = differing.prefix(5).map { $0.location == nil ? "\($0.id) (only in \(newest.locale))" : $0.id }
+        let more = differing.count > 5 ? " and \(differing.count - 5) more" : ""
+        let units = differing.count == 1 ? "unit" : "units"
+        let location = differing.first?.location ?? copy.facts.units[0].location
+        let unitID = differing.first?.location == nil ? nil : differing.first?.id
+        let which = differing.isEmpty ? "the units are in another order" : named.joined(separator: ", ") + more
+        let message =
+            "the English of \(differing.isEmpty ? "this article" : "\(differing.count) \(units)") differs from the newest English "
+            + "of this article, in \(newest.locale) (\(Self.display(newest.facts))): \(which); update the translation from the newest "
+            + "English (\(newest.locale)/\(LocaleFolder(path: newest.path)?.relativePath ?? newest.path)), or hand the article off "
+            + "for translation again"
+        return Finding(
+            rule: Self.self, message: message, path: copy.path, location: location, unitID: unitID, key: "outdated:" + newest.key)
+    }
+
+    /// How a copy's date reads in a message.
+    private static func display(_ facts: Facts) -> String {
+        let iso = { (day: Int) in
+            String(format: "%04d-%02d-%02d", day / 10000, day / 100 % 100, day % 100)
+        }
+        if let handoff = facts.handoff { return "ms.lasthandoff \(iso(handoff))" }
+        if let date = facts.date { return "ms.date \(iso(date))" }
+        return "undated"
+    }
+
+    /// A unit ID without its per-locale prefix (`c67ba-103` → `103`, `b748c-p101` → `p101`).
+    static func number(_ id: String) -> String {
+        guard let dash = id.lastIndex(of: "-") else { return id }
+        return String(id[id.index(after: dash)...])
+    }
+
+    /// `text` with every run of whitespace made one space, and none at the ends, and the
+    /// locale of a link (`/zh-CN/` in `https://support.microsoft.com/zh-CN/office/…`) made
+    /// `/xx-xx/`: the localization pipeline rewrites it in the English of each locale.
+    static func normalized(_ text: String) -> String {
+        var bytes = Array(text.split(whereSeparator: \.isWhitespace).joined(separator: " ").utf8)
+        var i = 0
+        while i + 6 < bytes.count {
+            if bytes[i] == 0x2F, bytes[i + 6] == 0x2F, LocaleFolder.isLocale(bytes[(i + 1)..<(i + 6)]) {
+                bytes.replaceSubrange((i + 1)..<(i + 6), with: Array("xx-xx".utf8))
+                i += 6
+            } else {
+                i += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A date as `yyyymmdd`: `05/19/2021`, `5/9/2021`, `2021-05-19` or `2021-05-19T03:45:07Z`;
+    /// nil for anything else.
+    public static func day(_ text: String) -> Int? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "'\"")))
+        let numbers = trimmed.prefix { $0 != "T" && $0 != " " }.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." })
+            .map { Int($0) }
+        guard numbers.count == 3, let a = numbers[0], let b = numbers[1], let c = numbers[2] else { return nil }
+        let (year, month, day) = a > 999 ? (a, b, c) : (c, a, b)
+        guard (1000...9999).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
+        return year * 10000 + month * 100 + day
+    }
+}
