@@ -168,7 +168,8 @@ struct ConsistencyRulesTests {
         #expect(f.unitID == "c67ba-104")
         #expect(f.message.contains("the English of 1 unit differs"))
         #expect(f.message.contains("in sv-SE (ms.lasthandoff 2021-05-28): c67ba-104;"))
-        #expect(f.message.contains("update the translation from the newest English (sv-SE/AlchemyInsights/article.md)"))
+        #expect(f.message.contains("differs from the newest English of this article, in sv-SE"))
+        #expect(f.message.contains("update the translation from that English (sv-SE/AlchemyInsights/article.md)"))
         #expect(!f.message.contains(root.path), "no machine's own folders in the message")
     }
 
@@ -183,7 +184,10 @@ struct ConsistencyRulesTests {
         // Same date everywhere: the English two copies hold is the newest.
         #expect(findings.map(\.path) == [paths[1]])
         let f = try #require(findings.first)
-        #expect(f.message.contains("in da-DK (ms.lasthandoff 2021-05-28): aaaaa-105 (only in da-DK);"))
+        #expect(
+            f.message.contains(
+                "differs from the English most copies of this article carry, in da-DK (ms.lasthandoff 2021-05-28, as this copy): "
+                    + "aaaaa-105 (only in da-DK);"))
     }
 
     @Test("TOLK703 near miss: the same English, English reflowed, one locale folder only, copies outside locale folders")

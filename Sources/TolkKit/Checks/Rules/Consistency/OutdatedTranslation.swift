@@ -27,29 +27,28 @@ public struct OutdatedTranslation: SetRule {
     public struct Unit: Sendable, Codable, Equatable {
         /// The ID as written in this copy (`c67ba-103`).
         public var id: String
-        /// The English original, with runs of whitespace made one space.
+        /// The English original as written (compared normalised, by `judge`).
         public var english: String
         public var location: SourceLocation
     }
 
-    /// An article's English and how new it is; empty outside a locale folder.
+    /// An article's English and how new it is, as written; empty outside a locale folder. Every
+    /// article of a locale folder gives these, so they are only gathered here: the work of
+    /// comparing is left to `judge`, for the articles found in two or more locale folders.
     public struct Facts: Sendable, Codable {
         public var units: [Unit] = []
-        /// `ms.lasthandoff` as `yyyymmdd`, when it can be read.
-        public var handoff: Int?
-        /// `ms.date` as `yyyymmdd`, when it can be read.
-        public var date: Int?
+        /// `ms.lasthandoff` as written.
+        public var handoff: String?
+        /// `ms.date` as written.
+        public var date: String?
     }
 
     public func facts(_ article: Article, _ context: CheckContext) -> Facts {
         guard LocaleFolder(path: article.path) != nil else { return Facts() }
-        let units = article.units.map { unit in
-            Unit(id: unit.id, english: Self.normalized(unit.source), location: unit.location)
-        }
         let frontMatter = article.frontMatter
         return Facts(
-            units: units, handoff: frontMatter?.metadataEntry("ms.lasthandoff").flatMap { Self.day($0.value.text) },
-            date: frontMatter?.metadataEntry("ms.date").flatMap { Self.day($0.value.text) })
+            units: article.units.map { Unit(id: $0.id, english: $0.source, location: $0.location) },
+            handoff: frontMatter?.metadataEntry("ms.lasthandoff")?.value.text, date: frontMatter?.metadataEntry("ms.date")?.value.text)
     }
 
     /// One copy of an article in one locale folder.
@@ -57,15 +56,30 @@ public struct OutdatedTranslation: SetRule {
         var path: String
         var locale: String
         var key: String
-        var facts: Facts
-        /// English by unit number; the first unit of a number wins.
+        var units: [Unit]
+        /// English by unit number, normalised; the first unit of a number wins.
         var english: [String: String]
         /// All the English in file order: copies split into other units (a `p` unit for
         /// several sentences) hold the same English.
         var whole: String
+        /// `ms.lasthandoff`, then `ms.date`, as `yyyymmdd`; -1 when it cannot be read (the oldest).
+        var age: (Int, Int)
+        var facts: Facts
 
-        /// Newer first: `ms.lasthandoff`, then `ms.date`; a date that cannot be read is the oldest.
-        var age: (Int, Int) { (facts.handoff ?? -1, facts.date ?? -1) }
+        init(path: String, folder: LocaleFolder, facts: Facts) {
+            self.path = path
+            locale = folder.name
+            key = folder.key
+            self.facts = facts
+            units = facts.units.map { Unit(id: $0.id, english: OutdatedTranslation.normalized($0.english), location: $0.location) }
+            var english: [String: String] = [:]
+            for unit in units where english[OutdatedTranslation.number(unit.id)] == nil {
+                english[OutdatedTranslation.number(unit.id)] = unit.english
+            }
+            self.english = english
+            whole = units.map(\.english).joined(separator: " ")
+            age = (facts.handoff.flatMap(OutdatedTranslation.day) ?? -1, facts.date.flatMap(OutdatedTranslation.day) ?? -1)
+        }
     }
 
     public func judge(_ facts: [(path: String, facts: Facts)], _ context: CheckContext) -> [Finding] {
@@ -73,19 +87,17 @@ public struct OutdatedTranslation: SetRule {
             var root: String
             var relativePath: String
         }
-        var groups: [Group: [Copy]] = [:]
+        // Grouped by path below the locale folder first; only articles in two or more locale
+        // folders are compared (a check of one locale compares nothing).
+        var groups: [Group: [(path: String, folder: LocaleFolder, facts: Facts)]] = [:]
         for (path, fact) in facts where !fact.units.isEmpty {
             guard let folder = LocaleFolder(path: path) else { continue }
-            var english: [String: String] = [:]
-            for unit in fact.units where english[Self.number(unit.id)] == nil { english[Self.number(unit.id)] = unit.english }
-            groups[Group(root: folder.root, relativePath: folder.relativePath), default: []].append(
-                Copy(
-                    path: path, locale: folder.name, key: folder.key, facts: fact, english: english,
-                    whole: fact.units.map(\.english).joined(separator: " ")))
+            groups[Group(root: folder.root, relativePath: folder.relativePath), default: []].append((path, folder, fact))
         }
         var findings: [Finding] = []
-        for (_, unsorted) in groups where unsorted.count > 1 {
-            let copies = unsorted.sorted { $0.key != $1.key ? $0.key < $1.key : $0.path < $1.path }
+        for (_, members) in groups where members.count > 1 {
+            let copies = members.map { Copy(path: $0.path, folder: $0.folder, facts: $0.facts) }
+                .sorted { $0.key != $1.key ? $0.key < $1.key : $0.path < $1.path }
             guard copies.contains(where: { $0.whole != copies[0].whole }) else { continue }
             let newest = Self.newest(copies)
             for copy in copies where copy.whole != newest.whole {
@@ -110,35 +122,39 @@ public struct OutdatedTranslation: SetRule {
         // This copy's units in file order, then the numbers only the newest English has.
         var differing: [(id: String, location: SourceLocation?)] = []
         var seen: Set<String> = []
-        for unit in copy.facts.units where seen.insert(Self.number(unit.id)).inserted {
+        for unit in copy.units where seen.insert(Self.number(unit.id)).inserted {
             if newest.english[Self.number(unit.id)] != unit.english { differing.append((unit.id, unit.location)) }
         }
-        for unit in newest.facts.units where seen.insert(Self.number(unit.id)).inserted {
+        for unit in newest.units where seen.insert(Self.number(unit.id)).inserted {
             differing.append((unit.id, nil))
         }
         // The same units in another order: name none, point at the first unit.
         let named = differing.prefix(5).map { $0.location == nil ? "\($0.id) (only in \(newest.locale))" : $0.id }
         let more = differing.count > 5 ? " and \(differing.count - 5) more" : ""
         let units = differing.count == 1 ? "unit" : "units"
-        let location = differing.first?.location ?? copy.facts.units[0].location
+        let location = differing.first?.location ?? copy.units[0].location
         let unitID = differing.first?.location == nil ? nil : differing.first?.id
         let which = differing.isEmpty ? "the units are in another order" : named.joined(separator: ", ") + more
+        // With the same date, which English is newer is only the majority's word: say so.
+        let newer =
+            copy.age == newest.age
+            ? "the English most copies of this article carry, in \(newest.locale) (\(Self.display(newest.age)), as this copy)"
+            : "the newest English of this article, in \(newest.locale) (\(Self.display(newest.age)))"
         let message =
-            "the English of \(differing.isEmpty ? "this article" : "\(differing.count) \(units)") differs from the newest English "
-            + "of this article, in \(newest.locale) (\(Self.display(newest.facts))): \(which); update the translation from the newest "
-            + "English (\(newest.locale)/\(LocaleFolder(path: newest.path)?.relativePath ?? newest.path)), or hand the article off "
-            + "for translation again"
+            "the English of \(differing.isEmpty ? "this article" : "\(differing.count) \(units)") differs from \(newer): \(which); "
+            + "update the translation from that English (\(newest.locale)/\(LocaleFolder(path: newest.path)?.relativePath ?? newest.path)), "
+            + "or hand the article off for translation again"
         return Finding(
             rule: Self.self, message: message, path: copy.path, location: location, unitID: unitID, key: "outdated:" + newest.key)
     }
 
     /// How a copy's date reads in a message.
-    private static func display(_ facts: Facts) -> String {
+    private static func display(_ age: (handoff: Int, date: Int)) -> String {
         let iso = { (day: Int) in
             String(format: "%04d-%02d-%02d", day / 10000, day / 100 % 100, day % 100)
         }
-        if let handoff = facts.handoff { return "ms.lasthandoff \(iso(handoff))" }
-        if let date = facts.date { return "ms.date \(iso(date))" }
+        if age.handoff >= 0 { return "ms.lasthandoff \(iso(age.handoff))" }
+        if age.date >= 0 { return "ms.date \(iso(age.date))" }
         return "undated"
     }
 
@@ -148,11 +164,30 @@ public struct OutdatedTranslation: SetRule {
         return String(id[id.index(after: dash)...])
     }
 
-    /// `text` with every run of whitespace made one space, and none at the ends, and the
+    /// `text` with every run of whitespace (ASCII and no-break spaces) made one space, none at the ends, and the
     /// locale of a link (`/zh-CN/` in `https://support.microsoft.com/zh-CN/office/…`) made
     /// `/xx-xx/`: the localization pipeline rewrites it in the English of each locale.
     static func normalized(_ text: String) -> String {
-        var bytes = Array(text.split(whereSeparator: \.isWhitespace).joined(separator: " ").utf8)
+        // Byte by byte: runs of ASCII whitespace and no-break spaces become one space.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        text.withBytes { b in
+            var i = 0
+            var space = false
+            while i < b.count {
+                let byte = b[i]
+                let width = byte == 0xC2 && i + 1 < b.count && b[i + 1] == 0xA0 ? 2 : 1
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || width == 2 {
+                    space = !bytes.isEmpty
+                    i += width
+                    continue
+                }
+                if space { bytes.append(0x20) }
+                space = false
+                bytes.append(byte)
+                i += 1
+            }
+        }
         var i = 0
         while i + 6 < bytes.count {
             if bytes[i] == 0x2F, bytes[i + 6] == 0x2F, LocaleFolder.isLocale(bytes[(i + 1)..<(i + 6)]) {
