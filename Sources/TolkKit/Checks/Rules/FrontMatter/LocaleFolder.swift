@@ -13,30 +13,27 @@ struct LocaleFolder: Hashable {
     init?(path: String) {
         // The folders from the file back, by their bytes: a path has few slashes, but this
         // runs for every article in several rules.
-        guard
-            let (start, end) = path.withBytes({ bytes -> (Int, Int)? in
-                guard var end = bytes.lastIndex(of: 0x2F) else { return nil }
-                while true {
-                    var start = end
-                    while start > 0, bytes[start - 1] != 0x2F { start -= 1 }
-                    if end - start == 5, Self.isLocale(bytes[start..<end]) { return (start, end) }
-                    guard start > 0 else { return nil }
-                    end = start - 1
-                }
-            })
-        else { return nil }
-        let utf8 = path.utf8
-        let index = { (offset: Int) in utf8.index(utf8.startIndex, offsetBy: offset) }
-        name = String(path[index(start)..<index(end)])
-        root = String(path[path.startIndex..<index(max(0, start - 1))])
-        relativePath = String(path[index(end + 1)...])
+        let bytes = Array(path.utf8)
+        guard var end = bytes.lastIndex(of: 0x2F) else { return nil }
+        while true {
+            var start = end
+            while start > 0, bytes[start - 1] != 0x2F { start -= 1 }
+            if end - start == 5, Self.isLocale(bytes[start..<end]) {
+                name = String(decoding: bytes[start..<end], as: UTF8.self)
+                root = String(decoding: bytes[..<max(0, start - 1)], as: UTF8.self)
+                relativePath = String(decoding: bytes[(end + 1)...], as: UTF8.self)
+                return
+            }
+            guard start > 0 else { return nil }
+            end = start - 1
+        }
     }
 
     /// The locale in a form for comparing (`da-dk`).
     var key: String { name.lowercased() }
 
     /// `xx-XX`: two letters, a hyphen, two letters (any case).
-    static func isLocale<Bytes: RandomAccessCollection<UInt8>>(_ b: Bytes) -> Bool where Bytes.Index == Int {
+    static func isLocale(_ b: ArraySlice<UInt8>) -> Bool {
         let letter = { (c: UInt8) in (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
         let s = b.startIndex
         return b.count == 5 && letter(b[s]) && letter(b[s + 1]) && b[s + 2] == 0x2D && letter(b[s + 3]) && letter(b[s + 4])
