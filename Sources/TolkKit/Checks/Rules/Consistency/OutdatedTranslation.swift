@@ -27,16 +27,18 @@ public struct OutdatedTranslation: SetRule {
     public struct Unit: Sendable, Codable, Equatable {
         /// The ID as written in this copy (`c67ba-103`).
         public var id: String
-        /// The English original as written (compared normalised, by `judge`).
-        public var english: String
+        /// A hash of the English original, normalised (`OutdatedTranslation.englishHash`).
+        public var english: UInt64
         public var location: SourceLocation
     }
 
-    /// An article's English and how new it is, as written; empty outside a locale folder. Every
-    /// article of a locale folder gives these, so they are only gathered here: the work of
-    /// comparing is left to `judge`, for the articles found in two or more locale folders.
+    /// An article's English, as hashes, and how new it is; empty outside a locale folder.
+    /// Every article of a locale folder gives these, so they are small: no text is kept.
     public struct Facts: Sendable, Codable {
         public var units: [Unit] = []
+        /// All the English in file order, one space between units: copies split into other
+        /// units (a `p` unit for several sentences) have the same.
+        public var whole: UInt64 = 0
         /// `ms.lasthandoff` as written.
         public var handoff: String?
         /// `ms.date` as written.
@@ -45,10 +47,28 @@ public struct OutdatedTranslation: SetRule {
 
     public func facts(_ article: Article, _ context: CheckContext) -> Facts {
         guard LocaleFolder(path: article.path) != nil else { return Facts() }
+        var whole = EnglishHash()
+        var units: [Unit] = []
+        units.reserveCapacity(article.units.count)
+        for (k, unit) in article.units.enumerated() {
+            if k > 0 { whole.add(0x20) }
+            var one = EnglishHash()
+            Self.normalize(unit.source) { byte in
+                one.add(byte)
+                whole.add(byte)
+            }
+            units.append(Unit(id: unit.id, english: one.value, location: unit.location))
+        }
         let frontMatter = article.frontMatter
         return Facts(
-            units: article.units.map { Unit(id: $0.id, english: $0.source, location: $0.location) },
-            handoff: frontMatter?.metadataEntry("ms.lasthandoff")?.value.text, date: frontMatter?.metadataEntry("ms.date")?.value.text)
+            units: units, whole: whole.value, handoff: frontMatter?.metadataEntry("ms.lasthandoff")?.value.text,
+            date: frontMatter?.metadataEntry("ms.date")?.value.text)
+    }
+
+    /// FNV-1a over bytes.
+    struct EnglishHash {
+        private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        mutating func add(_ byte: UInt8) { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
     }
 
     /// One copy of an article in one locale folder.
@@ -57,27 +77,23 @@ public struct OutdatedTranslation: SetRule {
         var locale: String
         var key: String
         var units: [Unit]
-        /// English by unit number, normalised; the first unit of a number wins.
-        var english: [String: String]
-        /// All the English in file order: copies split into other units (a `p` unit for
-        /// several sentences) hold the same English.
-        var whole: String
+        /// English by unit number; the first unit of a number wins.
+        var english: [String: UInt64]
+        var whole: UInt64
         /// `ms.lasthandoff`, then `ms.date`, as `yyyymmdd`; -1 when it cannot be read (the oldest).
         var age: (Int, Int)
-        var facts: Facts
 
         init(path: String, folder: LocaleFolder, facts: Facts) {
             self.path = path
             locale = folder.name
             key = folder.key
-            self.facts = facts
-            units = facts.units.map { Unit(id: $0.id, english: OutdatedTranslation.normalized($0.english), location: $0.location) }
-            var english: [String: String] = [:]
+            units = facts.units
+            var english: [String: UInt64] = [:]
             for unit in units where english[OutdatedTranslation.number(unit.id)] == nil {
                 english[OutdatedTranslation.number(unit.id)] = unit.english
             }
             self.english = english
-            whole = units.map(\.english).joined(separator: " ")
+            whole = facts.whole
             age = (facts.handoff.flatMap(OutdatedTranslation.day) ?? -1, facts.date.flatMap(OutdatedTranslation.day) ?? -1)
         }
     }
@@ -164,40 +180,35 @@ public struct OutdatedTranslation: SetRule {
         return String(id[id.index(after: dash)...])
     }
 
-    /// `text` with every run of whitespace (ASCII and no-break spaces) made one space, none at the ends, and the
-    /// locale of a link (`/zh-CN/` in `https://support.microsoft.com/zh-CN/office/…`) made
-    /// `/xx-xx/`: the localization pipeline rewrites it in the English of each locale.
-    static func normalized(_ text: String) -> String {
-        // Byte by byte: runs of ASCII whitespace and no-break spaces become one space.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
+    /// Passes `text` to `body` a byte at a time with every run of whitespace (ASCII and no-break
+    /// spaces) made one space, none at the ends, and the locale of a link (`/zh-CN/` in
+    /// `https://support.microsoft.com/zh-CN/office/…`) made `/xx-xx/`: the localization
+    /// pipeline rewrites it in the English of each locale.
+    static func normalize(_ text: String, _ body: (UInt8) -> Void) {
         text.withBytes { b in
             var i = 0
             var space = false
+            var started = false
             while i < b.count {
                 let byte = b[i]
                 let width = byte == 0xC2 && i + 1 < b.count && b[i + 1] == 0xA0 ? 2 : 1
                 if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || width == 2 {
-                    space = !bytes.isEmpty
+                    space = started
                     i += width
                     continue
                 }
-                if space { bytes.append(0x20) }
+                if space { body(0x20) }
                 space = false
-                bytes.append(byte)
+                started = true
+                if byte == 0x2F, i + 6 < b.count, b[i + 6] == 0x2F, LocaleFolder.isLocale(b[(i + 1)..<(i + 6)]) {
+                    for c in "/xx-xx".utf8 { body(c) }
+                    i += 6
+                    continue
+                }
+                body(byte)
                 i += 1
             }
         }
-        var i = 0
-        while i + 6 < bytes.count {
-            if bytes[i] == 0x2F, bytes[i + 6] == 0x2F, LocaleFolder.isLocale(bytes[(i + 1)..<(i + 6)]) {
-                bytes.replaceSubrange((i + 1)..<(i + 6), with: Array("xx-xx".utf8))
-                i += 6
-            } else {
-                i += 1
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A date as `yyyymmdd`: `05/19/2021`, `5/9/2021`, `2021-05-19` or `2021-05-19T03:45:07Z`;

@@ -33,7 +33,7 @@ struct LocaleFolder: Hashable {
     var key: String { name.lowercased() }
 
     /// `xx-XX`: two letters, a hyphen, two letters (any case).
-    static func isLocale(_ b: ArraySlice<UInt8>) -> Bool {
+    static func isLocale<Bytes: RandomAccessCollection<UInt8>>(_ b: Bytes) -> Bool where Bytes.Index == Int {
         let letter = { (c: UInt8) in (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
         let s = b.startIndex
         return b.count == 5 && letter(b[s]) && letter(b[s + 1]) && b[s + 2] == 0x2D && letter(b[s + 3]) && letter(b[s + 4])
