@@ -142,7 +142,9 @@ struct Check: ParsableCommand {
         do { checked = try CheckedFiles(paths: roots) } catch { throw CommandFailure(message: error.description, code: 2) }
         let configuration = try loadConfiguration(from: roots[0])
         let selected = checked.skipping(configuration)
-        let checker = Checker(configuration: configuration, jobs: jobs)
+        var checker = Checker(configuration: configuration, jobs: jobs)
+        // Copies in other locales are compared only when the checked articles span two locale folders.
+        checker.context.comparesLocaleFolders = CheckContext.spansLocaleFolders(selected.files.map(\.path))
         if format == .partial {
             return try writePartial(selected, checkedPaths: roots, checker: checker)
         }

@@ -152,6 +152,15 @@ struct ConsistencyRulesTests {
 
     static let english = ["Sign in to the admin center.", "Select **Users**.", "Choose **Save**."]
 
+    @Test("Copies are compared only across two or more locale folders of one root")
+    func spansLocaleFolders() {
+        #expect(CheckContext.spansLocaleFolders(["r/da-DK/a.md", "r/sv-SE/a.md"]))
+        #expect(CheckContext.spansLocaleFolders(["x/da-DK/a.md", "r/da-DK/a.md", "r/sv-SE/b/a.md"]))
+        #expect(!CheckContext.spansLocaleFolders(["r/da-DK/a.md", "r/da-DK/b.md", "r/DA-dk/c.md"]))
+        #expect(!CheckContext.spansLocaleFolders(["x/da-DK/a.md", "r/sv-SE/a.md", "notes/a.md"]))
+        #expect(!CheckContext.spansLocaleFolders([]))
+    }
+
     @Test("TOLK703: the older copy's English of one unit differs; one finding there, naming the unit and the newer locale")
     func outdatedTranslation() throws {
         var older = Self.english

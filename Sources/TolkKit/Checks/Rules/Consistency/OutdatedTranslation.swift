@@ -46,7 +46,7 @@ public struct OutdatedTranslation: SetRule {
     }
 
     public func facts(_ article: Article, _ context: CheckContext) -> Facts {
-        guard LocaleFolder(path: article.path) != nil else { return Facts() }
+        guard context.comparesLocaleFolders, LocaleFolder(path: article.path) != nil else { return Facts() }
         var whole = EnglishHash()
         var units: [Unit] = []
         units.reserveCapacity(article.units.count)
