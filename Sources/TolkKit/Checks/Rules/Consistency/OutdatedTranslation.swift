@@ -76,25 +76,29 @@ public struct OutdatedTranslation: SetRule {
         var path: String
         var locale: String
         var key: String
-        var units: [Unit]
-        /// English by unit number; the first unit of a number wins.
-        var english: [String: UInt64]
-        var whole: UInt64
-        /// `ms.lasthandoff`, then `ms.date`, as `yyyymmdd`; -1 when it cannot be read (the oldest).
-        var age: (Int, Int)
+        var facts: Facts
+        var units: [Unit] { facts.units }
+        var whole: UInt64 { facts.whole }
+        /// `ms.lasthandoff`, then `ms.date`, as `yyyymmdd`; -1 when it cannot be read (the
+        /// oldest). Read only for articles whose copies differ.
+        var age: (Int, Int) {
+            (facts.handoff.flatMap(OutdatedTranslation.day) ?? -1, facts.date.flatMap(OutdatedTranslation.day) ?? -1)
+        }
 
         init(path: String, folder: LocaleFolder, facts: Facts) {
             self.path = path
             locale = folder.name
             key = folder.key
-            units = facts.units
+            self.facts = facts
+        }
+
+        /// English by unit number; the first unit of a number wins.
+        var english: [String: UInt64] {
             var english: [String: UInt64] = [:]
             for unit in units where english[OutdatedTranslation.number(unit.id)] == nil {
                 english[OutdatedTranslation.number(unit.id)] = unit.english
             }
-            self.english = english
-            whole = facts.whole
-            age = (facts.handoff.flatMap(OutdatedTranslation.day) ?? -1, facts.date.flatMap(OutdatedTranslation.day) ?? -1)
+            return english
         }
     }
 
@@ -136,10 +140,11 @@ public struct OutdatedTranslation: SetRule {
 
     private func finding(_ copy: Copy, newest: Copy) -> Finding {
         // This copy's units in file order, then the numbers only the newest English has.
+        let newestEnglish = newest.english
         var differing: [(id: String, location: SourceLocation?)] = []
         var seen: Set<String> = []
         for unit in copy.units where seen.insert(Self.number(unit.id)).inserted {
-            if newest.english[Self.number(unit.id)] != unit.english { differing.append((unit.id, unit.location)) }
+            if newestEnglish[Self.number(unit.id)] != unit.english { differing.append((unit.id, unit.location)) }
         }
         for unit in newest.units where seen.insert(Self.number(unit.id)).inserted {
             differing.append((unit.id, nil))
