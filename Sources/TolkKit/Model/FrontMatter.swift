@@ -107,3 +107,23 @@ public struct FrontMatter: Hashable, Sendable {
     /// The first value under `key`.
     public subscript(key: String) -> MetadataValue? { entries.first { $0.key == key }?.value }
 }
+
+extension FrontMatter {
+    /// A front-matter date as `yyyymmdd`: `05/19/2021`, `5/9/2021`, `2021-05-19` or
+    /// `2021-05-19T03:45:07Z` (quotes around it allowed); nil for anything else.
+    public static func day(_ text: String) -> Int? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "'\"")))
+        let numbers = trimmed.prefix { $0 != "T" && $0 != " " }.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." })
+            .map { Int($0) }
+        guard numbers.count == 3, let a = numbers[0], let b = numbers[1], let c = numbers[2] else { return nil }
+        let (year, month, day) = a > 999 ? (a, b, c) : (c, a, b)
+        guard (1000...9999).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
+        return year * 10000 + month * 100 + day
+    }
+
+    /// How new an article's English is, to choose between its copies in several locales:
+    /// `ms.lasthandoff`, then `ms.date`, as `yyyymmdd` (-1 when it cannot be read: the oldest).
+    public static func englishAge(handoff: String?, date: String?) -> (handoff: Int, date: Int) {
+        (handoff.flatMap(day) ?? -1, date.flatMap(day) ?? -1)
+    }
+}

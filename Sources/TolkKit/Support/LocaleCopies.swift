@@ -61,7 +61,7 @@ extension ArticleLocator {
     /// The copy in the locale `wanted` (`sv-SE`, `sv_SE.UTF-8`, `sv`): the same tag, else
     /// the first copy of the same language.
     public static func copy(for wanted: String, in copies: [LocaleCopy]) -> LocaleCopy? {
-        let tag = wanted.prefix { $0 != "." && $0 != "@" }.replacingOccurrences(of: "_", with: "-").lowercased()
+        let tag = LanguageChoice.tag(wanted).lowercased()
         if let exact = copies.first(where: { $0.locale.lowercased() == tag }) { return exact }
         guard let language = LanguageChoice.language(of: tag) else { return nil }
         return copies.first { LanguageChoice.language(of: $0.locale) == language }
@@ -69,26 +69,14 @@ extension ArticleLocator {
 }
 
 extension Article {
-    /// Which of several copies carries the newest English: the latest `ms.lasthandoff`, then
-    /// the latest `ms.date`; on a tie, the first.
+    /// Which of several copies carries the newest English (`FrontMatter.englishAge`); on a
+    /// tie, the first.
     public static func newestEnglish(_ articles: [Article]) -> Article? {
-        func day(_ article: Article) -> (Int, Int, Int, Int, Int, Int) {
-            let handoff = article.frontMatter?.localization.lastHandoffDate
-            let date = article.frontMatter?.entries.first { $0.key == "ms.date" }.flatMap { Self.monthDayYear($0.value.text) }
-            return (
-                handoff?.year ?? 0, handoff?.month ?? 0, handoff?.day ?? 0, date?.year ?? 0, date?.month ?? 0, date?.day ?? 0
-            )
+        let ages = articles.map { article in
+            FrontMatter.englishAge(
+                handoff: article.frontMatter?.metadataEntry("ms.lasthandoff")?.value.text,
+                date: article.frontMatter?.metadataEntry("ms.date")?.value.text)
         }
-        return articles.enumerated().max { a, b in
-            day(a.element) < day(b.element) || (day(a.element) == day(b.element) && a.offset > b.offset)
-        }?
-        .element
-    }
-
-    /// `MM/DD/YYYY` as written in `ms.date`.
-    static func monthDayYear(_ text: String) -> (year: Int, month: Int, day: Int)? {
-        let parts = text.trimmingSpaces.split(separator: "/").compactMap { Int($0) }
-        guard parts.count == 3, (1...12).contains(parts[0]), (1...31).contains(parts[1]) else { return nil }
-        return (parts[2], parts[0], parts[1])
+        return ages.indices.max { a, b in ages[a] < ages[b] || (ages[a] == ages[b] && a > b) }.map { articles[$0] }
     }
 }

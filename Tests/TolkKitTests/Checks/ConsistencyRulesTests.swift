@@ -235,13 +235,13 @@ struct ConsistencyRulesTests {
 
     @Test("TOLK703 reads the dates the front matter writes, and nothing else")
     func outdatedTranslationDates() {
-        #expect(OutdatedTranslation.day("05/19/2021") == 20210519)
-        #expect(OutdatedTranslation.day("5/9/2021") == 20210509)
-        #expect(OutdatedTranslation.day("2021-05-19T03:45:07Z") == 20210519)
-        #expect(OutdatedTranslation.day("'2021-05-19'") == 20210519)
-        #expect(OutdatedTranslation.day("") == nil)
-        #expect(OutdatedTranslation.day("soon") == nil)
-        #expect(OutdatedTranslation.day("13/19/2021") == nil)
+        #expect(FrontMatter.day("05/19/2021") == 20210519)
+        #expect(FrontMatter.day("5/9/2021") == 20210509)
+        #expect(FrontMatter.day("2021-05-19T03:45:07Z") == 20210519)
+        #expect(FrontMatter.day("'2021-05-19'") == 20210519)
+        #expect(FrontMatter.day("") == nil)
+        #expect(FrontMatter.day("soon") == nil)
+        #expect(FrontMatter.day("13/19/2021") == nil)
     }
 
     @Test("The group lists its rules in ID order")

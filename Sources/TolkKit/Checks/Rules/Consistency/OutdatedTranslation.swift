@@ -81,8 +81,8 @@ public struct OutdatedTranslation: SetRule {
         var whole: UInt64 { facts.whole }
         /// `ms.lasthandoff`, then `ms.date`, as `yyyymmdd`; -1 when it cannot be read (the
         /// oldest). Read only for articles whose copies differ.
-        var age: (Int, Int) {
-            (facts.handoff.flatMap(OutdatedTranslation.day) ?? -1, facts.date.flatMap(OutdatedTranslation.day) ?? -1)
+        var age: (handoff: Int, date: Int) {
+            FrontMatter.englishAge(handoff: facts.handoff, date: facts.date)
         }
 
         init(path: String, folder: LocaleFolder, facts: Facts) {
@@ -216,15 +216,4 @@ public struct OutdatedTranslation: SetRule {
         }
     }
 
-    /// A date as `yyyymmdd`: `05/19/2021`, `5/9/2021`, `2021-05-19` or `2021-05-19T03:45:07Z`;
-    /// nil for anything else.
-    public static func day(_ text: String) -> Int? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "'\"")))
-        let numbers = trimmed.prefix { $0 != "T" && $0 != " " }.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." })
-            .map { Int($0) }
-        guard numbers.count == 3, let a = numbers[0], let b = numbers[1], let c = numbers[2] else { return nil }
-        let (year, month, day) = a > 999 ? (a, b, c) : (c, a, b)
-        guard (1000...9999).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
-        return year * 10000 + month * 100 + day
-    }
 }
