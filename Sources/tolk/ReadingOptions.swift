@@ -86,10 +86,6 @@ struct ArticleLoader {
         var lang: LanguageChoice?
     }
 
-    func load(_ name: String?) throws -> Article {
-        try load(name, lang: nil, environment: [:]).article
-    }
-
     /// In a content folder of locale folders (`da-DK/`, `sv-SE/` …), a name picks the copy in
     /// the language `lang` names, else the reader's (LC_ALL, LC_MESSAGES, LANG); without one,
     /// the English of the copy with the newest English, with a line on standard error naming
@@ -99,12 +95,13 @@ struct ArticleLoader {
         let slug = name ?? ArticleLocator.defaultSlug
         var path = slug
         var chosen: LanguageChoice? = nil
+        var parsed: Article?
         // A name (not a path) in a folder of locale folders names one article in several languages.
         let copies = FileManager.default.fileExists(atPath: slug) ? [] : locator.copies(of: slug)
         if copies.isEmpty {
             path = locator.resolve(slug)
         } else {
-            (path, chosen) = try pick(slug, from: copies, lang: lang, environment: environment)
+            (path, chosen, parsed) = try pick(slug, from: copies, lang: lang, environment: environment)
         }
         if name == nil && !FileManager.default.fileExists(atPath: path) {
             throw CommandFailure.usage(
@@ -116,52 +113,50 @@ struct ArticleLoader {
                     "\(name):1:1: error: no such file, and no article named '\(name)' in \(locator.contentDirectory ?? "a content folder")",
                 code: 2)
         }
-        return Loaded(article: try parse(path), lang: chosen)
+        return Loaded(article: try parsed.map(reportingDiagnostics) ?? parse(path), lang: chosen)
     }
 
-    /// The copy to show and the language to show it in.
+    /// The copy to show, the language to show it in, and the copy parsed when choosing it.
     private func pick(_ slug: String, from copies: [LocaleCopy], lang: LanguageChoice?, environment: [String: String]) throws -> (
-        String, LanguageChoice?
+        String, LanguageChoice?, Article?
     ) {
         let languages = copies.map(\.locale).joined(separator: ", ")
         var wanted: String?
         switch lang {
         case .locale(let locale): wanted = locale
         case .source: wanted = "en"
-        case .target, .both, nil:
-            wanted = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
+        case .target, .both, nil: wanted = LanguageChoice.readerLocale(environment)
         }
         if let wanted, LanguageChoice.language(of: wanted) != "en", let copy = ArticleLocator.copy(for: wanted, in: copies) {
             // The reader's or the asked-for language: its translation (or both, as asked).
-            return (copy.path, lang == .both ? .both : .target)
+            return (copy.path, lang == .both ? .both : .target, nil)
         }
         if case .locale(let locale) = lang, LanguageChoice.language(of: locale) != "en" {
             throw CommandFailure.usage("--lang \(locale): \(slug) is in \(languages) and English, not in \(locale)")
         }
         // English: from the copy that carries the newest English.
-        let parsed = copies.compactMap { copy in (try? ArticleParser().parse(contentsOf: copy.path)).map { (copy, $0) } }
-        let newest = Article.newestEnglish(parsed.map(\.1)).flatMap { best in parsed.first { $0.1.path == best.path }?.0 } ?? copies[0]
+        let newest = Article.newestEnglish(copies.compactMap { try? ArticleParser().parse(contentsOf: $0.path) })
         if lang == nil || lang == .target || lang == .both {
-            // `de_DE.UTF-8` as the tag `de-DE`.
-            let reader = wanted.flatMap {
-                LanguageChoice.language(of: $0) == nil ? nil : $0.prefix { $0 != "." && $0 != "@" }.replacingOccurrences(of: "_", with: "-")
-            }
+            let reader = wanted.flatMap { LanguageChoice.language(of: $0) == nil ? nil : LanguageChoice.tag($0) }
             let why = reader.map { "\(slug) is not in \($0)" } ?? "\(slug) has no translation in the reader's language"
             FileHandle.standardError.write(
                 Data("tolk: \(why); showing the English. It is in \(languages) (--lang LOCALE picks one)\n".utf8))
         }
-        return (newest.path, .source)
+        return (newest?.path ?? copies[0].path, .source, newest)
     }
 
     private func parse(_ path: String) throws -> Article {
-        let article: Article
         do {
-            article = try ArticleParser().parse(contentsOf: path)
+            return reportingDiagnostics(try ArticleParser().parse(contentsOf: path))
         } catch {
             throw CommandFailure(error)
         }
+    }
+
+    /// The article, its warnings printed to standard error.
+    private func reportingDiagnostics(_ article: Article) -> Article {
         for diagnostic in article.diagnostics {
-            FileHandle.standardError.write(Data((diagnostic.formatted(path: path) + "\n").utf8))
+            FileHandle.standardError.write(Data((diagnostic.formatted(path: article.path) + "\n").utf8))
         }
         return article
     }

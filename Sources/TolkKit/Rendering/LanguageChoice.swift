@@ -66,12 +66,17 @@ public enum LanguageChoice: Hashable, Sendable, CustomStringConvertible {
 
     /// The language code of the reader's locale, per POSIX precedence.
     public static func readerLanguage(_ environment: [String: String]) -> String? {
-        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let value = environment[key], !value.isEmpty {
-                return language(of: value)
-            }
-        }
-        return nil
+        readerLocale(environment).flatMap(language(of:))
+    }
+
+    /// The reader's locale as set (`LC_ALL`, then `LC_MESSAGES`, then `LANG`), such as `sv_SE.UTF-8`.
+    public static func readerLocale(_ environment: [String: String]) -> String? {
+        ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
+    }
+
+    /// A POSIX locale as a BCP 47 tag: `sv_SE.UTF-8` → `sv-SE`, `de_DE@euro` → `de-DE`.
+    public static func tag(_ locale: String) -> String {
+        locale.prefix { $0 != "." && $0 != "@" }.replacingOccurrences(of: "_", with: "-")
     }
 
     /// `da` from `da`, `da-DK`, `da_DK.UTF-8`, `da_DK@euro`; nil for `C`/`POSIX`.
