@@ -14,7 +14,7 @@ public struct ArticleStatistics: Hashable, Sendable, Codable {
     public var translationType: String?
     public var locale: String?
     /// The article's language: the locale folder it sits in (`…/sv-SE/…`), else its `ms.contentlocale`.
-    public var language: String?
+    public var language: String? { LocaleFolder(path: path)?.name ?? locale }
 
     /// - Parameter countingWords: count words too (`tolk stats`); the checks need only the units.
     public init(_ article: Article, countingWords: Bool = true) {
@@ -45,7 +45,6 @@ public struct ArticleStatistics: Hashable, Sendable, Codable {
         self.targetWords = targetWords
         translationType = article.translationType?.code
         locale = article.targetLocale
-        language = LocaleFolder(path: article.path)?.name ?? article.targetLocale
     }
 
     /// Words as pocount counts them: runs of letters or digits; each CJK or Thai
