@@ -1,6 +1,16 @@
 import Foundation
 
 extension Article {
+    /// True when each unit's number is greater than the one before it, all with one kind of ID
+    /// (sentence or `p`) and, with `onePrefix`, one prefix: then no ID repeats and none is out of
+    /// order, as in nearly every article.
+    func unitNumbersCountUp(onePrefix: Bool) -> Bool {
+        !zip(units, units.dropFirst()).contains { a, b in
+            guard let m = a.number, let n = b.number else { return true }
+            return m >= n || a.isParagraph != b.isParagraph || (onePrefix && a.prefix != b.prefix)
+        }
+    }
+
     /// The syntax of one side of `unit`: from the analysis the checker asks the parser
     /// for, else (an article parsed only for rendering) from the side parsed on its own.
     func syntax(_ side: Side, _ unit: TranslationUnit) -> UnitSyntax {
@@ -67,12 +77,10 @@ extension UnitSyntax {
 
     /// Where `needle` first occurs outside the given ranges.
     func offset(of needle: String, outside ranges: [Range<Int>]) -> Int? {
-        let pattern = Array(needle.utf8)
-        guard !pattern.isEmpty, pattern.count <= bytes.count else { return nil }
-        for start in 0...(bytes.count - pattern.count) where bytes[start] == pattern[0] {
-            if bytes[start..<(start + pattern.count)].elementsEqual(pattern), !ranges.contains(where: { $0.contains(start) }) {
-                return start
-            }
+        var from = 0
+        while let at = offset(of: needle, from: from) {
+            if !ranges.contains(where: { $0.contains(at) }) { return at }
+            from = at + 1
         }
         return nil
     }

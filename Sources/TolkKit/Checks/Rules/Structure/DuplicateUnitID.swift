@@ -15,11 +15,7 @@ public struct DuplicateUnitID: Rule {
 
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
         // Unit numbers count up through a file: a repeated ID can only follow a number that did not grow.
-        guard
-            zip(article.units, article.units.dropFirst()).contains(where: { a, b in
-                a.number == nil || b.number == nil || a.number! >= b.number! || a.isParagraph != b.isParagraph
-            })
-        else { return }
+        guard !article.unitNumbersCountUp(onePrefix: false) else { return }
         var first: [String: Int] = [:]
         var seen: [String: Int] = [:]
         for unit in article.units {

@@ -16,11 +16,7 @@ public struct UnitIDOrder: Rule {
 
     public func check(_ article: Article, _ context: CheckContext, _ report: inout FindingReport) {
         // Almost every article counts up with one prefix and one kind of ID: nothing to find then.
-        guard
-            zip(article.units, article.units.dropFirst()).contains(where: { a, b in
-                a.number == nil || b.number == nil || a.number! >= b.number! || a.isParagraph != b.isParagraph || a.prefix != b.prefix
-            })
-        else { return }
+        guard !article.unitNumbersCountUp(onePrefix: true) else { return }
         // The previous unit per counter: sentence and `p` IDs, per prefix.
         var previous: [String: TranslationUnit] = [:]
         var seenIDs = Set<String>(minimumCapacity: article.units.count)
