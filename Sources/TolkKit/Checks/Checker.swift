@@ -167,6 +167,8 @@ extension SetRule {
 /// `<!-- tolk-ignore RULE… -->` suppresses the rules it names (all when none)
 /// for the next unit; `<!-- tolk-ignore-file RULE… -->` for the whole file.
 struct Suppressions: Sendable, Codable {
+    private static let commentOpen = Array("<!--".utf8)
+    private static let keyword = Array("tolk-ignore".utf8)
     private static let pattern = try! NSRegularExpression(pattern: #"<!--\s*tolk-ignore(-file)?((?:\s+[A-Za-z0-9-]+)*)\s*-->"#)
 
     private var file: Set<String>? = nil
@@ -179,9 +181,9 @@ struct Suppressions: Sendable, Codable {
         // `tolk-ignore`), then for the word from there.
         let found = article.bytes.withUnsafeBufferPointer { bytes -> Bool in
             var from = 0
-            while let comment = UnitScanner.find(Array("<!--".utf8), in: bytes, from: from) {
+            while let comment = UnitScanner.find(Self.commentOpen, in: bytes, from: from) {
                 let end = min(bytes.count, comment + 40)
-                if UnitScanner.find(Array("tolk-ignore".utf8), in: UnsafeBufferPointer(rebasing: bytes[..<end]), from: comment) != nil {
+                if UnitScanner.find(Self.keyword, in: UnsafeBufferPointer(rebasing: bytes[..<end]), from: comment) != nil {
                     return true
                 }
                 from = comment + 4
