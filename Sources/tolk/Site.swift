@@ -10,7 +10,17 @@ struct Site: ParsableCommand {
             English (da/NAME/ and en/NAME/), with an index per language (search as you type), \
             a translation-status page (coverage, MT/HT, findings of `tolk check`), a root page \
             that opens the reader's language, sitemap.xml with the language alternates, and \
-            the images the articles show. Links between pages are relative, so the folder \
+            the images the articles show.
+
+            DIR is one locale's articles, or a folder of locale folders named by BCP 47 tag \
+            (da-DK/, sv-SE/, zh-CN/, at any depth below them): then the same path below two \
+            locale folders is one article in two languages, published under one NAME in each \
+            (da/NAME/, sv/NAME/, zh/NAME/), with one English page (en/NAME/) from the copy \
+            with the newest English (ms.lasthandoff, then ms.date); every page's language \
+            switch names all of the article's languages, each index lists every article (the \
+            ones not translated into its language marked and linking to English), and the \
+            translation-status page is a matrix of articles x languages. --languages da,sv,en \
+            builds some of them only (the other locale folders are not read). Links between pages are relative, so the folder \
             works from file:// and under any base path; --base-url makes canonical, hreflang \
             and sitemap URLs absolute (without it sitemap.xml uses https://example.invalid/).
 
@@ -38,6 +48,7 @@ struct Site: ParsableCommand {
               tolk site ../corpus/da-DK --out _site --base-url https://help.example.com/
               tolk site content/ --out _site --status status.json --status-url https://status.example.com/tenant.json
               tolk site content/ --out _site --incremental
+              tolk site l10n/ --out _site --languages da,sv,en
             """)
 
     @Argument(help: "The folder of articles (searched recursively for .md files).")
@@ -63,6 +74,13 @@ struct Site: ParsableCommand {
         name: .customLong("status-url"),
         help: ArgumentHelp("Let the pages fetch the status document from URL in the browser and refresh their panels.", valueName: "url"))
     var statusURL: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Build only these languages (comma-separated languages or locales: da,sv,en or da-DK,en); default: all.",
+            valueName: "list"))
+    var languages: String?
 
     @Flag(name: .long, help: "Render only the articles that changed since the last build of OUT.")
     var incremental = false
@@ -95,6 +113,13 @@ struct Site: ParsableCommand {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if noCache, cacheDirectory != nil { throw ValidationError("--cache-dir and --no-cache exclude each other") }
         if cacheDirectory?.isEmpty == true { throw ValidationError("--cache-dir needs a folder") }
+        if let languages {
+            let names = Self.languageList(languages)
+            if names.isEmpty { throw ValidationError("--languages needs at least one language, such as da,sv,en") }
+            if let bad = names.first(where: { !ArticleLocator.isLocaleTag($0) }) {
+                throw ValidationError("--languages: '\(bad)' is not a language or locale (such as da, sv-SE, zh-CN, en)")
+            }
+        }
     }
 
     func run() throws {
@@ -114,6 +139,7 @@ struct Site: ParsableCommand {
         options.checkCacheDirectory = noCache ? nil : cacheDirectory ?? SiteBuilder.defaultCheckCacheDirectory(environment: environment)
         options.jobs = jobs
         options.toolIdentity = Self.toolIdentity()
+        options.languages = languages.map(Self.languageList)
 
         SiteSignals.install()
         let bar = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) == 1)
@@ -138,6 +164,11 @@ struct Site: ParsableCommand {
             FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         }
         if report.skipped > 0 || report.problems.contains(where: { $0.contains(": error: ") }) { throw ExitCode(1) }
+    }
+
+    /// `da, sv-SE,en` → `da`, `sv-SE`, `en`.
+    static func languageList(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     static func summary(_ r: SiteBuilder.Report) -> String {

@@ -1,6 +1,8 @@
-/// What the site keeps of one article once its pages are written (the model
-/// itself is dropped): enough for the indexes, the translation-status page, the
-/// sitemap and the next incremental build, which reads it back from the manifest.
+/// What the site keeps of one copy of an article once its pages are written (the
+/// model itself is dropped): enough for the indexes, the translation-status page,
+/// the sitemap and the next incremental build, which reads it back from the manifest.
+/// An article in several locale folders has a record per copy, with one slug; one
+/// of them gave its English page.
 struct SiteArticle: Hashable, Sendable {
     /// The path below the content folder.
     var path: String
@@ -30,12 +32,26 @@ struct SiteArticle: Hashable, Sendable {
     var hasStatus: Bool
     /// True when the rules ran on it (not with `--no-checks`, nor for a path `.tolk.yml` skips).
     var checked: Bool
+    /// True when the copy has a page in its own language (not an English article, nor a
+    /// language `--languages` leaves out).
+    var translation = true
+    /// True when the article's English page was rendered from this copy (the newest English of its copies).
+    var english = true
+    /// True when this copy's English differs from the newest English of the article's copies.
+    var outdated = false
 
     /// Every finding, whatever rule kind.
     var allFindings: FindingCounts { findings + crossFindings }
 
-    /// The languages the article has pages in: its own, then English.
-    var languages: [String] { language == "en" ? ["en"] : [language, "en"] }
+    /// The page folders of the pages rendered from this copy: its own language's, then English.
+    var languages: [String] {
+        switch (translation && language != "en", english) {
+        case (true, true): [language, "en"]
+        case (true, false): [language]
+        case (false, true): ["en"]
+        case (false, false): []
+        }
+    }
 
     /// The share of units with a translation, 0–100.
     var coverage: Double { units == 0 ? 100 : Double(translated) * 100 / Double(units) }

@@ -1,10 +1,27 @@
 import Foundation
 
-/// Renders the two pages of one article, its translation (`da/slug/`) and the
-/// English original (`en/slug/`), from the one parsed model: links between
-/// them, links to other articles of the site mapped onto their pages in the
-/// same language, images pointed at the site's copies, the status panel.
+/// Renders the pages of one article from its parsed copies: each copy's
+/// translation (`da/slug/`, `sv/slug/` …) and the English original (`en/slug/`)
+/// from the copy with the newest English, each page's language switch and
+/// alternates naming all of them; links to other articles of the site mapped
+/// onto their pages in the same language (else English), images pointed at the
+/// site's copies, the status panel.
 struct SiteArticlePages: Sendable {
+    /// One copy of the article and the pages it gives.
+    struct Copy {
+        var article: Article
+        var entry: SitePlan.Entry
+        /// The translation's `lang`: `da-DK`.
+        var locale: String
+        /// The folder of its pages: `da`.
+        var language: String
+        var binding: StatusBinding?
+        /// Write the page in its own language.
+        var translation: Bool
+        /// Write the article's English page from it.
+        var english: Bool
+    }
+
     let plan: SitePlan
     let templates: HTMLTemplates
     /// The site's absolute base URL, ending in `/`, when given.
@@ -15,45 +32,63 @@ struct SiteArticlePages: Sendable {
     /// Every page of a site sits two folders deep: `da/slug/index.html`.
     static let toRoot = "../../"
 
-    /// Writes the pages; returns the images they show (to be copied).
-    func write(
-        _ article: Article, entry: SitePlan.Entry, language: String, locale: String, binding: StatusBinding?, to writer: SiteFileWriter
-    ) throws(SiteError) -> Set<SiteMedia.Image> {
-        let images = ImageCollector()
-        let languages = language == "en" ? ["en"] : [language, "en"]
+    /// The `lang` of English pages.
+    static let englishLocale = "en-US"
+
+    /// Writes the pages; returns the images each copy's pages show (to be copied).
+    func write(_ copies: [Copy], to writer: SiteFileWriter) throws(SiteError) -> [Set<SiteMedia.Image>] {
+        guard let slug = copies.first?.entry.slug else { return [] }
         var pageURLs: [String: String] = [:]
-        for lang in languages {
-            pageURLs[lang == language ? locale : "en-US"] = Self.toRoot + lang + "/" + entry.slug + "/index.html"
-        }
-        for lang in languages {
-            let side: Side = lang == language && language != "en" ? .target : .source
-            let pageLocale = side == .target ? locale : "en-US"
-            var site = HTMLSitePage(
-                indexURL: "../index.html", rootURL: Self.toRoot + "index.html#choose",
-                statusPageURL: Self.toRoot + "translation-status/index.html",
-                canonicalURL: baseURL.map { $0 + lang + "/" + entry.slug + "/" }, fallbackLocale: locale)
-            if let binding {
-                site.status = status.panel(binding, article: article, side: side, language: lang == "da" ? "da" : "en")
+        for copy in copies where copy.translation { pageURLs[copy.locale] = Self.toRoot + copy.language + "/" + slug + "/index.html" }
+        if copies.contains(where: \.english) { pageURLs[Self.englishLocale] = Self.toRoot + "en/" + slug + "/index.html" }
+        return try copies.map { copy throws(SiteError) -> Set<SiteMedia.Image> in
+            let images = ImageCollector()
+            if copy.translation {
+                try write(copy, side: .target, folder: copy.language, pageURLs: pageURLs, images: images, to: writer)
             }
-            let renderer = HTMLPageRenderer(
-                side: side, templates: templates, stylesheet: .linked(href: Self.toRoot + "assets/tolk.css"), pageURLs: pageURLs,
-                baseURL: baseURL.map { $0 + lang + "/" + entry.slug + "/" },
-                linkResolver: LinkResolver(locale: pageLocale),
-                rewriteLink: linkRewriter(entry: entry, locale: pageLocale),
-                rewriteImage: imageRewriter(entry: entry, collector: images), site: site)
-            try writer.write(renderer.render(article), to: lang + "/" + entry.slug + "/index.html")
+            if copy.english {
+                try write(copy, side: .source, folder: "en", pageURLs: pageURLs, images: images, to: writer)
+            }
+            return images.images
         }
-        return images.images
     }
 
-    /// Links to an article of the site go to its page in the same language; other
-    /// site-relative links go to Microsoft's site in the page's language.
-    private func linkRewriter(entry: SitePlan.Entry, locale: String) -> @Sendable (String) -> String {
+    /// One page of `copy`: its translation (`.target`) or its English (`.source`).
+    private func write(
+        _ copy: Copy, side: Side, folder: String, pageURLs: [String: String], images: ImageCollector, to writer: SiteFileWriter
+    ) throws(SiteError) {
+        let entry = copy.entry
+        let pageLocale = side == .target ? copy.locale : Self.englishLocale
+        var site = HTMLSitePage(
+            indexURL: "../index.html", rootURL: Self.toRoot + "index.html#choose",
+            statusPageURL: Self.toRoot + "translation-status/index.html",
+            canonicalURL: baseURL.map { $0 + folder + "/" + entry.slug + "/" }, locale: copy.locale)
+        if let binding = copy.binding {
+            site.status = status.panel(binding, article: copy.article, side: side, language: folder == "da" ? "da" : "en")
+        }
+        let renderer = HTMLPageRenderer(
+            side: side, templates: templates, stylesheet: .linked(href: Self.toRoot + "assets/tolk.css"), pageURLs: pageURLs,
+            baseURL: baseURL.map { $0 + folder + "/" + entry.slug + "/" },
+            linkResolver: LinkResolver(locale: pageLocale),
+            rewriteLink: linkRewriter(entry: entry, locale: pageLocale, folder: folder),
+            rewriteImage: imageRewriter(entry: entry, collector: images), site: site)
+        try writer.write(renderer.render(copy.article), to: folder + "/" + entry.slug + "/index.html")
+    }
+
+    /// Links to an article of the site go to its page in the same language (its English
+    /// page where it is not translated into the page's language); other site-relative
+    /// links go to Microsoft's site in the page's language.
+    private func linkRewriter(entry: SitePlan.Entry, locale: String, folder: String) -> @Sendable (String) -> String {
         let plan = self.plan
         let localeSegment = locale.lowercased()
         return { destination in
             if let target = plan.linkTarget(destination, from: entry) {
-                return (target.slug == entry.slug ? "" : "../" + target.slug + "/index.html") + target.fragment
+                if target.slug == entry.slug { return target.fragment }
+                // In a folder of locale folders the plan knows which languages each article has.
+                if folder != "en", plan.isMultilingual, let languages = plan.languagesBySlug[target.slug], !languages.contains(folder) {
+                    return "../../en/" + target.slug + "/index.html" + target.fragment
+                }
+                return "../" + target.slug + "/index.html" + target.fragment
             }
             if destination.hasPrefix("/"), !destination.hasPrefix("//") {
                 return "https://learn.microsoft.com/" + localeSegment + destination

@@ -38,6 +38,9 @@ public struct SiteBuilder: Sendable {
         public var toolIdentity = ""
         /// Remove the previous site in a background process after the swap.
         public var removeOldSiteInBackground = true
+        /// The languages to build (`da`, `sv-SE`, `en`: page folders, languages or locale
+        /// folders); copies in other locale folders are not read. Nil: every language.
+        public var languages: [String]?
 
         public init(content: String, output: String, templates: String) {
             self.content = content
@@ -145,7 +148,7 @@ public struct SiteBuilder: Sendable {
         let total = setup.plan.entries.count
         let pass = SiteArticlePass(
             plan: setup.plan, pages: setup.pages, checker: setup.checker, unchecked: setup.uncheckedPaths, runChecks: setup.runChecks,
-            previous: previous, cache: previous.isEmpty ? setup.checkCache : nil,
+            previous: previous, cache: previous.isEmpty ? setup.checkCache : nil, languages: setup.languages,
             jobs: max(1, options.jobs))
         var report: (@Sendable (Int) -> Void)?
         if let progress { report = { done in progress(done, total) } }
@@ -154,133 +157,5 @@ public struct SiteBuilder: Sendable {
         if shouldStop() { throw SiteError.interrupted }
         return try finish(
             setup, pass: pass, outcomes: outcomes, previous: previous, writer: writer, existingMedia: existingMedia, timings: timings)
-    }
-
-    /// After the pass: deferred articles, cross-article findings, images, the site's own pages, sitemap, manifest.
-    private func finish(
-        _ setup: SiteSetup, pass: SiteArticlePass, outcomes: [SiteArticlePass.Outcome?], previous: [String: SiteArticle],
-        writer: SiteFileWriter, existingMedia: (String) -> Bool, timings: SiteTimings
-    ) throws(SiteError) -> (Report, [SiteArticle]) {
-        var report = Report()
-        report.articles = setup.plan.entries.count
-        var articles: [SiteArticle] = []
-        // The checks in the order the cross-article rules see them (nil: from the cache, facts not yet known).
-        var checks: [(path: String, check: Checker.ArticleCheck?)] = []
-        var digests: [String: String] = [:]
-        var hits: [SitePlan.Entry] = []
-        var images: Set<SiteMedia.Image> = []
-        var deferred: [(SitePlan.Entry, Article, String, Checker.ArticleCheck?, SiteArticle?)] = []
-        func keep(_ entry: SitePlan.Entry, _ outcome: SiteArticlePass.Outcome) {
-            guard case .built(let article, let check, let used, let problems, let digest) = outcome else { return }
-            articles.append(article)
-            if article.checked {
-                checks.append((entry.path, check))
-                digests[article.path] = digest
-                if check == nil { hits.append(entry) }
-            }
-            images.formUnion(used)
-            report.problems += problems
-            report.rendered += 1
-        }
-        for (entry, slot) in zip(setup.plan.entries, outcomes) {
-            guard let outcome = slot else { throw SiteError.interrupted }
-            switch outcome {
-            case .built:
-                keep(entry, outcome)
-            case .reused(let article):
-                articles.append(article)
-                report.reused += 1
-            case .deferred(let article, let hash, let check, let cached):
-                deferred.append((entry, article, hash, check, cached))
-            case .failed(let message):
-                report.problems.append(message)
-                report.skipped += 1
-            }
-        }
-        // Articles that name no locale get the one most of the site has.
-        let common = Dictionary(grouping: articles.filter { $0.language != "en" }, by: \.locale).max { $0.value.count < $1.value.count }?
-            .key
-        for (entry, article, hash, check, cached) in deferred {
-            let locale = common ?? "und"
-            report.problems.append(
-                "\(entry.path):1:1: warning: no ms.contentlocale and no locale folder; the translation is published as \(locale)")
-            let outcome = try pass.render(
-                article, entry: entry, hash: hash, locale: locale, check: check, cached: cached,
-                bindingPath: StatusBinding.path(forArticleAt: entry.path), writer: writer)
-            keep(entry, outcome)
-        }
-        // Findings of the rules that compare articles need every article: a full build only.
-        report.checksFromCache = hits.count
-        if previous.isEmpty {
-            let set = SiteCheckCache.fingerprint(digests.map { (path: $0.key, digest: $0.value) })
-            let cacheCurrent = pass.cache.map { !hits.isEmpty && hits.count == digests.count && $0.setFingerprint == set } ?? false
-            if let cache = pass.cache, !hits.isEmpty, cache.setFingerprint == set {
-                // The same articles with the same content as when the cache was written: the same findings.
-                for i in articles.indices where articles[i].checked {
-                    articles[i].crossFindings = cache.articles[articles[i].path]?.crossFindings ?? FindingCounts()
-                }
-            } else {
-                let facts = pass.facts(of: hits)
-                let complete = checks.compactMap { path, check in (check ?? facts[path]).map { (path: path, check: $0) } }
-                var cross: [String: [Finding]] = [:]
-                for finding in setup.checker.judge(complete) { cross[finding.path, default: []].append(finding) }
-                let relative = Dictionary(uniqueKeysWithValues: setup.plan.entries.map { ($0.path, $0.relativePath) })
-                var byRelative: [String: FindingCounts] = [:]
-                for (path, findings) in cross { if let r = relative[path] { byRelative[r] = FindingCounts(findings) } }
-                for i in articles.indices { articles[i].crossFindings = byRelative[articles[i].path] ?? FindingCounts() }
-            }
-            // A cache that already holds exactly these articles is left as it is.
-            if let cache = setup.checkCache, !cacheCurrent {
-                let kept = articles.filter(\.checked).compactMap { article -> SiteArticle? in
-                    guard let digest = digests[article.path] else { return nil }
-                    var entry = article
-                    entry.hash = digest
-                    return entry
-                }
-                cache.save(kept, setFingerprint: set)
-            }
-        }
-        timings.mark(hits.isEmpty ? "cross-article checks" : "cross-article checks (\(hits.count) articles' counts from the cache)")
-        for image in images where !existingMedia(image.output) { try writer.copy(from: image.source, to: image.output) }
-        timings.mark("images")
-
-        articles.sort { $0.path < $1.path }
-        let indexes = SiteIndexPages(templates: setup.templates, articles: articles, baseURL: setup.baseURL)
-        // An incremental build whose articles show what they showed before (titles, counts,
-        // languages) leaves the indexes, the status page and the sitemap as they are.
-        let unchanged =
-            !previous.isEmpty && articles.count == previous.count
-            && articles.allSatisfy { article in previous[article.path].map { $0.sameListing(as: article) } ?? false }
-        let manifest = SiteManifest(settings: setup.settings, articles: articles)
-        let writeManifest: @Sendable () -> SiteError? = {
-            do throws(SiteError) {
-                try writer.write(manifest.encoded(), to: SiteFileWriter.manifestName)
-                return nil
-            } catch {
-                return error
-            }
-        }
-        if unchanged {
-            if let error = writeManifest() { throw error }
-            timings.mark("indexes unchanged; manifest")
-        } else {
-            let sitemap = SitemapWriter(baseURL: setup.baseURL ?? SitemapWriter.placeholderBase, languages: indexes.languages)
-            // The sitemap in two pieces, beside the other pages; joined once all are done.
-            let pieces = sitemap.pieces(articles, count: 2)
-            let rendered = Slots<String>(count: pieces.count)
-            let renderPieces: [@Sendable () -> SiteError?] = pieces.enumerated().map { i, piece in
-                { rendered.set(i, piece()); return nil }
-            }
-            // All at once: the manifest is written into the new folder, which replaces the old only when everything is there.
-            try indexes.write(to: writer, also: renderPieces + [writeManifest])
-            let texts = rendered.values.compactMap { $0 }
-            let joined = texts.count == pieces.count ? SitemapWriter.join(texts) : nil
-            try writer.write(joined ?? sitemap.render(articles), to: "sitemap.xml")
-            timings.mark("indexes, status page, sitemap, manifest")
-        }
-        report.pages = articles.reduce(0) { $0 + $1.languages.count }
-        report.languages = indexes.languages.map(\.code)
-        report.problems.sort()
-        return (report, articles)
     }
 }

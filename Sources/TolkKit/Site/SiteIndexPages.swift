@@ -2,31 +2,27 @@ import Foundation
 
 /// The site's own pages, rendered from what was kept of every article (no
 /// article is read again): the root page that chooses a language, one index per
-/// language listing the articles by title with a search box, and the
-/// translation-status page.
+/// language listing every article with a search box (the ones not translated
+/// into that language under their English title, marked and linking to the
+/// English page), and the translation-status matrix of articles × languages.
 struct SiteIndexPages: Sendable {
     let templates: HTMLTemplates
-    /// Every article built, in any order.
-    let articles: [SiteArticle]
-    /// The site's languages: the translations' (by code), then English.
-    let languages: [(code: String, locale: String)]
+    let catalog: SiteCatalog
     /// The site's absolute base URL, ending in `/`, when given.
     let baseURL: String?
 
-    /// The templates a site needs besides `page.mustache`.
-    static let requiredTemplates = ["index", "index-entry", "root", "translation-status", "translation-status-row"]
+    /// The site's languages: the translations' (by page folder), then English.
+    var languages: [(code: String, locale: String)] { catalog.languages }
 
-    init(templates: HTMLTemplates, articles: [SiteArticle], baseURL: String?) {
+    /// The templates a site needs besides `page.mustache`.
+    static let requiredTemplates = [
+        "index", "index-entry", "root", "translation-status", "translation-status-row", "translation-status-cell",
+    ]
+
+    init(templates: HTMLTemplates, catalog: SiteCatalog, baseURL: String?) {
         self.templates = templates
-        self.articles = articles
+        self.catalog = catalog
         self.baseURL = baseURL
-        var locales: [String: [String: Int]] = [:]
-        for article in articles where article.language != "en" { locales[article.language, default: [:]][article.locale, default: 0] += 1 }
-        var out = locales.keys.sorted().map { code in
-            (code: code, locale: locales[code]!.max { a, b in (a.value, b.key) < (b.value, a.key) }!.key)
-        }
-        out.append((code: "en", locale: "en-US"))
-        languages = out
     }
 
     /// Writes the root, the indexes and the status page, and runs `also` (the sitemap,
@@ -34,13 +30,14 @@ struct SiteIndexPages: Sendable {
     func write(to writer: SiteFileWriter, also: [@Sendable () -> SiteError?] = []) throws(SiteError) {
         let pages = self
         // The longest first (the status page, then the sitemap in `also`), so that two cores finish together.
-        var jobs: [@Sendable () -> SiteError?] = [
-            {
-                pages.write(to: writer, "translation-status/index.html") { () throws(SiteError) in
-                    try pages.render(try pages.status(), template: "translation-status", cached: false)
+        var jobs: [@Sendable () -> SiteError?] =
+            [
+                {
+                    pages.write(to: writer, "translation-status/index.html") { () throws(SiteError) in
+                        try pages.render(try pages.status(), template: "translation-status", cached: false)
+                    }
                 }
-            }
-        ] + also
+            ] + also
         jobs.append {
             pages.write(to: writer, "index.html") { () throws(SiteError) in
                 try pages.render(pages.root(), template: "root", cached: false)
@@ -109,10 +106,11 @@ struct SiteIndexPages: Sendable {
     private func root() -> [String: Any] {
         var page = common(lang: "en", locale: "en", toRoot: "", title: "Tolk")
         page["languages"] = languages.map { language -> [String: Any] in
-            let count = articles.filter { $0.languages.contains(language.code) }.count
+            let count = catalog.entries.filter { SiteCatalog.copy($0, in: language.code) != nil }.count
             return [
-                "name": PageLanguage.autonym(language.locale), "lang": language.code, "href": language.code + "/index.html",
-                "title": Self.articlesTitle(language), "count": SiteWords(language: language.code).count(count),
+                "name": PageLanguage.autonym(language.locale), "lang": language.code, "locale": PageLanguage.tag(language.locale),
+                "href": language.code + "/index.html", "title": Self.articlesTitle(language),
+                "count": SiteWords(language: language.code).count(count),
             ]
         }
         var seen: Set<String> = []
@@ -132,25 +130,34 @@ struct SiteIndexPages: Sendable {
         let title = words.language == language.code ? words.articlesTitle : PageLanguage.autonym(language.locale)
         var page = common(lang: language.code, locale: language.locale, toRoot: "../", title: title)
         let english = language.code == "en"
-        var entries: [(key: String, article: SiteArticle, title: String)] = []
-        var sortParts: [Unicode.Scalar: [Unicode.Scalar]] = [:]
-        for article in articles where article.languages.contains(language.code) {
-            let title = english ? article.englishTitle : article.title
-            entries.append((SortKey.make(title, language: language.code, cache: &sortParts), article, title))
+        // Every article: in this language where it is translated, else its English page.
+        var entries: [(title: String, slug: String, entry: TemplateObject)] = []
+        entries.reserveCapacity(catalog.entries.count)
+        for item in catalog.entries {
+            if let copy = SiteCatalog.copy(item, in: language.code) {
+                let shown = english ? item.englishTitle : copy.title
+                var entry = TemplateObject(strings: [("href", item.slug + "/index.html"), ("title", HTMLEscaping.clean(shown))])
+                if !english, item.englishTitle != shown { entry.append("original", .string(HTMLEscaping.clean(item.englishTitle))) }
+                entry.append("machineTranslated", .bool(!english && copy.type == "MT"))
+                entries.append((shown, item.slug, entry))
+            } else if !english, item.english != nil {
+                var entry = TemplateObject(strings: [
+                    ("href", "../en/" + item.slug + "/index.html"), ("title", HTMLEscaping.clean(item.englishTitle)),
+                    ("englishOnly", words.englishOnly), ("wordsLang", words.language),
+                ])
+                entry.append("machineTranslated", .bool(false))
+                entries.append((item.englishTitle, item.slug, entry))
+            }
         }
-        entries.sort { $0.key != $1.key ? $0.key < $1.key : $0.article.slug < $1.article.slug }
+        let order = TitleOrder(language: language.locale).sorted(entries.map(\.title), then: entries.map(\.slug))
         // One entry template per article, each rendered from the same cached skeleton.
         var list = ""
-        for (_, article, title) in entries {
-            var entry = TemplateObject(strings: [("href", article.slug + "/index.html"), ("title", HTMLEscaping.clean(title))])
-            if !english, article.englishTitle != title { entry.append("original", .string(HTMLEscaping.clean(article.englishTitle))) }
-            entry.append("machineTranslated", .bool(!english && article.type == "MT"))
-            list += try render(entry, template: "index-entry")
-        }
+        for i in order { list += try render(entries[i].entry, template: "index-entry") }
         page["entries"] = list
         page["intro"] = words.intro
         page["count"] = entries.count
         page["countText"] = words.count(entries.count)
+        page["translatedCount"] = catalog.entries.filter { SiteCatalog.copy($0, in: language.code) != nil }.count
         page["languages"] = languages.map { other -> [String: Any] in
             other.code == language.code
                 ? ["name": PageLanguage.autonym(other.locale), "lang": other.code, "current": true]
@@ -173,60 +180,103 @@ struct SiteIndexPages: Sendable {
         return page
     }
 
+    /// The translation-status page: a matrix of articles × languages (coverage, MT or HT,
+    /// findings by severity, missing, outdated in each cell) under a total row per language.
     private func status() throws(SiteError) -> [String: Any] {
         var page = common(lang: "en", locale: "en", toRoot: "../", title: "Translation status")
-        let total = articles.reduce(into: (units: 0, translated: 0, mt: 0, ht: 0, findings: FindingCounts())) { t, a in
-            t.units += a.units
-            t.translated += a.translated
-            if a.type == "MT" { t.mt += 1 }
-            if a.type == "HT" { t.ht += 1 }
-            if a.checked { t.findings = t.findings + a.allFindings }
-        }
-        let unchecked = articles.filter { !$0.checked }.count
         let words = SiteWords(language: "en")
-        page["totals"] = [
-            "articles": words.number(articles.count), "units": words.number(total.units),
-            "coverage": Self.percent(total.units == 0 ? 100 : Double(total.translated) * 100 / Double(total.units)),
-            "mt": words.number(total.mt), "ht": words.number(total.ht), "errors": words.number(total.findings.errors),
-            "warnings": words.number(total.findings.warnings), "notes": words.number(total.findings.notes),
-            "checked": unchecked < articles.count,
-        ]
+        let columns = languages.filter { $0.code != "en" }
+        let copies = catalog.entries.flatMap { $0.translations.values }
+        let unchecked = copies.filter { !$0.checked }.count
+        page["totals"] = columns.map { language -> [String: Any] in
+            let present = catalog.entries.compactMap { $0.translations[language.code] }
+            var units = 0
+            var translated = 0
+            var findings = FindingCounts()
+            for copy in present {
+                units += copy.units
+                translated += copy.translated
+                if copy.checked { findings = findings + copy.allFindings }
+            }
+            return [
+                "name": PageLanguage.autonym(language.locale), "lang": PageLanguage.tag(language.locale), "code": language.code,
+                "href": "../" + language.code + "/index.html", "articles": words.number(present.count),
+                "missing": words.number(catalog.entries.count - present.count),
+                "outdated": words.number(present.filter(\.outdated).count),
+                "coverage": Self.percent(units == 0 ? 100 : Double(translated) * 100 / Double(units)),
+                "units": words.number(units), "mt": words.number(present.filter { $0.type == "MT" }.count),
+                "ht": words.number(present.filter { $0.type == "HT" }.count),
+                "errors": words.number(findings.errors), "warnings": words.number(findings.warnings), "notes": words.number(findings.notes),
+            ]
+        }
+        page["articles"] = words.number(catalog.entries.count)
+        page["checked"] = unchecked < copies.count
+        page["columns"] = columns.enumerated().map { i, c in
+            ["name": PageLanguage.autonym(c.locale), "lang": PageLanguage.tag(c.locale), "code": c.code, "index": i + 1]
+        }
         if unchecked > 0 {
             page["uncheckedNote"] =
-                unchecked == articles.count
+                unchecked == copies.count
                 ? "The rules of tolk check did not run (tolk site --no-checks): no findings are counted."
-                : "\(words.number(unchecked)) articles were not checked (skipped by .tolk.yml): their findings show as —."
+                : "\(words.number(unchecked)) article copies were not checked (skipped by .tolk.yml): their findings show as —."
         }
-        // Least covered first, then most errors: what a localization team looks at first.
-        let rows = articles.map { (coverage: $0.coverage, findings: $0.allFindings, article: $0) }.sorted {
-            ($0.coverage, -$0.findings.errors, -$0.findings.warnings, $0.article.path) < (
-                $1.coverage, -$1.findings.errors, -$1.findings.warnings, $1.article.path
-            )
-        }.map(\.article)
+        // Least covered first (a missing translation covers nothing), then most errors: what a localization lead looks at first.
+        func coverage(_ entry: SiteCatalog.Entry) -> Double {
+            columns.map { entry.translations[$0.code]?.coverage ?? 0 }.min() ?? 100
+        }
+        func errors(_ entry: SiteCatalog.Entry) -> Int { entry.translations.values.reduce(0) { $0 + $1.allFindings.errors } }
+        let rows = catalog.entries.map { (coverage: coverage($0), errors: errors($0), entry: $0) }.sorted {
+            ($0.coverage, -$0.errors, $0.entry.identity) < ($1.coverage, -$1.errors, $1.entry.identity)
+        }
         var table = ""
-        for a in rows {
-            let f = a.allFindings
-            var row = TemplateObject(strings: [
-                ("title", HTMLEscaping.clean(a.title)), ("lang", PageLanguage.tag(a.locale)),
-                ("englishTitle", HTMLEscaping.clean(a.englishTitle)),
-                ("href", "../" + a.pagePath(a.language)), ("englishHref", "../" + a.pagePath("en")), ("language", a.language),
-                ("path", HTMLEscaping.clean(a.path)), ("coverage", Self.percent(a.coverage)), ("type", a.type ?? "—"),
-                ("errors", a.checked ? String(f.errors) : "—"), ("warnings", a.checked ? String(f.warnings) : "—"),
-                ("notes", a.checked ? String(f.notes) : "—"),
+        for (rank, row) in rows.enumerated() {
+            let item = row.entry
+            var cells = ""
+            for language in columns {
+                cells += try render(cell(item.translations[language.code], language: language), template: "translation-status-cell")
+            }
+            var tr = TemplateObject(strings: [
+                ("title", HTMLEscaping.clean(item.englishTitle)), ("path", HTMLEscaping.clean(item.identity)), ("cells", cells),
             ])
-            row.append("units", .number(a.units))
-            row.append("translated", .number(a.translated))
-            row.append("full", .bool(a.translated == a.units))
-            row.append("mt", .bool(a.type == "MT"))
-            row.append("hasErrors", .bool(a.checked && f.errors > 0))
-            row.append("hasWarnings", .bool(a.checked && f.warnings > 0))
-            row.append("hasStatus", .bool(a.hasStatus))
-            table += try render(row, template: "translation-status-row")
+            if item.english != nil { tr.append("href", .string("../en/" + item.slug + "/index.html")) }
+            tr.append("rank", .number(rank))
+            tr.append(
+                "problems",
+                .bool(
+                    item.translations.count < columns.count
+                        || item.translations.values.contains { $0.outdated || $0.allFindings.errors > 0 }))
+            table += try render(tr, template: "translation-status-row")
         }
         page["rows"] = table
         page["site"] = ["indexURL": "../en/index.html", "rootURL": "../index.html#choose", "allArticles": words.articlesTitle]
         if let baseURL { page["canonical"] = baseURL + "translation-status/" }
         return page
+    }
+
+    /// One cell of the matrix: the copy in that language, or a missing translation.
+    private func cell(_ copy: SiteArticle?, language: (code: String, locale: String)) -> TemplateObject {
+        guard let copy else {
+            var cell = TemplateObject(strings: [("lang", language.code)])
+            cell.append("missing", .bool(true))
+            return cell
+        }
+        let f = copy.allFindings
+        var cell = TemplateObject(strings: [
+            ("lang", language.code), ("title", HTMLEscaping.clean(copy.title)), ("locale", PageLanguage.tag(copy.locale)),
+            ("href", "../" + copy.pagePath(copy.language)), ("coverage", Self.percent(copy.coverage)), ("type", copy.type ?? "—"),
+            ("errors", copy.checked ? String(f.errors) : "—"), ("warnings", copy.checked ? String(f.warnings) : "—"),
+            ("notes", copy.checked ? String(f.notes) : "—"), ("sort", String(Int((copy.coverage * 10).rounded(.down)))),
+        ])
+        cell.append("missing", .bool(false))
+        cell.append("units", .number(copy.units))
+        cell.append("translated", .number(copy.translated))
+        cell.append("full", .bool(copy.translated == copy.units))
+        cell.append("mt", .bool(copy.type == "MT"))
+        cell.append("outdated", .bool(copy.outdated))
+        cell.append("hasErrors", .bool(copy.checked && f.errors > 0))
+        cell.append("hasWarnings", .bool(copy.checked && f.warnings > 0))
+        cell.append("hasStatus", .bool(copy.hasStatus))
+        return cell
     }
 
     /// The index's title: Tolk's words in Danish or English, else the language's own name.
@@ -249,53 +299,22 @@ struct SiteIndexPages: Sendable {
     }
 }
 
-/// Sorts titles the way a reader of the language expects: case and accents
-/// ignored, and for Danish (and Norwegian) æ, ø, å after z.
-enum SortKey {
-    static func make(_ title: String, language: String) -> String {
-        var cache: [Unicode.Scalar: [Unicode.Scalar]] = [:]
-        return make(title, language: language, cache: &cache)
-    }
+/// Titles in the order a reader of the language expects, by the locale's collation
+/// (ICU's, through Foundation's locale-aware comparison): case ignored, numbers by
+/// their value, Danish æ, ø, å and Swedish å, ä, ö after z.
+struct TitleOrder {
+    let locale: Locale
 
-    /// `cache` keeps each non-ASCII character's lower-case decomposition (Foundation's,
-    /// which costs more than the rest) for the titles of one index.
-    static func make(_ title: String, language: String, cache: inout [Unicode.Scalar: [Unicode.Scalar]]) -> String {
-        let nordic = language == "da" || language == "nb" || language == "nn" || language == "no"
-        var out = String.UnicodeScalarView()
-        for scalar in title.unicodeScalars {
-            if scalar.isASCII {
-                switch scalar {
-                case "A"..."Z": out.append(Unicode.Scalar(scalar.value | 0x20)!)
-                case "a"..."z", "0"..."9", " ": out.append(scalar)
-                default: continue
-                }
-            } else if nordic, let letter = nordicLetters[scalar] {
-                out.append(contentsOf: letter.unicodeScalars)
-            } else {
-                // Accents go; letters and digits of any script stay, in lower case.
-                let parts: [Unicode.Scalar]
-                if let known = cache[scalar] {
-                    parts = known
-                } else {
-                    parts = Array(String(scalar).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars)
-                    cache[scalar] = parts
-                }
-                for part in parts {
-                    if nordic, part == "\u{030A}", out.last == "a" {
-                        out.removeLast()  // å written as a and a combining ring
-                        out.append(contentsOf: "{2".unicodeScalars)
-                    } else if part.properties.generalCategory == .nonspacingMark {
-                        continue
-                    } else if part.properties.isAlphabetic || part.properties.numericType != nil {
-                        out.append(part)
-                    }
-                }
+    init(language: String) { locale = Locale(identifier: language) }
+
+    /// The indices of `titles` in order; equal titles by `keys`.
+    func sorted(_ titles: [String], then keys: [String]) -> [Int] {
+        titles.indices.sorted { a, b in
+            switch titles[a].compare(titles[b], options: [.caseInsensitive, .numeric], range: nil, locale: locale) {
+            case .orderedAscending: true
+            case .orderedDescending: false
+            case .orderedSame: keys[a] < keys[b]
             }
         }
-        return String(out).trimmingSpaces
     }
-
-    private static let nordicLetters: [Unicode.Scalar: String] = [
-        "æ": "{0", "Æ": "{0", "ø": "{1", "Ø": "{1", "å": "{2", "Å": "{2",
-    ]
 }

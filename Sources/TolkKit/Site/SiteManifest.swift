@@ -13,7 +13,7 @@ import Foundation
 /// read and written in a few milliseconds for thousands of articles, where
 /// JSON through Foundation's Codable took a quarter of an incremental build.
 struct SiteManifest: Sendable {
-    static let currentFormat = 1
+    static let currentFormat = 2
     static let fieldCount = 20
 
     var settings: String
@@ -33,7 +33,8 @@ struct SiteManifest: Sendable {
                 a.path, a.slug, a.hash, a.language, a.locale, a.title, a.englishTitle, a.type ?? "", String(a.units), String(a.translated),
                 String(a.untranslated), String(a.empty), String(a.findings.errors), String(a.findings.warnings), String(a.findings.notes),
                 String(a.crossFindings.errors), String(a.crossFindings.warnings), String(a.crossFindings.notes),
-                (a.hasStatus ? "S" : "-") + (a.checked ? "C" : "-"), a.media.joined(separator: "\u{0}"),
+                (a.hasStatus ? "S" : "-") + (a.checked ? "C" : "-") + (a.translation ? "T" : "-") + (a.english ? "E" : "-")
+                    + (a.outdated ? "O" : "-"), a.media.joined(separator: "\u{0}"),
             ]
             for (i, field) in fields.enumerated() {
                 if i > 0 { out.append(0x09) }
@@ -91,7 +92,8 @@ struct SiteManifest: Sendable {
 
     private static func article(_ f: [String]) -> SiteArticle? {
         let numbers = f[8...17].compactMap { Int($0) }
-        guard numbers.count == 10, f[18].count == 2 else { return nil }
+        let flags = Array(f[18].utf8)
+        guard numbers.count == 10, flags.count == 5 else { return nil }
         let media = f[19].split(separator: "\u{0}").map(String.init)
         guard SiteSlug.isSafe(f[1]), SitePlan.isLanguageFolder(f[3]), media.allSatisfy(SiteFileWriter.isSafe) else { return nil }
         return SiteArticle(
@@ -100,7 +102,8 @@ struct SiteManifest: Sendable {
             units: numbers[0], translated: numbers[1], untranslated: numbers[2], empty: numbers[3],
             findings: FindingCounts(errors: numbers[4], warnings: numbers[5], notes: numbers[6]),
             crossFindings: FindingCounts(errors: numbers[7], warnings: numbers[8], notes: numbers[9]), media: media,
-            hasStatus: f[18].hasPrefix("S"), checked: f[18].hasSuffix("C"))
+            hasStatus: flags[0] == UInt8(ascii: "S"), checked: flags[1] == UInt8(ascii: "C"), translation: flags[2] == UInt8(ascii: "T"),
+            english: flags[3] == UInt8(ascii: "E"), outdated: flags[4] == UInt8(ascii: "O"))
     }
 
     private static func unescape(_ field: UnsafeBufferPointer<UInt8>) -> String {

@@ -5,43 +5,114 @@ import Foundation
 /// content folder's top keep the bare slug when two names meet (`-2`, `-3` for
 /// the others), so links by name (`/AlchemyInsights/password-sync`) land on the
 /// article a reader of the original site would have reached.
+///
+/// A content folder is one locale's articles, or a folder of locale folders named
+/// by BCP 47 tag (`da-DK/`, `zh-CN/`, any depth below them): then the same path
+/// below two locale folders is one article in two languages, with one slug, and
+/// its language comes from the folder.
 public struct SitePlan: Sendable {
     public struct Entry: Hashable, Sendable {
         /// The path the article is read from.
         public var path: String
-        /// The path below the content folder, such as `AlchemyInsights/password-sync.md`.
+        /// The path below the content folder, such as `da-DK/AlchemyInsights/password-sync.md`.
         public var relativePath: String
         public var slug: String
+        /// The locale folder the article lies in (`da-DK`); nil outside one.
+        public var localeFolder: String?
+        /// What makes copies one article: the path below the locale folder
+        /// (`AlchemyInsights/password-sync.md`), else the path below the content folder.
+        public var identity: String
     }
 
     /// The content folder, without a trailing slash.
     public let contentRoot: String
-    /// Every article, in path order.
+    /// Every article copy, in path order.
     public let entries: [Entry]
+    /// The articles: the indices in `entries` of each one's copies (in locale folder
+    /// order), the articles in identity order.
+    public let articles: [[Int]]
+    /// The locale folders directly in the content folder, sorted; empty when it holds one locale's articles.
+    public let localeFolders: [String]
+    /// The folder of a locale folder's pages: the language (`da` for `da-DK`), or the
+    /// whole tag in lower case (`zh-cn`, `zh-tw`) where two locales share a language.
+    public let languageFolders: [String: String]
+    /// The page folders of each slug's copies that lie in locale folders.
+    let languagesBySlug: [String: Set<String>]
     /// Slugs by file name without `.md`, lower-cased: the shallowest article of that name.
     let slugByName: [String: String]
-    /// Slugs by relative path without `.md`, lower-cased.
+    /// Slugs by identity without `.md`, lower-cased.
     let slugByRelativePath: [String: String]
     /// The content folder's own name and the names of the folders below it, lower-cased:
     /// a site-relative link `/AlchemyInsights/name` names an article of this site by them.
     let folderNames: Set<String>
 
-    /// - Parameter articles: paths under `contentRoot` (as `ArticleLocator.articles(under:)` lists them).
-    public init(contentRoot: String, articles: [String]) {
+    /// - Parameters:
+    ///   - articles: paths under `contentRoot` (as `ArticleLocator.articles(under:)` lists them).
+    ///   - localeFolders: the folders directly in `contentRoot` named by a BCP 47 tag
+    ///     (`ArticleLocator.localeFolders()`); articles in them are copies of one article by
+    ///     their path below the folder.
+    ///   - languages: page folders or languages to build (`da`, `zh-cn`, `sv-SE`); copies in
+    ///     other locale folders are left out. Nil: all.
+    public init(contentRoot: String, articles: [String], localeFolders: [String] = [], languages: Set<String>? = nil) {
         let root = contentRoot.count > 1 && contentRoot.hasSuffix("/") ? String(contentRoot.dropLast()) : contentRoot
         self.contentRoot = root
-        let relatives = articles.map { Self.relativePath($0, root: root) }
-        // Shallow first, then by path: who gets the bare slug.
-        let depths = relatives.map { $0.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 } }
-        let order = articles.indices.sorted { depths[$0] != depths[$1] ? depths[$0] < depths[$1] : articles[$0] < articles[$1] }
+        let folderSet = Set(localeFolders)
+        var codes: [String: [String]] = [:]
+        for folder in localeFolders { codes[PageLanguage.code(folder), default: []].append(folder) }
+        var languageFolders: [String: String] = [:]
+        for (code, folders) in codes {
+            for folder in folders { languageFolders[folder] = folders.count == 1 ? code : PageLanguage.tag(folder).lowercased() }
+        }
+        // Each copy: its locale folder and identity; copies outside the chosen languages go.
+        var copies: [(path: String, relative: String, folder: String?, identity: String)] = []
+        copies.reserveCapacity(articles.count)
+        for path in articles {
+            let relative = Self.relativePath(path, root: root)
+            var folder: String?
+            var identity = relative
+            if !folderSet.isEmpty, let slash = relative.utf8.firstIndex(of: UInt8(ascii: "/")) {
+                let first = String(relative[..<slash])
+                if folderSet.contains(first) {
+                    folder = first
+                    identity = String(relative[relative.utf8.index(after: slash)...])
+                }
+            }
+            if let languages, let folder, let code = languageFolders[folder],
+                !languages.contains(code), !languages.contains(PageLanguage.code(folder)), !languages.contains(folder.lowercased())
+            {
+                continue
+            }
+            copies.append((path, relative, folder, identity))
+        }
+        // One article per identity of the copies in locale folders; each copy outside one is an article of its own.
+        var articleOf: [String: Int] = [:]
+        var members: [[Int]] = []
+        var identities: [String] = []
+        for (i, copy) in copies.enumerated() {
+            let key = copy.folder == nil ? "\u{0}" + copy.relative : copy.identity
+            if let k = articleOf[key] {
+                members[k].append(i)
+            } else {
+                articleOf[key] = members.count
+                members.append([i])
+                identities.append(copy.identity)
+            }
+        }
+        // Shallow first, then by identity: who gets the bare slug.
+        let depths = identities.map { $0.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 } }
+        let order = members.indices.sorted {
+            depths[$0] != depths[$1] ? depths[$0] < depths[$1] : (identities[$0], $0) < (identities[$1], $1)
+        }
         var used: Set<String> = []
-        var slugs = [String](repeating: "", count: articles.count)
+        var slugs = [String](repeating: "", count: copies.count)
         var byName: [String: String] = [:]
         var byPath: [String: String] = [:]
+        var languagesBySlug: [String: Set<String>] = [:]
         // AlchemyInsights: the collection Microsoft's site-relative links name, wherever the content sits.
         var folders: Set<String> = [Self.fileName(root).lowercased(), "alchemyinsights"]
-        for i in order {
-            let fileName = Self.fileName(articles[i])
+        for k in order {
+            let identity = identities[k]
+            let fileName = Self.fileName(identity)
             let base = SiteSlug.make(fromFileName: fileName)
             var slug = base
             var n = 2
@@ -50,24 +121,43 @@ public struct SitePlan: Sendable {
                 n += 1
             }
             used.insert(slug)
-            slugs[i] = slug
+            for i in members[k] {
+                slugs[i] = slug
+                if let folder = copies[i].folder, let code = languageFolders[folder] { languagesBySlug[slug, default: []].insert(code) }
+            }
             let name = Self.withoutExtension(fileName).lowercased()
             if byName[name] == nil { byName[name] = slug }
-            byPath[Self.withoutExtension(relatives[i]).lowercased()] = slug
+            let key = Self.withoutExtension(identity).lowercased()
+            if byPath[key] == nil { byPath[key] = slug }
             // The folders on the way (split on the bytes: a split on characters cost more than the rest of a plan).
-            let utf8 = relatives[i].utf8
+            let utf8 = identity.utf8
             if let lastSlash = utf8.lastIndex(of: UInt8(ascii: "/")) {
                 for folder in utf8[..<lastSlash].split(separator: UInt8(ascii: "/")) {
                     folders.insert(String(Substring(folder)).lowercased())
                 }
             }
         }
-        entries = articles.indices.map { Entry(path: articles[$0], relativePath: relatives[$0], slug: slugs[$0]) }
-            .sorted { $0.path < $1.path }
+        let unsorted = copies.indices.map {
+            Entry(
+                path: copies[$0].path, relativePath: copies[$0].relative, slug: slugs[$0], localeFolder: copies[$0].folder,
+                identity: copies[$0].identity)
+        }
+        let byPathOrder = unsorted.indices.sorted { unsorted[$0].path < unsorted[$1].path }
+        var position = [Int](repeating: 0, count: unsorted.count)
+        for (new, old) in byPathOrder.enumerated() { position[old] = new }
+        entries = byPathOrder.map { unsorted[$0] }
+        // The copies of an article in path order, which is locale folder order (they share the content folder).
+        self.articles = order.sorted { (identities[$0], $0) < (identities[$1], $1) }.map { k in members[k].map { position[$0] }.sorted() }
+        self.localeFolders = localeFolders.sorted()
+        self.languageFolders = languageFolders
+        self.languagesBySlug = languagesBySlug
         slugByName = byName
         slugByRelativePath = byPath
         folderNames = folders
     }
+
+    /// True when the content folder is a folder of locale folders.
+    public var isMultilingual: Bool { !localeFolders.isEmpty }
 
     /// A fingerprint of every slug and the names that lead to it: when it changes,
     /// links between articles may change, and an incremental build starts over.
@@ -76,6 +166,7 @@ public struct SitePlan: Sendable {
         for entry in entries {
             hash.add(entry.relativePath)
             hash.add(entry.slug)
+            hash.add(entry.localeFolder.flatMap { languageFolders[$0] } ?? "")
         }
         return hash.hex
     }
@@ -114,8 +205,8 @@ public struct SitePlan: Sendable {
             guard segments.count >= 2, segments.dropLast().allSatisfy(folderNames.contains), let name = segments.last else { return nil }
             return slugByName[Self.withoutExtension(name)].map { ($0, fragment) }
         }
-        // Relative to the article's own folder, never above the content folder.
-        var parts = entry.relativePath.split(separator: "/").dropLast().map(String.init)
+        // Relative to the article's own folder, never above its locale folder or the content folder.
+        var parts = entry.identity.split(separator: "/").dropLast().map(String.init)
         for part in decoded.split(separator: "/", omittingEmptySubsequences: true) {
             switch part {
             case ".": continue
@@ -128,10 +219,21 @@ public struct SitePlan: Sendable {
         return slugByRelativePath[Self.withoutExtension(parts.joined(separator: "/")).lowercased()].map { ($0, fragment) }
     }
 
-    /// A language folder: two or three lower-case ASCII letters.
+    /// A language folder: two or three lower-case ASCII letters (`da`), or a whole tag in
+    /// lower case (`zh-cn`) where two locales of a site share a language.
     static func isLanguageFolder(_ code: String) -> Bool {
-        (2...3).contains(code.utf8.count) && code.utf8.allSatisfy { $0 >= 0x61 && $0 <= 0x7A }
+        let parts = code.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.utf8.count), first.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else {
+            return false
+        }
+        return parts.count <= 4
+            && parts.dropFirst().allSatisfy { part in
+                (1...8).contains(part.utf8.count) && part.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
+            }
     }
+
+    /// The page folder of the copy in `entry`'s locale folder; nil outside one.
+    func languageFolder(of entry: Entry) -> String? { entry.localeFolder.flatMap { languageFolders[$0] } }
 
     /// True when `text` starts with `prefix` (lower-case ASCII), ignoring ASCII case.
     static func hasPrefixIgnoringCase(_ text: String, _ prefix: String) -> Bool {

@@ -19,6 +19,8 @@ struct SiteSetup: Sendable {
     let pages: SiteArticlePages
     /// The base URL, ending in `/`.
     let baseURL: String?
+    /// The page folders or languages to build, lower-cased; nil: every language.
+    let languages: Set<String>?
     let settings: String
 
     init(options: SiteBuilder.Options) throws(SiteError) {
@@ -100,7 +102,10 @@ struct SiteSetup: Sendable {
         folder = try SiteFolder(output: options.output, content: content, removeInBackground: options.removeOldSiteInBackground)
         let outputPrefix = folder.path + "/"
         let articles = ArticleLocator.articles(under: content).filter { !$0.hasPrefix(outputPrefix) }
-        plan = SitePlan(contentRoot: content, articles: articles)
+        languages = options.languages.map { Set($0.map { PageLanguage.tag($0).lowercased() }) }
+        plan = SitePlan(
+            contentRoot: content, articles: articles, localeFolders: ArticleLocator(contentDirectory: content).localeFolders(),
+            languages: languages)
         let configurationFolder = configuration.path.map {
             SiteFolder.resolved(SiteFolder.absolute(($0 as NSString).deletingLastPathComponent))
         }
@@ -109,7 +114,10 @@ struct SiteSetup: Sendable {
         self.templates = templates
         stylesheet = templates.stylesheet
         self.configuration = configuration
-        checker = Checker(configuration: configuration, jobs: options.jobs)
+        var checker = Checker(configuration: configuration, jobs: options.jobs)
+        // The rules that compare an article's copies in locale folders (TOLK703) run on a folder of them.
+        checker.context.comparesLocaleFolders = Set(plan.entries.compactMap(\.localeFolder)).count > 1
+        self.checker = checker
         runChecks = options.runChecks
         checkCache = loadingCache?.value
         self.baseURL = baseURL
@@ -129,6 +137,7 @@ struct SiteSetup: Sendable {
         hash.add(configurationBytes)
         hash.add(plan.fingerprint)
         hash.add(runChecks ? "checks" : "no checks")
+        hash.add(languages.map { $0.sorted().joined(separator: ",") } ?? "all languages")
         settings = hash.hex
     }
 

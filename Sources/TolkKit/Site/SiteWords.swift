@@ -19,6 +19,8 @@ struct SiteWords: Sendable {
     var machineTranslatedBadge: String { da ? "maskinoversat" : "machine translated" }
     var translationStatus: String { da ? "Oversættelsesstatus" : "Translation status" }
     var chooseLanguage: String { da ? "Vælg sprog" : "Choose a language" }
+    /// Beside an article an index lists that is not translated into its language.
+    var englishOnly: String { da ? "kun på engelsk" : "in English only" }
     var intro: String {
         da
             ? "Hver sætning kan vises med sin engelske original: hold musen over den, tryk på den eller gå til den med tabulatortasten."

@@ -13,17 +13,17 @@ struct SitemapWriter: Sendable {
     let baseURL: String
     let languages: [(code: String, locale: String)]
 
-    func render(_ articles: [SiteArticle]) -> String {
-        let pieces = self.pieces(articles, count: 2)
-        return Self.join(pieces.map { $0() }) ?? document(articles.sorted(by: { $0.slug < $1.slug })[...], withIndexes: true)
+    func render(_ entries: [SiteCatalog.Entry]) -> String {
+        let pieces = self.pieces(entries, count: 2)
+        return Self.join(pieces.map { $0() }) ?? document(entries.sorted(by: { $0.slug < $1.slug })[...], withIndexes: true)
     }
 
     /// The sitemap in `count` pieces to render at once (each by its own libxml2 writer,
     /// as a whole document of some of the articles), to be put together by `join`. A
     /// site's sitemap lists thousands of pages; one writer took longer than any other
     /// page of a build's last step.
-    func pieces(_ articles: [SiteArticle], count: Int) -> [@Sendable () -> String] {
-        let sorted = articles.sorted(by: { $0.slug < $1.slug })
+    func pieces(_ entries: [SiteCatalog.Entry], count: Int) -> [@Sendable () -> String] {
+        let sorted = entries.sorted(by: { $0.slug < $1.slug })
         // No empty piece: a document without a url is one empty element, which `join` cannot cut.
         let count = max(1, min(count, sorted.count))
         let writer = self
@@ -58,26 +58,28 @@ struct SitemapWriter: Sendable {
     private static let startTagEnd = "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
     private static let endTag = "</urlset>\n"
 
-    /// A sitemap of `articles` (in slug order), with the root and the indexes first when asked.
-    private func document(_ articles: ArraySlice<SiteArticle>, withIndexes: Bool) -> String {
+    /// A sitemap of the articles of `entries` (in slug order), each page with every
+    /// language of its article as an alternate; the root and the indexes first when asked.
+    private func document(_ entries: ArraySlice<SiteCatalog.Entry>, withIndexes: Bool) -> String {
         let writer = XMLWriter()
         writer.startElement(
             "urlset", [("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"), ("xmlns:xhtml", "http://www.w3.org/1999/xhtml")])
-        let localeOf = Dictionary(languages.map { ($0.code, $0.locale) }, uniquingKeysWith: { a, _ in a })
         if withIndexes {
             url(writer, path: "", alternates: languages.map { (PageLanguage.tag($0.locale), $0.code + "/") })
             let indexes = languages.map { (PageLanguage.tag($0.locale), $0.code + "/") } + [("x-default", "en/")]
             for language in languages { url(writer, path: language.code + "/", alternates: indexes) }
         }
-        for article in articles {
-            var versions = article.languages.map { code in
+        for entry in entries {
+            let codes = entry.languages
+            var versions = codes.map { code in
                 (
-                    code == article.language ? PageLanguage.tag(article.locale) : PageLanguage.tag(localeOf[code] ?? code),
-                    code + "/" + article.slug + "/"
+                    PageLanguage.tag(
+                        SiteCatalog.copy(entry, in: code).map { code == "en" ? SiteArticlePages.englishLocale : $0.locale } ?? code),
+                    code + "/" + entry.slug + "/"
                 )
             }
-            if article.languages.count > 1 { versions.append(("x-default", "en/" + article.slug + "/")) }
-            for code in article.languages { url(writer, path: code + "/" + article.slug + "/", alternates: versions) }
+            if codes.count > 1, entry.english != nil { versions.append(("x-default", "en/" + entry.slug + "/")) }
+            for code in codes { url(writer, path: code + "/" + entry.slug + "/", alternates: versions) }
         }
         writer.endElement()
         return writer.finish()

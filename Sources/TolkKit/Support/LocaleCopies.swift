@@ -49,13 +49,7 @@ extension ArticleLocator {
     /// letters, then up to three subtags of two to eight letters or digits (`da-DK`,
     /// `zh-Hans`, `sr-Latn-RS`).
     public static func isLocaleTag(_ name: String) -> Bool {
-        let parts = name.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...4).contains(parts.count), let language = parts.first, (2...3).contains(language.count),
-            language.allSatisfy({ $0.isASCII && $0.isLetter })
-        else { return false }
-        return parts.dropFirst().allSatisfy { part in
-            (2...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
-        }
+        LocaleFolder.isTag(name.utf8, needsSubtag: false)
     }
 
     /// The copy in the locale `wanted` (`sv-SE`, `sv_SE.UTF-8`, `sv`): the same tag, else
@@ -69,14 +63,11 @@ extension ArticleLocator {
 }
 
 extension Article {
-    /// Which of several copies carries the newest English (`FrontMatter.englishAge`); on a
-    /// tie, the first.
+    /// Which of several copies (in locale order) carries the newest English: the latest
+    /// `ms.lasthandoff`, then `ms.date`; on a tie, the English most copies carry, then the
+    /// first (as TOLK703 judges).
     public static func newestEnglish(_ articles: [Article]) -> Article? {
-        let ages = articles.map { article in
-            FrontMatter.englishAge(
-                handoff: article.frontMatter?.metadataEntry("ms.lasthandoff")?.value.text,
-                date: article.frontMatter?.metadataEntry("ms.date")?.value.text)
-        }
-        return ages.indices.max { a, b in ages[a] < ages[b] || (ages[a] == ages[b] && a > b) }.map { articles[$0] }
+        guard !articles.isEmpty else { return nil }
+        return articles[OutdatedTranslation.newest(articles.map(OutdatedTranslation.english(of:)))]
     }
 }

@@ -114,7 +114,8 @@ struct SiteBuilderTests {
                 units: 1, translated: 1, untranslated: 0, empty: 0, findings: FindingCounts(), crossFindings: FindingCounts(), media: [],
                 hasStatus: false, checked: false)
         }
-        let articles = (0..<7).map { article("a\($0)-<&>", $0 == 3 ? "en" : "da", "da-DK") } + [article("z", "nb", "nb-NO")]
+        let copies = (0..<7).map { article("a\($0)-<&>", $0 == 3 ? "en" : "da", "da-DK") } + [article("z", "nb", "nb-NO")]
+        let articles = SiteCatalog(copies).entries
         let sitemap = SitemapWriter(baseURL: "https://help.example.com/", languages: [("da", "da-DK"), ("nb", "nb-NO"), ("en", "en-US")])
         let whole = try #require(SitemapWriter.join(sitemap.pieces(articles, count: 1).map { $0() }))
         #expect(whole.hasPrefix("<?xml") && whole.hasSuffix("</urlset>\n") && whole.contains("a6-&lt;&amp;&gt;/"))

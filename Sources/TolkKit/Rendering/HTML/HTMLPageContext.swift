@@ -13,8 +13,8 @@ struct HTMLPageContext {
     var body = ""
     /// The article's title heading when it is rendered apart from `body` (above a status panel).
     var heading = ""
-    /// The page URLs the renderer was given, safe ones only: the article's
-    /// language first, then English, then any others by locale.
+    /// The page URLs the renderer was given, safe ones only: the translations by
+    /// locale, then English.
     private let pages: [(locale: String, url: String)]
 
     init(article: Article, side: Side, locale: String, words: HTMLWords, renderer: HTMLPageRenderer) {
@@ -23,8 +23,8 @@ struct HTMLPageContext {
         self.locale = locale
         self.words = words
         self.renderer = renderer
-        let target = PageLanguage.code(article.targetLocale ?? renderer.site?.fallbackLocale ?? "")
-        func rank(_ locale: String) -> Int { PageLanguage.code(locale) == target ? 0 : PageLanguage.code(locale) == "en" ? 1 : 2 }
+        // The same order on every page of an article: the translations by locale, then English.
+        func rank(_ locale: String) -> Int { PageLanguage.code(locale) == "en" ? 1 : 0 }
         pages = renderer.pageURLs.compactMap { key, value in SafeURL.link(value).map { (PageLanguage.tag(key), $0) } }
             .map { (rank: rank($0.0), locale: $0.0, url: $0.1) }
             .sorted { ($0.rank, $0.locale) < ($1.rank, $1.locale) }
@@ -77,7 +77,9 @@ struct HTMLPageContext {
         // Tolk's own words are Danish or English; on a page in another language they carry their `lang`.
         if words.language != PageLanguage.code(locale) { page.append("foreignWords", .string(words.language)) }
         if let site = renderer.site {
-            var links = TemplateObject(strings: [("indexURL", site.indexURL), ("rootURL", site.rootURL), ("allArticles", words.allArticles)])
+            var links = TemplateObject(strings: [
+                ("indexURL", site.indexURL), ("rootURL", site.rootURL), ("allArticles", words.allArticles),
+            ])
             if let status = site.statusPageURL { links.append("statusPageURL", .string(status)) }
             page.append("site", .object(links))
             if let canonical = site.canonicalURL.flatMap(SafeURL.link) { page.append("canonical", .string(canonical)) }
@@ -105,7 +107,10 @@ struct HTMLPageContext {
 
     // MARK: Languages
 
-    private var hasOtherLanguages: Bool { pages.contains { PageLanguage.code($0.locale) != PageLanguage.code(locale) } }
+    /// True for a page URL of the page's own locale.
+    private func isOwn(_ page: (locale: String, url: String)) -> Bool { page.locale.lowercased() == locale.lowercased() }
+
+    private var hasOtherLanguages: Bool { pages.contains { !isOwn($0) } }
 
     private func url(forLanguage code: String) -> String? {
         guard PageLanguage.code(locale) != code else { return nil }
@@ -119,7 +124,7 @@ struct HTMLPageContext {
         var current = TemplateObject(strings: [("name", PageLanguage.autonym(locale)), ("lang", own)])
         current.append("current", .bool(true))
         var out: [TemplateValue] = [.object(current)]
-        for page in pages where PageLanguage.code(page.locale) != own {
+        for page in pages where !isOwn(page) {
             let code = PageLanguage.code(page.locale)
             var other = TemplateObject(
                 strings: [("name", PageLanguage.autonym(page.locale)), ("lang", code), ("hreflang", code), ("href", page.url)])

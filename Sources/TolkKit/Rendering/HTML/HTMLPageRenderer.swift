@@ -60,12 +60,10 @@ public struct HTMLPageRenderer: ArticleRenderer, Sendable {
         PageLanguage.tag(side == .target ? (article.targetLocale ?? "und") : article.sourceLocale)
     }
 
-    /// The page's `lang`, with the site's fallback for an article whose front matter names no locale.
+    /// The page's `lang`: on a site, the locale the site places the translation in.
     func pageLocale(of article: Article) -> String {
-        guard side == .target, article.targetLocale == nil, let fallback = site?.fallbackLocale else {
-            return Self.pageLocale(of: article, side: side)
-        }
-        return PageLanguage.tag(fallback)
+        guard side == .target, let locale = site?.locale else { return Self.pageLocale(of: article, side: side) }
+        return PageLanguage.tag(locale)
     }
 
     public func render(_ article: Article) -> String {

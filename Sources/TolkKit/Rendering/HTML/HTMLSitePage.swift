@@ -1,6 +1,6 @@
 /// What a page of a site has around its article that a standalone page does
-/// not: links to the site's other pages, a canonical URL, the locale of an
-/// article that names none, and the live-status panel.
+/// not: links to the site's other pages, a canonical URL, the translation's
+/// locale as the site places it, and the live-status panel.
 public struct HTMLSitePage: Sendable {
     /// The index of the page's language, relative to the page.
     public var indexURL: String
@@ -10,20 +10,21 @@ public struct HTMLSitePage: Sendable {
     public var statusPageURL: String?
     /// The page's absolute URL, when the site has a base URL.
     public var canonicalURL: String?
-    /// The translation's locale when the article's front matter names none (from its folder).
-    public var fallbackLocale: String?
+    /// The translation's locale as the site places it: its locale folder's, which wins over
+    /// the front matter's `ms.contentlocale`, or the site's for an article that names none.
+    public var locale: String?
     /// The live-status panel, for an article with a status binding.
     public var status: HTMLStatusPanel?
 
     public init(
-        indexURL: String, rootURL: String, statusPageURL: String? = nil, canonicalURL: String? = nil, fallbackLocale: String? = nil,
+        indexURL: String, rootURL: String, statusPageURL: String? = nil, canonicalURL: String? = nil, locale: String? = nil,
         status: HTMLStatusPanel? = nil
     ) {
         self.indexURL = indexURL
         self.rootURL = rootURL
         self.statusPageURL = statusPageURL
         self.canonicalURL = canonicalURL
-        self.fallbackLocale = fallbackLocale
+        self.locale = locale
         self.status = status
     }
 }

@@ -47,6 +47,11 @@ public struct OutdatedTranslation: SetRule {
 
     public func facts(_ article: Article, _ context: CheckContext) -> Facts {
         guard context.comparesLocaleFolders, LocaleFolder(path: article.path) != nil else { return Facts() }
+        return Self.english(of: article)
+    }
+
+    /// The article's English as the rule compares it, wherever the article lies.
+    static func english(of article: Article) -> Facts {
         var whole = EnglishHash()
         var units: [Unit] = []
         units.reserveCapacity(article.units.count)
@@ -130,11 +135,17 @@ public struct OutdatedTranslation: SetRule {
     /// The copy holding the newest English: the latest date; among copies of that date, the
     /// English most copies hold; then the first locale by name (`copies` is in that order).
     private static func newest(_ copies: [Copy]) -> Copy {
-        let latest = copies.map(\.age).max { $0 < $1 }!
-        let candidates = copies.filter { $0.age == latest }
-        let holders = { (copy: Copy) in copies.filter { $0.whole == copy.whole }.count }
-        var best = candidates[0]
-        for candidate in candidates.dropFirst() where holders(candidate) > holders(best) { best = candidate }
+        copies[newest(copies.map(\.facts))]
+    }
+
+    /// Which of the copies' English (in locale order) is the newest, by the rule above:
+    /// the site renders an article's English page from it.
+    static func newest(_ copies: [Facts]) -> Int {
+        let ages = copies.map { FrontMatter.englishAge(handoff: $0.handoff, date: $0.date) }
+        let latest = ages.max { $0 < $1 }!
+        let holders = { (i: Int) in copies.filter { $0.whole == copies[i].whole }.count }
+        var best = -1
+        for i in copies.indices where ages[i] == latest && (best < 0 || holders(i) > holders(best)) { best = i }
         return best
     }
 

@@ -1,6 +1,8 @@
-/// A folder in an article's path named like a locale (`da-DK`, `ja-JP`): the
-/// localization repositories keep one tree per locale, so the folder says
-/// which language the article must be in.
+/// A folder in an article's path named like a locale (`da-DK`, `ja-JP`, `zh-Hans`,
+/// `es-419`: a BCP 47 tag with a subtag after the language, so that a folder named
+/// `ios` or `it` deep in a path is not taken for one): the localization
+/// repositories keep one tree per locale, so the folder says which language the
+/// article must be in.
 struct LocaleFolder: Hashable {
     /// The folder name as written.
     var name: String
@@ -9,7 +11,7 @@ struct LocaleFolder: Hashable {
     /// The path below the folder, such as `AlchemyInsights/password-sync.md`.
     var relativePath: String
 
-    /// The folder nearest the file whose name has the shape `xx-XX` (letters, any case).
+    /// The folder nearest the file whose name is a locale tag (`LocaleFolder.isTag`).
     init?(path: String) {
         // The folders from the file back, by their bytes: a path has few slashes, but this
         // runs for every article in several rules.
@@ -18,7 +20,7 @@ struct LocaleFolder: Hashable {
         while true {
             var start = end
             while start > 0, bytes[start - 1] != 0x2F { start -= 1 }
-            if end - start == 5, Self.isLocale(bytes[start..<end]) {
+            if end - start >= 4, Self.isTag(bytes[start..<end], needsSubtag: true) {
                 name = String(decoding: bytes[start..<end], as: UTF8.self)
                 root = String(decoding: bytes[..<max(0, start - 1)], as: UTF8.self)
                 relativePath = String(decoding: bytes[(end + 1)...], as: UTF8.self)
@@ -31,6 +33,37 @@ struct LocaleFolder: Hashable {
 
     /// The locale in a form for comparing (`da-dk`).
     var key: String { name.lowercased() }
+
+    /// A BCP 47 tag as locale folders are named: a language of two or three ASCII letters,
+    /// then up to three subtags of two to eight ASCII letters or digits (`da-DK`, `zh-Hans`,
+    /// `sr-Latn-RS`, `es-419`); with `needsSubtag`, at least one.
+    static func isTag<Bytes: Collection<UInt8>>(_ b: Bytes, needsSubtag: Bool) -> Bool {
+        var parts = 0
+        var length = 0
+        var lettersOnly = true
+        func partEnds() -> Bool {
+            defer {
+                parts += 1
+                length = 0
+                lettersOnly = true
+            }
+            return parts == 0 ? (2...3).contains(length) && lettersOnly : (2...8).contains(length)
+        }
+        for c in b {
+            if c == UInt8(ascii: "-") {
+                guard partEnds() else { return false }
+            } else if (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A {
+                length += 1
+            } else if c >= 0x30 && c <= 0x39 {
+                length += 1
+                lettersOnly = false
+            } else {
+                return false
+            }
+        }
+        guard partEnds() else { return false }
+        return parts <= 4 && (!needsSubtag || parts >= 2)
+    }
 
     /// `xx-XX`: two letters, a hyphen, two letters (any case).
     static func isLocale<Bytes: RandomAccessCollection<UInt8>>(_ b: Bytes) -> Bool where Bytes.Index == Int {
