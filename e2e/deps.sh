@@ -3,7 +3,9 @@
 # when one of the Debian packages below is absent (same check as `make deps`).
 set -euo pipefail
 
-DEB_E2E="chromium chromium-driver python3-selenium fonts-dejavu-core"
+# fonts-noto-cjk: the Chinese pages of the multilingual test need a font that covers
+# the script (without one, the browser draws empty boxes).
+DEB_E2E="chromium chromium-driver python3-selenium fonts-dejavu-core fonts-noto-cjk"
 
 missing=""
 for p in $DEB_E2E; do

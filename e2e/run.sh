@@ -80,4 +80,15 @@ if [ -n "$stray" ]; then
 fi
 
 echo "e2e: browser test (e2e/browser_test.py), screenshots in $SCREENSHOTS"
-"$PYTHON" e2e/browser_test.py --site "$OUT" --fixtures "$ARTICLES" --screenshots "$SCREENSHOTS"
+status=0
+"$PYTHON" e2e/browser_test.py --site "$OUT" --fixtures "$ARTICLES" --screenshots "$SCREENSHOTS" || status=1
+
+# The same articles in five locale folders (da-DK, sv-SE, zh-CN, vi-VN and the
+# right-to-left ar-SA): one site, each article once per language.
+LOCALES=Tests/TolkKitTests/Fixtures/site-locales
+MULTI="$WORK/site-locales"
+echo "e2e: building the multilingual site: $TOLK site $LOCALES --out $MULTI"
+"$TOLK" site "$LOCALES" --out "$MULTI" --quiet
+echo "e2e: multilingual browser test (e2e/multilingual_test.py), screenshots in $SCREENSHOTS"
+"$PYTHON" e2e/multilingual_test.py --site "$MULTI" --screenshots "$SCREENSHOTS" || status=1
+exit $status

@@ -130,7 +130,7 @@
   if (choices.length && location.hash !== "#choose") {
     var wanted = (navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ""]);
     for (var w = 0; w < wanted.length; w++) {
-      var tag = String(wanted[w]).toLowerCase();
+      var tag = String(wanted[w]).toLowerCase().split(";")[0];
       var code = tag.split("-")[0];
       var byLanguage = null;
       for (var c = 0; c < choices.length; c++) {
