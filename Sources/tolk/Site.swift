@@ -172,11 +172,15 @@ struct Site: ParsableCommand {
     }
 
     static func summary(_ r: SiteBuilder.Report) -> String {
-        let how = r.incremental ? "incremental: \(r.rendered) articles rendered, \(r.reused) unchanged" : "\(r.rendered) articles rendered"
+        // An article in several locale folders: its copies are what is rendered.
+        let what = r.copies > r.articles ? "copies" : "articles"
+        let how =
+            r.incremental ? "incremental: \(r.rendered) \(what) rendered, \(r.reused) unchanged" : "\(r.rendered) \(what) rendered"
+        let set = r.copies > r.articles ? "\(r.articles) articles in \(r.copies) copies, " : ""
         let skipped = r.skipped > 0 ? ", \(r.skipped) skipped" : ""
         let cached = r.checksFromCache > 0 ? ", findings of \(r.checksFromCache) unchanged articles from the check cache" : ""
         return "tolk: built \(r.pages) pages in \(r.languages.joined(separator: ", ")) into \(r.output) "
-            + "(\(how)\(skipped)\(cached)) in \(String(format: "%.2f", r.seconds)) s"
+            + "(\(set)\(how)\(skipped)\(cached)) in \(String(format: "%.2f", r.seconds)) s"
     }
 
     /// The running binary's size and modification time: a rebuilt Tolk renders everything again.

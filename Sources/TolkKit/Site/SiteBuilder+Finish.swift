@@ -49,6 +49,7 @@ extension SiteBuilder {
         try writeListings(catalog, collected.articles, setup: setup, previous: previous, writer: writer, timings: timings)
         var report = collected.report
         report.articles = setup.plan.articles.count
+        report.copies = setup.plan.entries.count
         report.pages = collected.articles.reduce(0) { $0 + $1.languages.count }
         report.languages = catalog.languages.map(\.code)
         report.problems.sort()

@@ -51,9 +51,11 @@ public struct SiteBuilder: Sendable {
 
     /// What a build did.
     public struct Report: Sendable {
-        /// Articles found.
+        /// Articles found (an article in several locale folders counts once).
         public var articles = 0
-        /// Articles whose pages were rendered in this build.
+        /// Copies of the articles found: one per locale folder an article is in.
+        public var copies = 0
+        /// Article copies whose pages were rendered in this build.
         public var rendered = 0
         /// Articles left as the previous build wrote them (incremental).
         public var reused = 0
