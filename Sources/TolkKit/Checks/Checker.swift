@@ -88,6 +88,13 @@ public struct Checker: Sendable {
         var suppressions: Suppressions?
     }
 
+    /// The English of an article as TOLK703 gathered it in `check` (see `OutdatedTranslation.english(of:)`),
+    /// when the rule ran and compared locale folders.
+    static func englishFacts(_ check: ArticleCheck) -> OutdatedTranslation.Facts? {
+        for value in check.facts.values { if let facts = value as? OutdatedTranslation.Facts { return facts } }
+        return nil
+    }
+
     /// Runs the single-article rules on an article already parsed (a site checks the
     /// model it renders, without reading the file again).
     /// The rules read `article.analysis`; an article parsed without it is parsed again with it.

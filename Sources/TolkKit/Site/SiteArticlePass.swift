@@ -152,7 +152,11 @@ struct SiteArticlePass: Sendable {
         if let en = copies.firstIndex(where: { $0.locale.map(PageLanguage.code) == "en" }) {
             english = en
         } else if copies.count > 1 {
-            let facts = copies.map { OutdatedTranslation.english(of: $0.article!) }
+            // TOLK703 gathered the same facts when the rules ran on the copy.
+            let facts = copies.map { copy in
+                copy.check.flatMap(Checker.englishFacts).flatMap { $0.units.isEmpty ? nil : $0 }
+                    ?? OutdatedTranslation.english(of: copy.article!)
+            }
             english = OutdatedTranslation.newest(facts)
             for k in facts.indices { outdated[k] = facts[k].whole != facts[english].whole }
         }
