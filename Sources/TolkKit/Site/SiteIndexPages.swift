@@ -29,25 +29,31 @@ struct SiteIndexPages: Sendable {
     /// the manifest), all at once on the cores there are. Each job returns its error, if any.
     func write(to writer: SiteFileWriter, also: [@Sendable () -> SiteError?] = []) throws(SiteError) {
         let pages = self
-        // The longest first (the status page, then the sitemap in `also`), so that two cores finish together.
-        var jobs: [@Sendable () -> SiteError?] =
-            [
-                {
-                    pages.write(to: writer, "translation-status/index.html") { () throws(SiteError) in
-                        try pages.render(try pages.status(), template: "translation-status", cached: false)
-                    }
+        // The status matrix's rows in pieces, the longest jobs, first: so that the cores finish together.
+        let rows = statusRows()
+        let pieces = Swift.max(1, Swift.min(4, rows.count / 256))
+        let table = Slots<String>(count: pieces)
+        var jobs: [@Sendable () -> SiteError?] = (0..<pieces).map { i in
+            {
+                do throws(SiteError) {
+                    table.set(i, try pages.render(rows[(i * rows.count / pieces)..<((i + 1) * rows.count / pieces)]))
+                    return nil
+                } catch {
+                    return error
                 }
-            ] + also
-        jobs.append {
-            pages.write(to: writer, "index.html") { () throws(SiteError) in
-                try pages.render(pages.root(), template: "root", cached: false)
             }
         }
+        jobs += also
         for language in languages {
             jobs.append {
                 pages.write(to: writer, language.code + "/index.html") { () throws(SiteError) in
                     try pages.render(try pages.index(language), template: "index", cached: false)
                 }
+            }
+        }
+        jobs.append {
+            pages.write(to: writer, "index.html") { () throws(SiteError) in
+                try pages.render(pages.root(), template: "root", cached: false)
             }
         }
         let all = jobs
@@ -56,6 +62,16 @@ struct SiteIndexPages: Sendable {
             if let error = all[i]() { failure.set(error) }
         }
         if let error = failure.error { throw error }
+        let rendered = table.values.compactMap { $0 }
+        guard rendered.count == pieces else { throw SiteError.interrupted }
+        if let error = write(
+            to: writer, "translation-status/index.html",
+            { () throws(SiteError) in
+                try render(status(rows: rendered.joined()), template: "translation-status", cached: false)
+            })
+        {
+            throw error
+        }
     }
 
     /// Renders one page and writes it; the error, if any.
@@ -180,12 +196,51 @@ struct SiteIndexPages: Sendable {
         return page
     }
 
-    /// The translation-status page: a matrix of articles × languages (coverage, MT or HT,
-    /// findings by severity, missing, outdated in each cell) under a total row per language.
-    private func status() throws(SiteError) -> [String: Any] {
+    /// The languages of the status matrix's columns: every translation's.
+    private var columns: [(code: String, locale: String)] { languages.filter { $0.code != "en" } }
+
+    /// The matrix's rows in their first order: least covered first (a missing translation
+    /// covers nothing), then most errors — what a localization lead looks at first.
+    private func statusRows() -> [SiteCatalog.Entry] {
+        let columns = self.columns
+        func coverage(_ entry: SiteCatalog.Entry) -> Double {
+            columns.map { entry.translations[$0.code]?.coverage ?? 0 }.min() ?? 100
+        }
+        func errors(_ entry: SiteCatalog.Entry) -> Int { entry.translations.values.reduce(0) { $0 + $1.allFindings.errors } }
+        return catalog.entries.map { (coverage: coverage($0), errors: errors($0), entry: $0) }.sorted {
+            ($0.coverage, -$0.errors, $0.entry.identity) < ($1.coverage, -$1.errors, $1.entry.identity)
+        }.map(\.entry)
+    }
+
+    /// Some rows of the matrix, rendered (their rank is their place in `statusRows()`).
+    private func render(_ rows: ArraySlice<SiteCatalog.Entry>) throws(SiteError) -> String {
+        let columns = self.columns
+        var table = ""
+        for (rank, item) in zip(rows.indices, rows) {
+            var cells = ""
+            for language in columns {
+                cells += try render(cell(item.translations[language.code], language: language), template: "translation-status-cell")
+            }
+            var tr = TemplateObject(strings: [
+                ("title", HTMLEscaping.clean(item.englishTitle)), ("path", HTMLEscaping.clean(item.identity)), ("cells", cells),
+            ])
+            if item.english != nil { tr.append("href", .string("../en/" + item.slug + "/index.html")) }
+            tr.append("rank", .number(rank))
+            let problems =
+                item.translations.count < columns.count || item.translations.values.contains { $0.outdated || $0.allFindings.errors > 0 }
+            tr.append("problems", .bool(problems))
+            table += try render(tr, template: "translation-status-row")
+        }
+        return table
+    }
+
+    /// The translation-status page around its rendered `rows`: a matrix of articles ×
+    /// languages (coverage, MT or HT, findings by severity, missing, outdated in each
+    /// cell) under a total row per language.
+    private func status(rows: String) -> [String: Any] {
         var page = common(lang: "en", locale: "en", toRoot: "../", title: "Translation status")
         let words = SiteWords(language: "en")
-        let columns = languages.filter { $0.code != "en" }
+        let columns = self.columns
         let copies = catalog.entries.flatMap { $0.translations.values }
         let unchecked = copies.filter { !$0.checked }.count
         page["totals"] = columns.map { language -> [String: Any] in
@@ -220,34 +275,7 @@ struct SiteIndexPages: Sendable {
                 ? "The rules of tolk check did not run (tolk site --no-checks): no findings are counted."
                 : "\(words.number(unchecked)) article copies were not checked (skipped by .tolk.yml): their findings show as —."
         }
-        // Least covered first (a missing translation covers nothing), then most errors: what a localization lead looks at first.
-        func coverage(_ entry: SiteCatalog.Entry) -> Double {
-            columns.map { entry.translations[$0.code]?.coverage ?? 0 }.min() ?? 100
-        }
-        func errors(_ entry: SiteCatalog.Entry) -> Int { entry.translations.values.reduce(0) { $0 + $1.allFindings.errors } }
-        let rows = catalog.entries.map { (coverage: coverage($0), errors: errors($0), entry: $0) }.sorted {
-            ($0.coverage, -$0.errors, $0.entry.identity) < ($1.coverage, -$1.errors, $1.entry.identity)
-        }
-        var table = ""
-        for (rank, row) in rows.enumerated() {
-            let item = row.entry
-            var cells = ""
-            for language in columns {
-                cells += try render(cell(item.translations[language.code], language: language), template: "translation-status-cell")
-            }
-            var tr = TemplateObject(strings: [
-                ("title", HTMLEscaping.clean(item.englishTitle)), ("path", HTMLEscaping.clean(item.identity)), ("cells", cells),
-            ])
-            if item.english != nil { tr.append("href", .string("../en/" + item.slug + "/index.html")) }
-            tr.append("rank", .number(rank))
-            tr.append(
-                "problems",
-                .bool(
-                    item.translations.count < columns.count
-                        || item.translations.values.contains { $0.outdated || $0.allFindings.errors > 0 }))
-            table += try render(tr, template: "translation-status-row")
-        }
-        page["rows"] = table
+        page["rows"] = rows
         page["site"] = ["indexURL": "../en/index.html", "rootURL": "../index.html#choose", "allArticles": words.articlesTitle]
         if let baseURL { page["canonical"] = baseURL + "translation-status/" }
         return page
