@@ -216,6 +216,22 @@ struct TypographyRulesTests {
         #expect(findings.first?.location.column == Self.column(of: ".", in: question))
     }
 
+    @Test("TOLK505's quick test: a full-width mark of the same kind ends alike, another kind does not")
+    func endPunctuationQuickTest() throws {
+        func alike(_ target: String, _ source: String) throws -> Bool {
+            EndPunctuation.endsAlike(try #require(RuleTesting.article(units: [(target, source)], locale: "zh-CN").units.last))
+        }
+        #expect(try alike("选择 **DirSync 状态**。", "Choose **DirSync Status**."))
+        #expect(try alike("执行以下操作：", "Do the following:"))
+        #expect(try alike("如何计算税款？", "How is tax calculated?"))
+        #expect(try !alike("如何计算税款。", "How is tax calculated?"))
+        #expect(try !alike("请稍候……", "Please wait..."))
+        #expect(try !alike("选择", "Choose."))
+        // The slow path still reports what the quick test lets through.
+        let findings = try RuleTesting.findings(EndPunctuation.self, units: [("如何计算税款！", "How is tax calculated?")], locale: "zh-CN")
+        #expect(findings.count == 1)
+    }
+
     // MARK: - TOLK506 suspicious-character
 
     @Test("TOLK506 suspicious-character: a zero-width space and a replacement character")

@@ -77,26 +77,35 @@ public struct EndPunctuation: Rule {
         return i < bytes.count && bytes[i] == UInt8(ascii: "#")
     }
 
-    /// True when both sides end, after ASCII spaces and closers, with the same one of `.:?!`
-    /// (not an ellipsis) or the English with a letter or digit: nothing to report, found
-    /// without reading characters.
+    /// True when both sides end, after ASCII spaces and closers, with the same kind of mark
+    /// among `.:?!` (not an ellipsis; the translation's may be its full-width or its script's
+    /// form, `。`, `：`, `？`, `！`) or the English with a letter or digit: nothing to report,
+    /// found without reading characters.
     static func endsAlike(_ unit: TranslationUnit) -> Bool {
-        func last(_ text: String) -> (byte: UInt8, before: UInt8)? {
-            text.withBytes { bytes in
-                var k = bytes.count - 1
-                while k >= 0 {
-                    switch bytes[k] {
-                    case 0x20, 0x0A, 0x09, 0x0D, 0x2A, 0x5F, 0x29, 0x22, 0x27: k -= 1
-                    default: return (bytes[k], k > 0 ? bytes[k - 1] : 0x20)
-                    }
+        // The last byte that counts, its index, and the byte before it.
+        func last(_ bytes: UnsafeBufferPointer<UInt8>) -> (index: Int, before: UInt8)? {
+            var k = bytes.count - 1
+            while k >= 0 {
+                switch bytes[k] {
+                case 0x20, 0x0A, 0x09, 0x0D, 0x2A, 0x5F, 0x29, 0x22, 0x27: k -= 1
+                default: return (k, k > 0 ? bytes[k - 1] : 0x20)
                 }
-                return nil
             }
+            return nil
         }
-        guard let s = last(unit.source) else { return true }
+        guard let s = unit.source.withBytes({ b in last(b).map { (byte: b[$0.index], before: $0.before) } }) else { return true }
         if (s.byte | 0x20 >= 0x61 && s.byte | 0x20 <= 0x7A) || (s.byte >= 0x30 && s.byte <= 0x39) { return true }
-        guard let t = last(unit.target), s.byte == t.byte, s.before != 0x2E, t.before != 0x2E else { return false }
-        return s.byte == 0x2E || s.byte == 0x3A || s.byte == 0x3F || s.byte == 0x21
+        guard s.byte == 0x2E || s.byte == 0x3A || s.byte == 0x3F || s.byte == 0x21, s.before != 0x2E else { return false }
+        return unit.target.withBytes { b in
+            guard let t = last(b) else { return false }
+            if b[t.index] < 0x80 { return b[t.index] == s.byte && t.before != 0x2E }
+            // A mark of another script: the whole last character, by its kind.
+            var start = t.index
+            while start > 0, b[start] & 0xC0 == 0x80 { start -= 1 }
+            let scalars = String(decoding: UnsafeBufferPointer(rebasing: b[start...t.index]), as: UTF8.self).unicodeScalars
+            guard scalars.count == 1, let c = scalars.first else { return false }
+            return kind(of: c) == kind(of: Unicode.Scalar(s.byte))
+        }
     }
 
     /// The kind of the final mark and the index of the last character that counts, or nil when
