@@ -45,11 +45,11 @@ extension ArticleLocator {
         }
     }
 
-    /// True for a BCP 47 tag as locale folders are named: a language of two or three
-    /// letters, then up to three subtags of two to eight letters or digits (`da-DK`,
-    /// `zh-Hans`, `sr-Latn-RS`).
+    /// True for a locale tag as locale folders are named: an ISO 639 language, then an
+    /// optional script and region that Foundation knows (`da-DK`, `sv`, `zh-Hans`,
+    /// `sr-Latn-RS`, `es-419`).
     public static func isLocaleTag(_ name: String) -> Bool {
-        LocaleFolder.isTag(name.utf8, needsSubtag: false)
+        LocaleFolder.isTag(name.utf8, needsSubtag: false) && LocaleFolder.isKnownLocale(name, needsSubtag: false)
     }
 
     /// The copy in the locale `wanted` (`sv-SE`, `sv_SE.UTF-8`, `sv`): the same tag, else

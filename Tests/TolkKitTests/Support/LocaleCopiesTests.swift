@@ -12,9 +12,20 @@ struct LocaleCopiesTests {
 
     @Test(
         "Other folder names are not locale folders",
-        arguments: ["AlchemyInsights", "includes", "d", "da-", "da_DK", "en-US-x-y-z", "123", "dk-ÆØ"])
+        arguments: [
+            "AlchemyInsights", "includes", "d", "da-", "da_DK", "en-US-x-y-z", "123", "dk-ÆØ", "wt-scripts", "my-docs", "xx-YY", "ios",
+        ])
     func notTags(_ name: String) {
         #expect(!ArticleLocator.isLocaleTag(name))
+    }
+
+    @Test("A folder named like a locale deep in a path is one only when Foundation knows its parts")
+    func localeFolderInPath() {
+        #expect(LocaleFolder(path: "/repo/da-DK/AlchemyInsights/a.md")?.name == "da-DK")
+        #expect(LocaleFolder(path: "/repo/zh-Hans/AlchemyInsights/a.md")?.name == "zh-Hans")
+        #expect(LocaleFolder(path: "/work/wt-scripts/Tests/a.md") == nil)
+        #expect(LocaleFolder(path: "/home/me/my-docs/a.md") == nil)
+        #expect(LocaleFolder(path: "/repo/sv/AlchemyInsights/a.md") == nil)
     }
 
     @Test("The copies of a slug, one per locale folder, at any depth below it")

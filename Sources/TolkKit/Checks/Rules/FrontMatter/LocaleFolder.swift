@@ -1,3 +1,5 @@
+import Foundation
+
 /// A folder in an article's path named like a locale (`da-DK`, `ja-JP`, `zh-Hans`,
 /// `es-419`: a BCP 47 tag with a subtag after the language, so that a folder named
 /// `ios` or `it` deep in a path is not taken for one): the localization
@@ -20,7 +22,9 @@ struct LocaleFolder: Hashable {
         while true {
             var start = end
             while start > 0, bytes[start - 1] != 0x2F { start -= 1 }
-            if end - start >= 4, Self.isTag(bytes[start..<end], needsSubtag: true) {
+            if end - start >= 4, Self.isTag(bytes[start..<end], needsSubtag: true),
+                Self.isKnownLocale(String(decoding: bytes[start..<end], as: UTF8.self), needsSubtag: true)
+            {
                 name = String(decoding: bytes[start..<end], as: UTF8.self)
                 root = String(decoding: bytes[..<max(0, start - 1)], as: UTF8.self)
                 relativePath = String(decoding: bytes[(end + 1)...], as: UTF8.self)
@@ -65,6 +69,30 @@ struct LocaleFolder: Hashable {
         return parts <= 4 && (!needsSubtag || parts >= 2)
     }
 
+    /// True when `name` is a locale whose parts Foundation knows: an ISO 639 language, then
+    /// an ISO 15924 script, an ISO 3166 or UN M.49 region, or both, in that order (`da`,
+    /// `da-DK`, `zh-Hans`, `sr-Latn-RS`, `es-419`; not `wt-scripts`, `my-docs`); with
+    /// `needsSubtag`, a script or region at least. Folder names repeat: each is judged once.
+    static func isKnownLocale(_ name: String, needsSubtag: Bool) -> Bool {
+        let known = knownLocales.value(for: name) {
+            let parts = name.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+            guard (1...3).contains(parts.count), Locale.LanguageCode(parts[0].lowercased()).isISOLanguage else { return false }
+            var rest = parts.dropFirst()
+            if let script = rest.first, script.count == 4, script.allSatisfy(\.isLetter) {
+                guard Locale.Script(script.prefix(1).uppercased() + script.dropFirst().lowercased()).isISOScript else { return false }
+                rest = rest.dropFirst()
+            }
+            if let region = rest.first {
+                guard region.count == 2 || region.count == 3, Locale.Region(region.uppercased()).isISORegion else { return false }
+                rest = rest.dropFirst()
+            }
+            return rest.isEmpty
+        }
+        return known && (!needsSubtag || name.contains("-"))
+    }
+
+    private static let knownLocales = OnceEach<String, Bool>()
+
     /// `xx-XX`: two letters, a hyphen, two letters (any case).
     static func isLocale<Bytes: RandomAccessCollection<UInt8>>(_ b: Bytes) -> Bool where Bytes.Index == Int {
         let letter = { (c: UInt8) in (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
@@ -92,5 +120,25 @@ extension FrontMatter {
         guard i < bytes.count, bytes[i] != 0x0A else { return entry.location }
         let column = 1 + bytes[lineStart..<i].filter { $0 & 0xC0 != 0x80 }.count
         return SourceLocation(line: entry.location.line, column: column, offset: i)
+    }
+}
+
+/// Values computed once per key, from any thread.
+final class OnceEach<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Key: Value] = [:]
+
+    func value(for key: Key, _ make: () -> Value) -> Value {
+        lock.lock()
+        if let known = values[key] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let made = make()
+        lock.lock()
+        values[key] = made
+        lock.unlock()
+        return made
     }
 }
