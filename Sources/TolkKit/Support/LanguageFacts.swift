@@ -18,6 +18,20 @@ enum LanguageFacts {
         autonyms.value(for: identifier, compute: name)
     }
 
+    /// What a language's name names: the language (`da` for `da-DK`), with the script for a
+    /// language written in several (`zh-Hans` for `zh-CN`, `zh-Hant` for `zh-TW`, `sr-Latn`).
+    /// Nil when Foundation does not know the language.
+    static func nameIdentifier(_ identifier: String) -> String? {
+        nameIdentifiers.value(for: identifier) { identifier in
+            let language = Locale.Language(identifier: identifier)
+            guard let code = language.languageCode?.identifier, code != "und" else { return nil }
+            guard multiScriptLanguages.contains(code),
+                let script = language.script ?? Locale.Language(identifier: language.maximalIdentifier).script
+            else { return code }
+            return code + "-" + script.identifier
+        }
+    }
+
     /// Languages with locales in two or more scripts in Foundation's data (`zh`: Hans and
     /// Hant; `sr`: Cyrl and Latn): their names say which script.
     static let multiScriptLanguages: Set<String> = {
@@ -31,19 +45,15 @@ enum LanguageFacts {
     }()
 
     private static let directions = Memo<Bool>()
+    private static let nameIdentifiers = Memo<String?>()
     private static let autonyms = Memo<String?>()
 
     private static func name(_ identifier: String) -> String? {
-        let language = Locale.Language(identifier: identifier)
-        guard let code = language.languageCode?.identifier, code != "und" else { return nil }
-        var named = code
-        if multiScriptLanguages.contains(code),
-            let script = language.script ?? Locale.Language(identifier: language.maximalIdentifier).script
-        {
-            named += "-" + script.identifier
-        }
+        guard let named = nameIdentifier(identifier) else { return nil }
         let own = Locale(identifier: named)
-        guard let name = own.localizedString(forIdentifier: named), !name.isEmpty, name != named, name != code else { return nil }
+        guard let name = own.localizedString(forIdentifier: named), !name.isEmpty, name != named,
+            name != own.language.languageCode?.identifier
+        else { return nil }
         // Upper-case the first letter only, as the language itself does (Turkish i becomes İ).
         let first = name.startIndex
         let second = name.index(after: first)

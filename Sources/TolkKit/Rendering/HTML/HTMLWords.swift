@@ -93,6 +93,13 @@ enum PageLanguage {
         LanguageFacts.autonym(identifier(locale)) ?? tag(locale)
     }
 
+    /// The `lang` of a language's name (`autonym`): the language, with the script for a
+    /// language written in several (`zh-Hant` for `zh-TW`); the locale's tag when Foundation
+    /// does not know the language.
+    static func nameTag(_ locale: String) -> String {
+        LanguageFacts.nameIdentifier(identifier(locale)) ?? tag(locale)
+    }
+
     /// The locale as Foundation reads it: its tag, or for a locale that is no tag
     /// (`da_DK.UTF-8`) its language.
     private static func identifier(_ locale: String) -> String {
