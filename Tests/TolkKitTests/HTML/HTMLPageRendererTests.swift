@@ -97,9 +97,49 @@ struct HTMLPageRendererTests {
             page,
             contains: "<html lang=\"ar-SA\" dir=\"rtl\">",
             #"<span class="tu-o" lang="en" dir="ltr">Reset a user&#39;s password in Microsoft 365</span>"#, "Show English originals",
-            #"<p class="tolk-note-title">Note</p>"#)
+            #"<p class="tolk-note-title"><span lang="en" dir="ltr">Note</span></p>"#)
         for locale in ["he-IL", "fa-IR", "ur-PK", "ar"] { #expect(PageLanguage.direction(locale) == "rtl") }
         #expect(PageLanguage.direction("da-DK") == "ltr" && PageLanguage.direction("ja-JP") == "ltr")
+    }
+
+    @Test(
+        "Hebrew and Arabic pages: dir=rtl on <html>, every English original and every English word left to right",
+        arguments: [
+            "20-he-set-up-insider-risk-management.md", "23-he-monitoring-conditional-access.md",
+            "24-ar-microsoft-365-tax-information.md", "92-ar-rtl.md",
+        ])
+    func rightToLeftFixtures(_ fixture: String) throws {
+        let article = try Fixtures.article("cases/" + fixture)
+        let locale = try #require(article.targetLocale)
+        let page = try HTMLTesting.render(article, .target, pageURLs: [locale: "page.html", "en-US": "en.html", "da-DK": "da.html"])
+        HTMLTesting.expectWellFormed(page)
+        #expect(page.contains("<html lang=\"\(locale)\" dir=\"rtl\">"))
+        let originals = HTMLTesting.count(#"class="tu-o""#, in: page)
+        #expect(originals > 0)
+        #expect(HTMLTesting.count(#"<span class="tu-o" lang="en" dir="ltr">"#, in: page) == originals)
+        // Everything marked English (originals, untranslated units, Tolk's words, the
+        // language switch's "English") is laid out left to right inside the page's right to left.
+        let english = HTMLTesting.languageDirections(page).filter { $0.lang == "en" || $0.lang.hasPrefix("en-") }
+        #expect(english.count > originals)
+        for element in english { #expect(element.dir == "ltr", "\(element.tag)") }
+        let hebrewOrArabic = HTMLTesting.languageDirections(page).filter { PageLanguage.code($0.lang) == PageLanguage.code(locale) }
+        #expect(!hebrewOrArabic.isEmpty && hebrewOrArabic.allSatisfy { $0.dir == "rtl" })
+        HTMLTesting.expect(
+            page, contains: #"<a href="en.html" hreflang="en" lang="en" dir="ltr" rel="alternate" data-lang-switch>English</a>"#,
+            #"<a href="da.html" hreflang="da" lang="da" dir="ltr" rel="alternate" data-lang-switch>Dansk</a>"#)
+    }
+
+    @Test("a name in the other direction than the page carries its dir; Chinese names their script")
+    func languageSwitchDirections() throws {
+        let article = try Fixtures.article("articles/password-sync.md")
+        let page = try HTMLTesting.render(
+            article, .target, pageURLs: ["da-DK": "da.html", "he-IL": "he.html", "zh-TW": "zh.html", "en-US": "en.html"])
+        HTMLTesting.expectWellFormed(page)
+        HTMLTesting.expect(
+            page, contains: #"<span aria-current="page" lang="da">Dansk</span>"#,
+            #"<a href="he.html" hreflang="he" lang="he" dir="rtl" rel="alternate" data-lang-switch>עברית</a>"#,
+            #"<a href="zh.html" hreflang="zh" lang="zh-Hant" rel="alternate" data-lang-switch>繁體中文</a>"#,
+            #"<a href="en.html" hreflang="en" lang="en" rel="alternate" data-lang-switch>English</a>"#)
     }
 
     @Test("an untranslated or empty unit shows the English, marked in the page language")

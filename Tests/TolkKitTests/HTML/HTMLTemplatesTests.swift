@@ -73,28 +73,70 @@ struct HTMLTemplatesTests {
         HTMLTesting.expectWellFormed(page)
     }
 
+    @Test("the stylesheet mirrors on a right-to-left page: nothing placed on the left or right")
+    func stylesheetMirrors() throws {
+        let css = try HTMLTesting.templates().stylesheet
+        #expect(!css.isEmpty)
+        let declarations = css.split(whereSeparator: { ";{}\n".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+        for declaration in declarations {
+            let parts = declaration.split(separator: ":", maxSplits: 1)
+            guard parts.count == 2, !parts[0].contains(" "), !parts[0].hasPrefix("--") else { continue }
+            let property = parts[0]
+            let values = parts[1].split(separator: " ")
+            #expect(!["left", "right", "float", "clear"].contains(property), "\(declaration)")
+            #expect(!property.hasSuffix("-left") && !property.hasSuffix("-right") && !property.contains("-left-"), "\(declaration)")
+            #expect(!property.contains("-right-"), "\(declaration)")
+            if property == "text-align" { #expect(values != ["left"] && values != ["right"], "\(declaration)") }
+            // top right bottom left: the same on both sides; a radius the same at every corner.
+            if ["margin", "padding", "inset", "border-width", "border-color", "border-style"].contains(property), values.count == 4 {
+                #expect(values[1] == values[3], "\(declaration)")
+            }
+            if property == "border-radius" { #expect(values.count == 1, "\(declaration)") }
+        }
+    }
+
+    @Test(
+        "the stylesheet gives each script fonts that cover it",
+        arguments: [
+            ("zh", "Noto Sans CJK SC"), ("zh-Hant", "Noto Sans CJK TC"), ("zh-HK", "Noto Sans CJK HK"), ("ja", "Noto Sans CJK JP"),
+            ("ko", "Noto Sans CJK KR"), ("ar", "Noto Sans Arabic"), ("he", "Noto Sans Hebrew"), ("th", "Noto Sans Thai"),
+            ("vi", "Noto Sans"),
+        ])
+    func stylesheetScripts(_ language: String, _ font: String) throws {
+        let css = try HTMLTesting.templates().stylesheet
+        // The rule that sets the language's stack: its selector list names the language.
+        let rule = try #require(css.components(separatedBy: "}").first { $0.contains(":lang(\(language))") && $0.contains("--tolk-sans:") })
+        #expect(rule.contains("\"\(font)\""), "\(rule)")
+        HTMLTesting.expect(css, contains: "[lang] {\n  font-family: var(--tolk-sans);\n}")
+    }
+
     @Test("a page filled into a cached skeleton is what Mustache renders, for every shape and value")
     func skeletonsMatchMustache() throws {
         let dir = try Self.folder([
             "page.mustache": """
-                <html lang="{{lang}}"><title>{{title}}</title>{{#banner}}<p>{{text}} <a href="{{href}}">{{linkText}}</a></p>{{/banner}}\
-                {{^banner}}<p>no banner</p>{{/banner}}<ul>{{#languages}}<li{{#current}} class="c"{{/current}}>{{name}}={{count}}</li>{{/languages}}</ul>\
-                <main>{{{body}}}</main>{{#toggle}}[{{label}}]{{/toggle}}<i>{{words.notTranslated}}</i>
-                """
+            <html lang="{{lang}}"><title>{{title}}</title>{{#banner}}<p>{{text}} <a href="{{href}}">{{linkText}}</a></p>{{/banner}}\
+            {{^banner}}<p>no banner</p>{{/banner}}<ul>{{#languages}}<li{{#current}} class="c"{{/current}}>{{name}}={{count}}</li>{{/languages}}</ul>\
+            <main>{{{body}}}</main>{{#toggle}}[{{label}}]{{/toggle}}<i>{{words.notTranslated}}</i>
+            """
         ])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let templates = try HTMLTemplates(directory: dir)
         func page(_ title: String, banner: Bool, languages: Int, body: String, toggle: Bool) -> TemplateObject {
             var object = TemplateObject(strings: [("lang", "da-DK"), ("title", title)])
-            if banner { object.append("banner", .object(TemplateObject(strings: [("text", title + " <b>"), ("href", "../en/x/?a=1&b='2'"), ("linkText", "Læs")]))) }
+            if banner {
+                object.append(
+                    "banner",
+                    .object(TemplateObject(strings: [("text", title + " <b>"), ("href", "../en/x/?a=1&b='2'"), ("linkText", "Læs")])))
+            }
             object.append(
                 "languages",
-                .list((0..<languages).map { i in
-                    var entry = TemplateObject(strings: [("name", "Dansk \"\(i)\"")])
-                    entry.append("count", .number(i * 7))
-                    entry.append("current", .bool(i == 0))
-                    return .object(entry)
-                }))
+                .list(
+                    (0..<languages).map { i in
+                        var entry = TemplateObject(strings: [("name", "Dansk \"\(i)\"")])
+                        entry.append("count", .number(i * 7))
+                        entry.append("current", .bool(i == 0))
+                        return .object(entry)
+                    }))
             object.append("body", .string(body))
             if toggle { object.append("toggle", .object(TemplateObject(strings: [("label", "Vis & skjul")]))) }
             object.append("words", HTMLWords(locale: "da-DK").templateValue)

@@ -77,6 +77,36 @@ enum HTMLTesting {
         #expect(problems.isEmpty, "\(problems) \(comment ?? "")", sourceLocation: sourceLocation)
     }
 
+    /// Each element with a `lang` attribute, in page order, with the direction it is laid out
+    /// in: its own `dir`, else its nearest ancestor's (`<html dir>`); empty when none has one.
+    static func languageDirections(_ page: String) -> [(tag: String, lang: String, dir: String)] {
+        func attribute(_ name: String, in tag: Substring) -> String? {
+            guard let start = tag.range(of: " \(name)=\"") else { return nil }
+            return String(tag[start.upperBound...].prefix { $0 != "\"" })
+        }
+        var out: [(tag: String, lang: String, dir: String)] = []
+        var stack: [(name: String, dir: String)] = []
+        var rest = Substring(page)
+        while let open = rest.firstIndex(of: "<"), let close = rest[open...].firstIndex(of: ">") {
+            let tag = rest[rest.index(after: open)..<close]
+            rest = rest[close...].dropFirst()
+            if tag.hasPrefix("!") { continue }
+            let name = String(tag.drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }).lowercased()
+            if tag.hasPrefix("/") {
+                if let index = stack.lastIndex(where: { $0.name == name }) { stack.removeSubrange(index...) }
+                continue
+            }
+            let dir = attribute("dir", in: tag) ?? stack.last?.dir ?? ""
+            if let lang = attribute("lang", in: tag) { out.append((String(tag.prefix(80)), lang, dir)) }
+            if name == "script" || name == "style" {
+                rest = rest.range(of: "</\(name)>").map { rest[$0.upperBound...] } ?? ""
+            } else if !voidElements.contains(name) {
+                stack.append((name, dir))
+            }
+        }
+        return out
+    }
+
     /// Every value of attribute `name` in the page (as written, still escaped).
     static func attributeValues(_ name: String, in page: String) -> [String] {
         var out: [String] = []

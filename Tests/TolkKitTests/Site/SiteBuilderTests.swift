@@ -59,7 +59,7 @@ struct SiteBuilderTests {
         HTMLTesting.expect(
             index, contains: #"<input type="search" id="tolk-search""#,
             #"<a href="password-sync/index.html">Aktiver synkronisering af adgangskode</a>"#,
-            #"<span class="tolk-index-original" lang="en">Enable Password Sync</span>"#)
+            #"<span class="tolk-index-original" lang="en" dir="ltr">Enable Password Sync</span>"#)
         HTMLTesting.expect(index, lacks: "<form")
         let rootPage = try SiteTesting.read(out + "/index.html")
         HTMLTesting.expect(rootPage, contains: #"href="da/index.html" hreflang="da" lang="da" data-lang-choice="da""#)
@@ -210,8 +210,9 @@ struct SiteBuilderTests {
         let arabic = try SiteTesting.read(out + "/ar/92-ar-rtl/index.html")
         HTMLTesting.expectWellFormed(arabic)
         HTMLTesting.expect(
-            arabic, contains: #"<html lang="ar-SA" dir="rtl">"#, ##"<a class="tolk-skip" href="#tolk-main" lang="en">Skip to content</a>"##,
-            #"<footer class="tolk-footer" lang="en">"#)
+            arabic, contains: #"<html lang="ar-SA" dir="rtl">"#,
+            ##"<a class="tolk-skip" href="#tolk-main" lang="en" dir="ltr">Skip to content</a>"##,
+            #"<footer class="tolk-footer" lang="en" dir="ltr">"#)
         HTMLTesting.expect(try SiteTesting.read(out + "/en/92-ar-rtl/index.html"), contains: #"<html lang="en-US" dir="ltr">"#)
         HTMLTesting.expect(try SiteTesting.read(out + "/he/index.html"), contains: #"<html lang="he-IL" dir="rtl">"#, "<h1>עברית</h1>")
         HTMLTesting.expect(

@@ -10,6 +10,10 @@ struct HTMLBodyWriter {
     private let status: HTMLStatusPanel?
     /// The English label of each status-field paragraph, by where the paragraph starts.
     private let statusFields: [SourceLocation: String]
+    /// ` lang="en" dir="ltr"` for Tolk's words (the note titles) on a page in another
+    /// language, so they are read and laid out as English also on a right-to-left page;
+    /// empty on a page in the words' own language.
+    private let wordsAttributes: String
 
     init(inline: HTMLInlineWriter, document: Document, words: HTMLWords, status: HTMLStatusPanel? = nil) {
         self.inline = inline
@@ -21,6 +25,9 @@ struct HTMLBodyWriter {
             for field in document.statusFields { if let english = field.label.source { fields[field.location] = english } }
         }
         self.statusFields = fields
+        self.wordsAttributes =
+            PageLanguage.code(inline.pageLanguage) == words.language
+            ? "" : HTMLEscaping.attribute("lang", words.language) + HTMLEscaping.attribute("dir", PageLanguage.direction(words.language))
     }
 
     mutating func blocks(_ blocks: [Block], tight: Bool = false) -> String {
@@ -125,7 +132,12 @@ struct HTMLBodyWriter {
         case .other: kind = "other"
         }
         out += "<div class=\"tolk-note tolk-note-\(kind)\" role=\"note\">\n<p class=\"tolk-note-title\">"
-        out += HTMLEscaping.escape(words.noteTitle(note.kind))
+        // The title in a span: it stays on the note's side of a right-to-left page.
+        if wordsAttributes.isEmpty {
+            out += HTMLEscaping.escape(words.noteTitle(note.kind))
+        } else {
+            out += "<span" + wordsAttributes + ">" + HTMLEscaping.escape(words.noteTitle(note.kind)) + "</span>"
+        }
         out += "</p>"
         if case .video(let url) = note.kind, let href = SafeURL.link(url), href.lowercased().hasPrefix("http") {
             out += "\n<p><a" + HTMLEscaping.attribute("href", href) + ">" + HTMLEscaping.escape(href) + "</a></p>"

@@ -117,17 +117,24 @@ struct HTMLPageContext {
         return pages.first { PageLanguage.code($0.locale) == code }?.url
     }
 
-    /// The language switch: the page's own language (`current`, no link) and a link per other language.
+    /// The language switch: the page's own language (`current`, no link) and a link per other
+    /// language. Each name carries its `lang` (with the script where the language has several,
+    /// so `繁體中文` gets traditional Chinese fonts) and, when it is written in the other
+    /// direction than the page, `nameDir` (`English` on an Arabic page, `עברית` on a Danish one).
     private var languages: [TemplateValue] {
         guard hasOtherLanguages else { return [] }
-        let own = PageLanguage.code(locale)
-        var current = TemplateObject(strings: [("name", PageLanguage.autonym(locale)), ("lang", own)])
+        let direction = PageLanguage.direction(locale)
+        func name(_ locale: String) -> [(String, String)] {
+            let name = [("name", PageLanguage.autonym(locale)), ("lang", PageLanguage.nameTag(locale))]
+            let nameDirection = PageLanguage.direction(locale)
+            return nameDirection == direction ? name : name + [("nameDir", nameDirection)]
+        }
+        var current = TemplateObject(strings: name(locale))
         current.append("current", .bool(true))
         var out: [TemplateValue] = [.object(current)]
         for page in pages where !isOwn(page) {
             let code = PageLanguage.code(page.locale)
-            var other = TemplateObject(
-                strings: [("name", PageLanguage.autonym(page.locale)), ("lang", code), ("hreflang", code), ("href", page.url)])
+            var other = TemplateObject(strings: name(page.locale) + [("hreflang", code), ("href", page.url)])
             other.append("current", .bool(false))
             out.append(.object(other))
         }

@@ -58,11 +58,9 @@ struct HTMLWords: Sendable {
     }
 }
 
-/// Language facts about a page: its `lang`, its direction, a language's own name.
+/// Language facts about a page: its `lang`, its direction, a language's own name
+/// (the last two from Foundation's locale data, through `LanguageFacts`).
 enum PageLanguage {
-    /// Languages written right to left.
-    static let rightToLeft: Set<String> = ["ar", "he", "fa", "ur", "yi", "ps", "dv", "ckb", "sd", "ug"]
-
     /// The primary language subtag: `da` from `da-DK` or `da_DK`; `und` when there is none.
     static func code(_ locale: String) -> String {
         // The common case, `da-DK` or `en`: two or three ASCII letters, then a dash or the end.
@@ -76,8 +74,8 @@ enum PageLanguage {
         return LanguageChoice.language(of: locale) ?? "und"
     }
 
-    /// `rtl` or `ltr`.
-    static func direction(_ locale: String) -> String { rightToLeft.contains(code(locale)) ? "rtl" : "ltr" }
+    /// `rtl` or `ltr`, as the language is written (in the locale's script, when it names one).
+    static func direction(_ locale: String) -> String { LanguageFacts.isRightToLeft(identifier(locale)) ? "rtl" : "ltr" }
 
     /// A BCP 47 tag for `lang` attributes: `da_DK` becomes `da-DK`; anything that is
     /// not letters, digits and dashes becomes `und`.
@@ -89,15 +87,23 @@ enum PageLanguage {
         return valid && code(tag) != "und" ? tag : "und"
     }
 
-    /// The language's name in that language, as a language switch shows it.
+    /// The language's name in that language, as a language switch shows it (`Dansk`,
+    /// `简体中文` for `zh-CN`); the locale's tag when Foundation has no name for it.
     static func autonym(_ locale: String) -> String {
-        autonyms[code(locale)] ?? tag(locale)
+        LanguageFacts.autonym(identifier(locale)) ?? tag(locale)
     }
 
-    private static let autonyms: [String: String] = [
-        "ar": "العربية", "cs": "Čeština", "da": "Dansk", "de": "Deutsch", "el": "Ελληνικά", "en": "English", "es": "Español",
-        "fi": "Suomi", "fr": "Français", "he": "עברית", "hu": "Magyar", "it": "Italiano", "ja": "日本語", "ko": "한국어",
-        "nb": "Norsk bokmål", "nl": "Nederlands", "pl": "Polski", "pt": "Português", "ru": "Русский", "sv": "Svenska",
-        "th": "ไทย", "tr": "Türkçe", "uk": "Українська", "zh": "中文",
-    ]
+    /// The `lang` of a language's name (`autonym`): the language, with the script for a
+    /// language written in several (`zh-Hant` for `zh-TW`); the locale's tag when Foundation
+    /// does not know the language.
+    static func nameTag(_ locale: String) -> String {
+        LanguageFacts.nameIdentifier(identifier(locale)) ?? tag(locale)
+    }
+
+    /// The locale as Foundation reads it: its tag, or for a locale that is no tag
+    /// (`da_DK.UTF-8`) its language.
+    private static func identifier(_ locale: String) -> String {
+        let tag = tag(locale)
+        return tag == "und" ? code(locale) : tag
+    }
 }

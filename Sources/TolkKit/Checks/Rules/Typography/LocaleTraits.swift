@@ -42,9 +42,10 @@ enum LocaleTraits {
         ["km", "th", "lo", "my", "bo"].contains(language)
     }
 
-    /// Languages written right to left, which use direction marks legitimately.
+    /// Languages written right to left, which use direction marks legitimately (from
+    /// Foundation's locale data, as the HTML pages' `dir`).
     static func isRightToLeft(_ language: String) -> Bool {
-        ["ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb", "sd", "ug", "syr"].contains(language)
+        !language.isEmpty && LanguageFacts.isRightToLeft(language)
     }
 
     /// A letter of a script written without spaces, or with particles joined to the word
