@@ -165,7 +165,7 @@ struct SiteIndexPages: Sendable {
                 entries.append((item.englishTitle, item.slug, entry))
             }
         }
-        let order = TitleOrder(language: language.locale).sorted(entries.map(\.title), then: entries.map(\.slug))
+        let order = TitleCollation(language: language.locale).order(of: entries.map(\.title)) { entries[$0].slug < entries[$1].slug }
         // One entry template per article, each rendered from the same cached skeleton.
         var list = ""
         for i in order { list += try render(entries[i].entry, template: "index-entry") }
@@ -324,25 +324,5 @@ struct SiteIndexPages: Sendable {
         guard value < 100 else { return "100 %" }
         let tenths = max(0, Int((value * 10).rounded(.down)))
         return String(tenths / 10) + "." + String(tenths % 10) + " %"
-    }
-}
-
-/// Titles in the order a reader of the language expects, by the locale's collation
-/// (ICU's, through Foundation's locale-aware comparison): case ignored, numbers by
-/// their value, Danish æ, ø, å and Swedish å, ä, ö after z.
-struct TitleOrder {
-    let locale: Locale
-
-    init(language: String) { locale = Locale(identifier: language) }
-
-    /// The indices of `titles` in order; equal titles by `keys`.
-    func sorted(_ titles: [String], then keys: [String]) -> [Int] {
-        titles.indices.sorted { a, b in
-            switch titles[a].compare(titles[b], options: [.caseInsensitive, .numeric], range: nil, locale: locale) {
-            case .orderedAscending: true
-            case .orderedDescending: false
-            case .orderedSame: keys[a] < keys[b]
-            }
-        }
     }
 }
