@@ -128,6 +128,8 @@ class Run:
         columns = b.js("return [...document.querySelectorAll('button[data-sort-column]')].map(x => x.textContent)")
         check("m-status-matrix", rows == 4 and len(columns) == 6, f"{rows} articles x {columns}", both=True)
         b.screenshot(self.shots, "translation-status.png")
+        b.js("document.getElementById('tolk-by-article').scrollIntoView()")
+        b.screenshot(self.shots, "translation-status-matrix.png")
         first = "return document.querySelector('#tolk-status-rows tr th').textContent"
         before = b.js(first)
         b.call(b.css('button[data-sort-column="0"]')[0].click)
