@@ -143,6 +143,25 @@ struct MultilingualSiteTests {
         #expect(!FileManager.default.fileExists(atPath: out + "/en/reset-a-users-password/index.html"))
     }
 
+    @Test("an incremental build renders again every copy of a changed article, and only those")
+    func incremental() throws {
+        let root = try SiteTesting.temporaryFolder("tolk-ml-inc")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.copyItem(atPath: Self.content, toPath: root + "/content")
+        var options = SiteTesting.options(root + "/content", root + "/site")
+        options.incremental = true
+        _ = try SiteTesting.build(options)
+        let swedish = root + "/content/sv-SE/AlchemyInsights/password-sync.md"
+        let text = try SiteTesting.read(swedish)
+        let changed = text.replacingOccurrences(of: "Aktivera", with: "Slå på")
+        #expect(changed != text)
+        try changed.write(toFile: swedish, atomically: true, encoding: .utf8)
+        let report = try SiteTesting.build(options)
+        #expect(report.incremental && report.rendered == 4 && report.reused == 6)
+        #expect(try SiteTesting.read(root + "/site/sv/password-sync/index.html").contains("Slå på"))
+        #expect(try SiteTesting.read(root + "/site/da/password-sync/index.html").contains("../../sv/password-sync/index.html"))
+    }
+
     @Test("titles are sorted by the language's collation")
     func collation() {
         let titles = ["Åben", "Zebra", "apple", "10 trin", "2 trin", "Ærlig", "Øl", "Ändra", "Öppna"]
