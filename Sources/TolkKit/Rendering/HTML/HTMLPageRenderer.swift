@@ -67,6 +67,11 @@ public struct HTMLPageRenderer: ArticleRenderer, Sendable {
     }
 
     public func render(_ article: Article) -> String {
+        templates.renderPage(pageContext(article))
+    }
+
+    /// What the page template of `article` is rendered with: the body built, the rest of the page's values.
+    func pageContext(_ article: Article) -> TemplateObject {
         let locale = pageLocale(of: article)
         let words = HTMLWords(locale: locale)
         let resolver =
@@ -88,7 +93,7 @@ public struct HTMLPageRenderer: ArticleRenderer, Sendable {
         page.heading = heading
         page.body = html
         page.hasOriginals = body.inline.originalsWritten > 0
-        return templates.renderPage(page.object)
+        return page.object
     }
 
     /// True for site-relative paths that start with a locale segment, such as `/da-dk/…`.

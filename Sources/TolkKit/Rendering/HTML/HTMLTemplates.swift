@@ -20,7 +20,7 @@ public struct HTMLTemplates: Sendable {
     let liveScriptHash: String?
     let library: MustacheLibrary
     /// Rendered skeletons, one per template and shape of context (see `TemplateSkeletons`).
-    private let skeletons = TemplateSkeletons()
+    private let skeletons: TemplateSkeletons
 
     /// Reads every template of `directory`; throws when a template does not parse
     /// (with its line and column) or when `page.mustache` is missing.
@@ -32,13 +32,16 @@ public struct HTMLTemplates: Sendable {
         }
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         var library = MustacheLibrary()
+        var sources: [String: String] = [:]
         let names = (fm.enumerator(atPath: base)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".mustache") }.sorted()
         for name in names {
             let path = base + "/" + name
             guard let data = fm.contents(atPath: path) else { throw HTMLTemplateError(path: path, message: "cannot read the template") }
+            let text = String(decoding: data, as: UTF8.self)
+            let partialName = String(name.dropLast(".mustache".count))
             do {
-                library.register(
-                    try MustacheTemplate(string: String(decoding: data, as: UTF8.self)), named: String(name.dropLast(".mustache".count)))
+                library.register(try MustacheTemplate(string: text), named: partialName)
+                sources[partialName] = text
             } catch let error as MustacheTemplate.ParserError {
                 throw HTMLTemplateError(
                     path: path, line: error.context.lineNumber, column: error.context.columnNumber,
@@ -52,6 +55,7 @@ public struct HTMLTemplates: Sendable {
         }
         self.directory = base
         self.library = library
+        self.skeletons = TemplateSkeletons(templates: sources)
         self.stylesheet = fm.contents(atPath: base + "/tolk.css").map { String(decoding: $0, as: UTF8.self) } ?? ""
         let script = fm.contents(atPath: base + "/tolk.js").map { String(decoding: $0, as: UTF8.self) }.flatMap { $0.isEmpty ? nil : $0 }
         self.script = script
@@ -101,6 +105,9 @@ public struct HTMLTemplates: Sendable {
         let library = self.library
         return skeletons.render(context, template: name) { library.render($0, withTemplate: name) }
     }
+
+    /// The templates whose pages come from the skeleton cache; Mustache renders every page of the others.
+    var skeletonTemplates: Set<String> { skeletons.substitutable }
 
     /// Template `name` rendered by Mustache itself, without the skeleton cache (for tests).
     func renderDirectly(_ context: [String: Any], template name: String) -> String? {

@@ -15,6 +15,16 @@ import Mustache
 /// would (`& < > " '`). A context the markers cannot stand for (a value of
 /// another type, a string holding the marker characters) is rendered by
 /// Mustache as usual.
+///
+/// So is every context of a template whose output depends on more than the
+/// shape and the places of the values (`substitutable`): one that uses, itself or
+/// in a partial it reaches, a transform of a value (`{{uppercased(title)}}`,
+/// `{{#empty(note)}}`, `{{plusone(count)}}`: the marker would be transformed, not
+/// the value), a dynamic partial (`{{>*name}}`: its name is a value), an indented
+/// partial or block (Mustache indents the line after a value that ends in a line
+/// break), other delimiters or a pragma (the tags are no longer `{{…}}`, so this
+/// reading cannot follow them). The transforms of a list element's position
+/// (`{{^last()}}`, `{{index()}}`) depend on the shape alone and keep the skeleton.
 final class TemplateSkeletons: @unchecked Sendable {
     private enum Piece {
         /// Cut from the template's output at ASCII markers, so always whole UTF-8.
@@ -24,14 +34,24 @@ final class TemplateSkeletons: @unchecked Sendable {
 
     private let lock = NSLock()
     private var skeletons: [String: [Piece]] = [:]
+    /// The templates whose every page the skeletons may give; the others go to Mustache each time.
+    let substitutable: Set<String>
+
+    /// Skeletons for the templates of one folder: each template's text by its name
+    /// (the name its partial tags use).
+    init(templates: [String: String]) {
+        substitutable = TemplateTags.substitutable(templates)
+    }
 
     /// The template rendered with `context`, through `render` for a new shape.
     func render(_ context: [String: Any], template: String, with render: ([String: Any]) -> String?) -> String? {
-        self.render(TemplateValue(context), template: template, with: render)
+        guard substitutable.contains(template) else { return render(context) }
+        return self.render(TemplateValue(context), template: template, with: render)
     }
 
     /// The template rendered with `context` (an object), through `render` for a new shape.
     func render(_ context: TemplateValue, template: String, with render: ([String: Any]) -> String?) -> String? {
+        guard substitutable.contains(template) else { return render(context.any as? [String: Any] ?? [:]) }
         // The values and the shape only; the context with markers is made for a new shape alone.
         var markers = Markers()
         markers.collect(context)
