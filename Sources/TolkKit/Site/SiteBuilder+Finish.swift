@@ -1,6 +1,17 @@
 import Foundation
 
 extension SiteBuilder {
+    /// What a build writes into and what it knows before the articles: the same for every step after the pass.
+    struct Target {
+        let setup: SiteSetup
+        /// The previous build's articles by relative path (incremental builds only).
+        let previous: [String: SiteArticle]
+        let writer: SiteFileWriter
+        /// True for an image the site already has (incremental builds).
+        let existingMedia: (String) -> Bool
+        let timings: SiteTimings
+    }
+
     /// What the article pass left for the rest of a build.
     struct Collected {
         var report = Report()
@@ -31,9 +42,9 @@ extension SiteBuilder {
 
     /// After the pass: deferred articles, cross-article findings, images, the site's own pages, sitemap, manifest.
     func finish(
-        _ setup: SiteSetup, pass: SiteArticlePass, outcomes: [SiteArticlePass.Outcome?], previous: [String: SiteArticle],
-        writer: SiteFileWriter, existingMedia: (String) -> Bool, timings: SiteTimings
+        _ target: Target, pass: SiteArticlePass, outcomes: [SiteArticlePass.Outcome?]
     ) throws(SiteError) -> (Report, [SiteArticle]) {
+        let (setup, previous, writer, timings) = (target.setup, target.previous, target.writer, target.timings)
         var collected = try collect(setup.plan, outcomes)
         try renderDeferred(&collected, pass: pass, writer: writer)
         // Findings of the rules that compare articles need every article: a full build only.
@@ -42,7 +53,7 @@ extension SiteBuilder {
         timings.mark(
             collected.hits.isEmpty
                 ? "cross-article checks" : "cross-article checks (\(collected.hits.count) articles' counts from the cache)")
-        for image in collected.images where !existingMedia(image.output) { try writer.copy(from: image.source, to: image.output) }
+        for image in collected.images where !target.existingMedia(image.output) { try writer.copy(from: image.source, to: image.output) }
         timings.mark("images")
         collected.articles.sort { $0.path < $1.path }
         let catalog = SiteCatalog(collected.articles, localeFolders: Set(setup.plan.localeFolders))

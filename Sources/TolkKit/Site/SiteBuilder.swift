@@ -144,7 +144,8 @@ public struct SiteBuilder: Sendable {
     /// Renders every article not in `previous` (unchanged), then the site's own
     /// pages, the sitemap, the images and the manifest, into `writer`.
     func renderSite(
-        _ setup: SiteSetup, previous: [String: SiteArticle], writer: SiteFileWriter, existingMedia: (String) -> Bool = { _ in false },
+        _ setup: SiteSetup, previous: [String: SiteArticle], writer: SiteFileWriter,
+        existingMedia: @escaping (String) -> Bool = { _ in false },
         timings: SiteTimings, progress: (@Sendable (Int, Int) -> Void)?, shouldStop: @escaping @Sendable () -> Bool
     ) throws(SiteError) -> (Report, [SiteArticle]) {
         let total = setup.plan.entries.count
@@ -157,7 +158,7 @@ public struct SiteBuilder: Sendable {
         let outcomes = try pass.run(writer: writer, progress: report, shouldStop: shouldStop)
         timings.mark("articles (read, hash, parse, check, render, write)")
         if shouldStop() { throw SiteError.interrupted }
-        return try finish(
-            setup, pass: pass, outcomes: outcomes, previous: previous, writer: writer, existingMedia: existingMedia, timings: timings)
+        let target = Target(setup: setup, previous: previous, writer: writer, existingMedia: existingMedia, timings: timings)
+        return try finish(target, pass: pass, outcomes: outcomes)
     }
 }
