@@ -21,10 +21,13 @@ let package = Package(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .target(name: "CWidth"),
+        // ICU's collation for sorting titles: headers seen only by CICUShim, as with libxml2.
+        .systemLibrary(name: "CICU", pkgConfig: "icu-i18n", providers: [.apt(["libicu-dev"])]),
+        .target(name: "CICUShim", dependencies: ["CICU"]),
         .target(
             name: "TolkKit",
             dependencies: [
-                "CXMLShim", "CCmarkGFM", "CWidth",
+                "CXMLShim", "CCmarkGFM", "CWidth", "CICUShim",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),

@@ -1,3 +1,4 @@
+import CICUShim
 import Foundation
 
 /// The order in which a reader of a language expects a list of titles: Foundation's
@@ -41,7 +42,51 @@ struct TitleCollation: Sendable {
 
     /// The indices of `titles` in the language's order: titles that compare the same in
     /// order of `then` (given two indices), else in their given order.
+    ///
+    /// By ICU's sort keys, one per title, compared as bytes: the same order as `compare`,
+    /// in a tenth of the time (3,000 titles: about 3,000 keys instead of 30,000
+    /// comparisons). When ICU cannot open a collator, by `compare`.
     func order(of titles: [String], then: (Int, Int) -> Bool = { _, _ in false }) -> [Int] {
+        guard titles.count > 1, let keys = Self.sortKeys(titles, locale: language) else { return orderByComparing(titles, then: then) }
+        return titles.indices.sorted { a, b in
+            let byKey = Self.compareKeys(keys[a], keys[b])
+            if byKey != 0 { return byKey < 0 }
+            if then(a, b) { return true }
+            if then(b, a) { return false }
+            return a < b
+        }
+    }
+
+    /// ICU's sort keys of `titles` for `locale` (case ignored, numbers by value); nil when
+    /// ICU has no collator for it.
+    static func sortKeys(_ titles: [String], locale: String) -> [[UInt8]]? {
+        guard let collator = tolk_collator_open(locale.replacingOccurrences(of: "-", with: "_")) else { return nil }
+        defer { tolk_collator_close(collator) }
+        var buffer = [UInt8](repeating: 0, count: 512)
+        return titles.map { title in
+            let text = Array(title.utf16)
+            while true {
+                let length = text.withUnsafeBufferPointer { t in
+                    buffer.withUnsafeMutableBufferPointer { b in
+                        tolk_collator_key(collator, t.baseAddress, Int32(t.count), b.baseAddress, Int32(b.count))
+                    }
+                }
+                if Int(length) <= buffer.count { return Array(buffer[0..<Int(max(0, length))]) }
+                buffer = [UInt8](repeating: 0, count: Int(length))
+            }
+        }
+    }
+
+    /// Negative, zero or positive as `a` sorts before, with or after `b`.
+    static func compareKeys(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        let common = min(a.count, b.count)
+        guard common > 0 else { return a.count - b.count }
+        let byBytes = a.withUnsafeBytes { x in b.withUnsafeBytes { y in memcmp(x.baseAddress!, y.baseAddress!, common) } }
+        return byBytes != 0 ? Int(byBytes) : a.count - b.count
+    }
+
+    /// The order by `compare`, in a merge sort that compares each pair at most once.
+    private func orderByComparing(_ titles: [String], then: (Int, Int) -> Bool) -> [Int] {
         var order = Array(titles.indices)
         guard order.count > 1 else { return order }
         var buffer = order
