@@ -49,7 +49,7 @@ extension ArticleLocator {
     /// optional script and region that Foundation knows (`da-DK`, `sv`, `zh-Hans`,
     /// `sr-Latn-RS`, `es-419`).
     public static func isLocaleTag(_ name: String) -> Bool {
-        LocaleFolder.isTag(name.utf8, needsSubtag: false) && LocaleFolder.isKnownLocale(name, needsSubtag: false)
+        LocaleFolder.isTag(name.utf8, needsSubtag: false) && LocaleFolder.isKnownLocale(name)
     }
 
     /// The copy in the locale `wanted` (`sv-SE`, `sv_SE.UTF-8`, `sv`): the same tag, else

@@ -1,10 +1,10 @@
 import Foundation
 
-/// A folder in an article's path named like a locale (`da-DK`, `ja-JP`, `zh-Hans`,
-/// `es-419`: a BCP 47 tag with a subtag after the language, so that a folder named
-/// `ios` or `it` deep in a path is not taken for one): the localization
-/// repositories keep one tree per locale, so the folder says which language the
-/// article must be in.
+/// A folder in an article's path named like a locale: `xx-XX` (`da-DK`, `ja-JP`), or
+/// another tag with a script or region that Foundation knows (`zh-Hans`, `es-419`), so
+/// that a folder named `ios`, `it` or `wt-scripts` deep in a path is not taken for one.
+/// The localization repositories keep one tree per locale, so the folder says which
+/// language the article must be in.
 struct LocaleFolder: Hashable {
     /// The folder name as written.
     var name: String
@@ -22,8 +22,12 @@ struct LocaleFolder: Hashable {
         while true {
             var start = end
             while start > 0, bytes[start - 1] != 0x2F { start -= 1 }
-            if end - start >= 4, Self.isTag(bytes[start..<end], needsSubtag: true),
-                Self.isKnownLocale(String(decoding: bytes[start..<end], as: UTF8.self), needsSubtag: true)
+            // `da-DK`, the usual shape, at once (this runs for every article in several rules); other
+            // tags (`zh-Hans`, `es-419`) only when Foundation knows their parts.
+            if end - start == 5
+                ? Self.isLocale(bytes[start..<end])
+                : end - start >= 4 && Self.isTag(bytes[start..<end], needsSubtag: true)
+                    && Self.isKnownLocale(String(decoding: bytes[start..<end], as: UTF8.self))
             {
                 name = String(decoding: bytes[start..<end], as: UTF8.self)
                 root = String(decoding: bytes[..<max(0, start - 1)], as: UTF8.self)
@@ -71,10 +75,10 @@ struct LocaleFolder: Hashable {
 
     /// True when `name` is a locale whose parts Foundation knows: an ISO 639 language, then
     /// an ISO 15924 script, an ISO 3166 or UN M.49 region, or both, in that order (`da`,
-    /// `da-DK`, `zh-Hans`, `sr-Latn-RS`, `es-419`; not `wt-scripts`, `my-docs`); with
-    /// `needsSubtag`, a script or region at least. Folder names repeat: each is judged once.
-    static func isKnownLocale(_ name: String, needsSubtag: Bool) -> Bool {
-        let known = knownLocales.value(for: name) {
+    /// `da-DK`, `zh-Hans`, `sr-Latn-RS`, `es-419`; not `wt-scripts`, `my-docs`).
+    /// Folder names repeat: each is judged once.
+    static func isKnownLocale(_ name: String) -> Bool {
+        knownLocales.value(for: name) {
             let parts = name.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
             guard (1...3).contains(parts.count), Locale.LanguageCode(parts[0].lowercased()).isISOLanguage else { return false }
             var rest = parts.dropFirst()
@@ -88,7 +92,6 @@ struct LocaleFolder: Hashable {
             }
             return rest.isEmpty
         }
-        return known && (!needsSubtag || name.contains("-"))
     }
 
     private static let knownLocales = OnceEach<String, Bool>()
