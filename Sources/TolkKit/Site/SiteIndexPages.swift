@@ -239,6 +239,10 @@ struct SiteIndexPages: Sendable {
     /// cell) under a total row per language.
     private func status(rows: String) -> [String: Any] {
         var page = common(lang: "en", locale: "en", toRoot: "../", title: "Translation status")
+        if let script = templates.statusPageScript {
+            page["script"] = script
+            page["csp"] = HTMLPageContext.contentSecurityPolicy(scriptHash: templates.statusPageScriptHash)
+        }
         let words = SiteWords(language: "en")
         let columns = self.columns
         let copies = catalog.entries.flatMap { $0.translations.values }

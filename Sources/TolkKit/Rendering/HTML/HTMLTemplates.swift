@@ -18,6 +18,10 @@ public struct HTMLTemplates: Sendable {
     /// (optional) in one, and its hash.
     let liveScript: String?
     let liveScriptHash: String?
+    /// The script of the translation-status page: `tolk.js` and `tolk-matrix.js` (the
+    /// matrix's sorting and filtering), which no other page carries.
+    let statusPageScript: String?
+    let statusPageScriptHash: String?
     let library: MustacheLibrary
     /// Rendered skeletons, one per template and shape of context (see `TemplateSkeletons`).
     private let skeletons: TemplateSkeletons
@@ -66,6 +70,12 @@ public struct HTMLTemplates: Sendable {
         let live = status.map { (script.map { $0 + "\n" } ?? "") + $0 } ?? script
         self.liveScript = live
         self.liveScriptHash = live.map(SHA256.cspSource)
+        let matrix = fm.contents(atPath: base + "/tolk-matrix.js").map { String(decoding: $0, as: UTF8.self) }.flatMap {
+            $0.isEmpty ? nil : $0
+        }
+        let statusPage = matrix.map { (script.map { $0 + "\n" } ?? "") + $0 } ?? script
+        self.statusPageScript = statusPage
+        self.statusPageScriptHash = statusPage.map(SHA256.cspSource)
     }
 
     /// The templates folder: `TOLK_TEMPLATES`, else `./templates`, else the
