@@ -21,8 +21,9 @@ struct StepBuilder {
                 let steps = self.steps(list, depth: 0)
                 // A list interrupted by a fence or paragraph at column 0 resumes
                 // numbering (a fence or paragraph at column 0 restarts an ordered list): keep it one procedure.
-                if lastWasProcedure, var last = procedures.popLast(), let first = steps.first,
-                    let previous = last.steps.last, first.number == previous.number + 1
+                // (Only then is the last one taken off: a list that starts again at 1 is a procedure of its own.)
+                if lastWasProcedure, let first = steps.first, let previous = procedures.last?.steps.last,
+                    first.number == previous.number + 1, var last = procedures.popLast()
                 {
                     if !pendingBetween.isEmpty {
                         last.steps[last.steps.count - 1].parts.append(.detail(pairBlocks(pendingBetween)))

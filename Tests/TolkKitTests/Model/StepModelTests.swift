@@ -79,6 +79,37 @@ struct StepModelTests {
         #expect(numbers.contains { $0.starts(with: [1, 2, 3, 4]) }, "\(numbers)")
     }
 
+    @Test("lists that start again at 1 after a lead-in are procedures of their own, every one kept and styled")
+    func restartedNumbering() throws {
+        let text = """
+            ---
+            ms.contentlocale: da-DK
+            ---
+            # <a name="x"></a>\(Fixtures.unit("abcde-102", "Titel", "Title"))
+
+            \(Fixtures.unit("abcde-103", "Medlemmer:", "Members:"))
+
+            1. \(Fixtures.unit("abcde-104", "Gå til grupper.", "Go to groups."))
+            2. \(Fixtures.unit("abcde-105", "Vælg en gruppe.", "Select a group."))
+
+            \(Fixtures.unit("abcde-106", "Del et websted:", "Share a site:"))
+
+            1. \(Fixtures.unit("abcde-107", "Gå til webstedet.", "Go to the site."))
+            2. \(Fixtures.unit("abcde-108", "Skriv navnet.", "Type the name."))
+
+            \(Fixtures.unit("abcde-109", "Opret en gruppe:", "Create a group:"))
+
+            1. \(Fixtures.unit("abcde-110", "Klik på Indstillinger.", "Click Settings."))
+            2. \(Fixtures.unit("abcde-111", "Klik på Opret.", "Click Create."))
+            3. \(Fixtures.unit("abcde-112", "Gem.", "Save."))
+            """
+        let article = try Fixtures.article(text: text)
+        #expect(article.target.procedures.map(\.steps.count) == [2, 2, 3])
+        #expect(article.source.procedures.map(\.steps.count) == [2, 2, 3])
+        let html = HTMLPageRenderer(side: .target, templates: try HTMLTemplates(directory: SiteTesting.templates)).render(article)
+        #expect(html.matches(of: /<ol class="tolk-steps"/).count == 3)
+    }
+
     @Test("sub-steps and notes inside steps")
     func substepsAndNotes() throws {
         let text = """
