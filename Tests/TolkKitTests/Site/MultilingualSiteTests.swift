@@ -162,6 +162,22 @@ struct MultilingualSiteTests {
         #expect(try SiteTesting.read(root + "/site/da/password-sync/index.html").contains("../../sv/password-sync/index.html"))
     }
 
+    @Test("dates in the page's language; no footer links to its own page")
+    func readerDetails() throws {
+        let (out, _) = try Self.build()
+        defer { try? FileManager.default.removeItem(atPath: (out as NSString).deletingLastPathComponent) }
+        let danish = try SiteTesting.read(out + "/da/password-sync/index.html")
+        #expect(danish.contains("<time datetime=\"2020-09-14\">14. september 2020</time>"))
+        let chinese = try SiteTesting.read(out + "/zh/password-sync/index.html")
+        #expect(chinese.contains("<time datetime=\"2020-09-14\" lang=\"zh-CN\" dir=\"ltr\">2020年9月14日</time>"))
+        let root = try SiteTesting.read(out + "/index.html")
+        let footer = try #require(root.firstMatch(of: /<footer.*?<\/footer>/.dotMatchesNewlines()))
+        #expect(!footer.0.contains("href=\"\"") && !footer.0.contains("index.html#choose") && !footer.0.contains(" · </p>"))
+        let status = try SiteTesting.read(out + "/translation-status/index.html")
+        let statusFooter = try #require(status.firstMatch(of: /<footer.*?<\/footer>/.dotMatchesNewlines()))
+        #expect(!statusFooter.0.contains("translation-status/index.html"))
+    }
+
     @Test("titles are sorted by the language's collation")
     func collation() {
         let titles = ["Åben", "Zebra", "apple", "10 trin", "2 trin", "Ærlig", "Øl", "Ändra", "Öppna"]

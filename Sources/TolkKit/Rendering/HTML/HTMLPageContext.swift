@@ -52,7 +52,12 @@ struct HTMLPageContext {
                 page.append("description", .string(HTMLEscaping.clean(description)))
             }
             if let handoff = article.frontMatter?.localization.lastHandoff, !handoff.isEmpty {
-                page.append("lastHandoff", .string(HTMLEscaping.clean(handoff)))
+                // In the page's language (`19. maj 2021`), with the day for machines; as written when it is no date.
+                var date = TemplateObject(strings: [("text", HTMLEscaping.clean(handoff))])
+                if let day = FrontMatter.day(handoff) {
+                    date = TemplateObject(strings: [("text", PageDate.text(day: day, locale: locale)), ("iso", PageDate.iso(day: day))])
+                }
+                page.append("lastHandoff", .object(date))
             }
             if let type = article.translationType { page.append("translationType", .string(HTMLEscaping.clean(type.code))) }
             if article.translationType == .machine {

@@ -8,11 +8,14 @@ enum HTMLParseCheck {
     /// HTML5 elements libxml2 2.9 (an HTML 4 parser) reports as unknown; they are
     /// read as `div` so that only real structural errors are counted.
     static let html5Elements = ["main", "nav", "header", "footer", "article", "aside", "section"]
+    /// HTML5 elements of running text, read as `span`.
+    static let html5InlineElements = ["time"]
 
     /// The page with every `<main>`, `<main …>` and `</main>` (and the other HTML5
     /// elements) written as `div`, in one pass over the bytes.
     static func html5AsDiv(_ bytes: [UInt8]) -> [UInt8] {
-        let names = html5Elements.map { Array($0.utf8) }
+        let names = (html5Elements + html5InlineElements).map { Array($0.utf8) }
+        let inline = html5Elements.count
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = 0
@@ -25,10 +28,12 @@ enum HTMLParseCheck {
             let closing = i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "/")
             let start = i + (closing ? 2 : 1)
             var replaced = false
-            for name in names where start + name.count < bytes.count && bytes[start..<(start + name.count)].elementsEqual(name) {
+            for (k, name) in names.enumerated()
+            where start + name.count < bytes.count && bytes[start..<(start + name.count)].elementsEqual(name) {
                 let after = bytes[start + name.count]
                 if after == UInt8(ascii: ">") || (!closing && after == UInt8(ascii: " ")) {
-                    out += closing ? Array("</div".utf8) : Array("<div".utf8)
+                    let element = k < inline ? "div" : "span"
+                    out += Array(((closing ? "</" : "<") + element).utf8)
                     i = start + name.count
                     replaced = true
                     break
