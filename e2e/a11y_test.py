@@ -106,7 +106,12 @@ def run_vnu(jar, sites, pages):
     files = [f for _, folder in sites for f in html_files(folder)] + pages
     kinds = page_kinds(sites, pages)
     missing = [k for k, v in kinds.items() if v is None]
-    check("vnu-page-kinds", not missing, "no " + ", ".join(missing) + " in the sample")
+    langs = set()
+    for f in files:
+        m = re.search(r'<html lang="([^"]+)"', open(f, encoding="utf-8", errors="replace").read(400))
+        langs.add(m.group(1) if m else "?")
+    check("vnu-page-kinds", not missing, "no " + ", ".join(missing) + " in the sample" if missing
+          else f"{len(kinds)} kinds of page, languages {', '.join(sorted(langs))}", both=True)
     start = time.time()
     # One checker run for every file: starting Java costs seconds.
     proc = subprocess.run(["java", "-Xss8m", "-jar", jar, "--format", "json", "--errors-only", *files],
