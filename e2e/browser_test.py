@@ -13,8 +13,13 @@ The site contract it checks (see e2e/README.md):
   SITE/index.html, SITE/da/index.html, SITE/en/index.html (with a search box),
   SITE/da/<slug>/index.html, SITE/en/<slug>/index.html, SITE/sitemap.xml;
   <html lang="da-DK"> (English pages: lang starting with "en");
-  <span class="tu" tabindex="0" data-unit="ID">translation<span class="tu-o" lang="en">original</span></span>,
-  .tu-o hidden until its .tu is hovered or focused;
+  <span class="tu-run" tabindex="-1" aria-describedby="tolk-o-N ...">... <span class="tu" data-unit="ID"
+  aria-describedby="tolk-o-N">translation<span class="tu-o" lang="en" id="tolk-o-N">original</span></span> ...</span>:
+  a sentence (.tu) is never a tab stop; the run of a paragraph, heading, item or cell
+  that holds originals (.tu-run) takes focus and names them in aria-describedby, as each
+  sentence names its own; the page script makes one run the article's tab stop
+  (tabindex 0) and moves it with the arrow keys (roving: Down/Right next, Up/Left
+  previous, Home, End); .tu-o hidden until its .tu is hovered or its .tu-run focused;
   checkbox #tolk-show-originals + label[for=tolk-show-originals] showing every
   .tu-o, remembered in localStorage "tolk.showOriginals";
   nav.tolk-languages a[data-lang-switch][hreflang="en"] (hreflang "da…" on English pages);
@@ -261,7 +266,7 @@ return out;
 
 # Focus every unit, then fire mouseover (and mouseenter, focus) at every element.
 POKE_JS = r"""
-for (const u of document.querySelectorAll('.tu')) { try { u.focus(); } catch (e) {} }
+for (const u of document.querySelectorAll('.tu, .tu-run')) { try { u.focus(); } catch (e) {} }
 for (const e of document.getElementsByTagName('*')) {
   try {
     e.dispatchEvent(new MouseEvent('mouseover', {bubbles: true, cancelable: true, view: window}));
@@ -392,14 +397,26 @@ class Run:
           if (!tus.length) out.push('no .tu element');
           for (const t of tus) {
             if (!t.hasAttribute('data-unit')) out.push('.tu without data-unit');
-            if (t.getAttribute('tabindex') !== '0') out.push('.tu ' + t.getAttribute('data-unit') + ' without tabindex="0"');
+            if (t.hasAttribute('tabindex')) out.push('.tu ' + t.getAttribute('data-unit') + ' is a tab stop (tabindex)');
           }
+          for (const e of document.querySelectorAll('a [tabindex], button [tabindex]')) out.push('tabindex inside a link: ' + e.className);
           const os = document.querySelectorAll('.tu-o');
           if (!os.length) out.push('no .tu-o element');
+          const names = (e, attr) => (e && e.getAttribute(attr) || '').split(/\s+/);
           for (const o of os) {
-            if (!o.parentElement || !o.parentElement.closest('.tu')) out.push('.tu-o outside a .tu');
+            const tu = o.parentElement && o.parentElement.closest('.tu');
+            if (!tu) out.push('.tu-o outside a .tu');
             if (!(o.getAttribute('lang') || '').toLowerCase().startsWith('en')) out.push('.tu-o without lang="en"');
+            if (!o.id) { out.push('.tu-o without id'); continue; }
+            if (!names(tu, 'aria-describedby').includes(o.id)) out.push('.tu not described by its original ' + o.id);
+            const run = o.closest('.tu-run');
+            if (!run || !run.hasAttribute('tabindex')) out.push('.tu-o ' + o.id + ' outside a focusable .tu-run');
+            else if (!names(run, 'aria-describedby').includes(o.id)) out.push('.tu-run not described by ' + o.id);
           }
+          // Tab stops besides links and controls: one run (the roving one), nothing else.
+          const stops = [...document.querySelectorAll('[tabindex]')].filter(e => e.tabIndex >= 0);
+          for (const e of stops) if (!e.matches('.tu-run')) out.push('a tab stop that is no .tu-run: ' + e.className);
+          if (stops.length !== 1) out.push(stops.length + ' runs are tab stops (want 1, of ' + document.querySelectorAll('.tu-run').length + ' runs)');
           if (!(document.documentElement.lang || '').toLowerCase().startsWith('da')) out.push('<html lang="' + document.documentElement.lang + '">');
           return [...new Set(out)];""")
         check("dom-contract", not bad, "; ".join(bad[:5]))
@@ -413,7 +430,12 @@ class Run:
         if not pairs:
             check("a-focus-shows-original", False, "no .tu with a .tu-o on da/password-sync/")
             return
-        target, original = pairs[0]
+        # The keyboard reaches an original through its run (paragraph, heading, item, cell).
+        _, original = pairs[0]
+        target = b.js("return arguments[0].closest('.tu-run')", original)
+        if target is None:
+            check("a-focus-shows-original", False, "the first .tu-o is in no .tu-run")
+            return
         before = self.displayed(original)
         self.blur()
         b.js("window.scrollTo(0, 0)")
@@ -428,11 +450,30 @@ class Run:
             b.js("arguments[0].focus()", target)
             how = "element.focus() (TAB did not reach it in 200 presses)"
         after = b.wait(lambda: self.displayed(original), 2)
-        unit = target.get_attribute("data-unit")
+        unit = original.get_attribute("id")
         check("a-focus-shows-original", not before and after,
-              f"unit {unit}: original displayed before focus={before}, after focus={bool(after)} (focused by {how})"
-              if before or not after else f"unit {unit}, focused by {how}", both=True)
+              f"original {unit}: original displayed before focus={before}, after focus={bool(after)} (focused by {how})"
+              if before or not after else f"original {unit}, focused by {how}", both=True)
         self.b.screenshot(self.shots, "da-password-sync.png")
+
+        # the arrow keys move the one tab stop from run to run (and back), showing each run's originals
+        runs = b.css(".tu-run")
+        if reached and len(runs) > 2:
+            start = b.js("return [...document.querySelectorAll('.tu-run')].indexOf(document.activeElement)")
+            b.call(ActionChains(b.d, duration=0).send_keys(Keys.ARROW_DOWN).perform)
+            b.call(ActionChains(b.d, duration=0).send_keys(Keys.ARROW_DOWN).perform)
+            state = b.js("""const runs = [...document.querySelectorAll('.tu-run')];
+              const a = document.activeElement, o = a.querySelector('.tu-o');
+              return {i: runs.indexOf(a), stops: runs.filter(r => r.tabIndex === 0).length,
+                      shown: !!o && getComputedStyle(o).display !== 'none'};""")
+            b.call(ActionChains(b.d, duration=0).send_keys(Keys.ARROW_UP).perform)
+            back = b.js("return [...document.querySelectorAll('.tu-run')].indexOf(document.activeElement)")
+            ok = state["i"] == start + 2 and state["stops"] == 1 and state["shown"] and back == start + 1
+            check("a-arrow-keys-move-between-runs", ok,
+                  f"from run {start}: 2×Down → run {state['i']} (originals shown={state['shown']}, tab stops {state['stops']}), "
+                  f"Up → run {back}", both=True)
+        else:
+            check("a-arrow-keys-move-between-runs", False, f"TAB reached the run={reached}, {len(runs)} runs")
 
         # hover, on another unit
         self.blur()

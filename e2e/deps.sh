@@ -18,3 +18,12 @@ if [ -n "$missing" ]; then
   # shellcheck disable=SC2086
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
 fi
+
+# The Nu Html Checker (e2e/a11y_test.py) runs on Java: any java on the PATH will do,
+# else Debian's default-jre-headless.
+if ! command -v java >/dev/null 2>&1; then
+  echo "e2e: installing Debian package: default-jre-headless"
+  SUDO=$( [ "$(id -u)" = 0 ] || echo sudo )
+  $SUDO apt-get update -qq
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
+fi

@@ -13,6 +13,8 @@ SCREENSHOTS=${SCREENSHOTS:-.build/e2e/screenshots}
 
 echo "e2e: checking Debian packages (e2e/deps.sh)"
 e2e/deps.sh
+echo "e2e: checking the validators in .build/e2e-tools (e2e/tools.sh)"
+e2e/tools.sh
 
 # Debian's python3-selenium is installed for Debian's /usr/bin/python3; a python3
 # earlier on PATH (pyenv, a virtualenv) usually lacks it. Use the first that has it.
@@ -91,4 +93,22 @@ echo "e2e: building the multilingual site: $TOLK site $LOCALES --out $MULTI"
 "$TOLK" site "$LOCALES" --out "$MULTI" --quiet
 echo "e2e: multilingual browser test (e2e/multilingual_test.py), screenshots in $SCREENSHOTS"
 "$PYTHON" e2e/multilingual_test.py --site "$MULTI" --screenshots "$SCREENSHOTS" || status=1
+
+# The validators (e2e/a11y_test.py): vnu on every page of both sites, of a site of
+# corpus articles (e2e/a11y-fixtures: sentences in links, link destinations such as
+# {TenantId_or_Name}, a lone %, |) and of three `tolk render --to html` pages (one
+# right to left); axe-core on a sample of them at desktop and phone widths.
+CORPUS="$WORK/site-corpus"
+RENDER="$WORK/render"
+mkdir -p "$RENDER"
+echo "e2e: building the corpus-like site: $TOLK site e2e/a11y-fixtures --out $CORPUS"
+"$TOLK" site e2e/a11y-fixtures --out "$CORPUS" --quiet
+OAUTH=e2e/a11y-fixtures/troubleshoot-oauth-2-0-and-openid-Connect-protocols.md
+"$TOLK" render Tests/TolkKitTests/Fixtures/cases/92-ar-rtl.md --to html --lang target -o "$RENDER/ar-rtl.html"
+"$TOLK" render "$OAUTH" --to html --lang target -o "$RENDER/da-oauth.html"
+"$TOLK" render "$OAUTH" --to html --lang source -o "$RENDER/en-oauth.html"
+echo "e2e: validators (e2e/a11y_test.py): Nu Html Checker and axe-core"
+"$PYTHON" e2e/a11y_test.py --vnu "${E2E_TOOLS:-.build/e2e-tools}/vnu.jar" --axe "${E2E_TOOLS:-.build/e2e-tools}/axe.min.js" \
+  --site "fixtures=$OUT" --site "locales=$MULTI" --site "corpus=$CORPUS" \
+  --page "$RENDER/ar-rtl.html" --page "$RENDER/da-oauth.html" --page "$RENDER/en-oauth.html" || status=1
 exit $status

@@ -1,5 +1,6 @@
 /* Tolk's page script (its SHA-256 is in the page's Content-Security-Policy).
-   Everything works without it; with it: the originals toggle is remembered, links
+   Everything works without it; with it: the originals toggle is remembered, the
+   arrow keys move between the paragraphs that show originals (one tab stop), links
    drop "index.html" when served over http(s), the index filters as you type, and
    the root page opens the best match for the reader's languages. A page with a live status panel gets
    tolk-status.js after it, in the same script element, and the translation-status
@@ -19,6 +20,42 @@
     } catch (e) { /* no storage (private mode, file:): the toggle still works on this page */ }
     box.addEventListener("change", function () {
       try { window.localStorage.setItem(key, box.checked ? "true" : "false"); } catch (e) { /* as above */ }
+    });
+  }
+
+  // The originals by keyboard: a sentence is no tab stop; a paragraph, heading, item or
+  // cell with originals (.tu-run, focusable, no tab stop) shows them while it has focus. One run is
+  // the article's tab stop (the first, then the last one focused); the arrow keys move
+  // focus between runs, Home and End to the first and the last.
+  var runs = doc.querySelectorAll(".tu-run");
+  if (runs.length) {
+    var current = runs[0];
+    current.tabIndex = 0;
+    var rove = function (run) {
+      if (run === current) { return; }
+      current.tabIndex = -1;
+      run.tabIndex = 0;
+      current = run;
+    };
+    var indexOf = function (run) { return Array.prototype.indexOf.call(runs, run); };
+    doc.addEventListener("focusin", function (e) {
+      var run = e.target && e.target.closest ? e.target.closest(".tu-run") : null;
+      if (run) { rove(run); }
+    });
+    doc.addEventListener("keydown", function (e) {
+      var run = e.target;
+      if (!run.classList || !run.classList.contains("tu-run") || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) { return; }
+      var i = indexOf(run), next = -1;
+      var rtl = getComputedStyle(run).direction === "rtl";
+      if (e.key === "ArrowDown" || e.key === (rtl ? "ArrowLeft" : "ArrowRight")) { next = i + 1; }
+      else if (e.key === "ArrowUp" || e.key === (rtl ? "ArrowRight" : "ArrowLeft")) { next = i - 1; }
+      else if (e.key === "Home") { next = 0; }
+      else if (e.key === "End") { next = runs.length - 1; }
+      else { return; }
+      if (next < 0 || next >= runs.length) { return; }
+      e.preventDefault();
+      rove(runs[next]);
+      runs[next].focus();
     });
   }
 

@@ -16,22 +16,28 @@ struct HTMLPageRendererTests {
         HTMLTesting.expect(
             page,
             contains: "<title>Aktiver synkronisering af adgangskode</title>",
-            #"<h1 id="enable-password-sync"><span class="tu" tabindex="0" data-unit="4d25d-102">Aktiver synkronisering af adgangskode<span class="tu-o" lang="en" dir="ltr">Enable Password Sync</span></span></h1>"#,
-            #"<span class="tu" tabindex="0" data-unit="4d25d-103">Vælg <strong>DirSync-status</strong> på startsiden for Microsoft 365 Administration.<span class="tu-o" lang="en" dir="ltr">Choose <strong>DirSync Status</strong> on the Microsoft 365 admin center home page.</span></span>"#,
-            #"<ol class="tolk-steps" start="1">"#, #"<aside class="tolk-mt-banner" role="note">"#, "Denne artikel er maskinoversat",
-            "<style>", "#tolk-show-originals:checked ~ main .tu-o")
+            #"<h1 id="enable-password-sync"><span class="tu-run" tabindex="-1" aria-describedby="tolk-o-0"><span class="tu" data-unit="4d25d-102" aria-describedby="tolk-o-0">Aktiver synkronisering af adgangskode<span class="tu-o" lang="en" dir="ltr" id="tolk-o-0">Enable Password Sync</span></span></span></h1>"#,
+            #"<span class="tu" data-unit="4d25d-103" aria-describedby="tolk-o-1">Vælg <strong>DirSync-status</strong> på startsiden for Microsoft 365 Administration.<span class="tu-o" lang="en" dir="ltr" id="tolk-o-1">Choose <strong>DirSync Status</strong> on the Microsoft 365 admin center home page.</span></span>"#,
+            #"<ol class="tolk-steps" start="1">"#, #"<aside class="tolk-mt-banner">"#, "Denne artikel er maskinoversat",
+            "<style>", "#tolk-show-originals:checked ~ .tolk-article .tu-o", ".tu-run:focus-within .tu-o")
+        // No sentence is a tab stop; the banner is a landmark of its own (no role="note").
+        HTMLTesting.expect(page, lacks: #"class="tu" tabindex"#, #"role="note">"# + "\n<p>Denne")
         // Every unit of the body is there once, with its original.
         for unit in article.units where unit.area == .body {
             #expect(HTMLTesting.count("data-unit=\"\(unit.id)\"", in: page) == 1, "\(unit.id)")
         }
         #expect(HTMLTesting.count("class=\"tu-o\"", in: page) == article.units.count)
         #expect(HTMLTesting.count("<li>", in: page) == 3)
-        // The toggle precedes <main> as a sibling, so `:checked ~ main` reaches it.
+        // Each run with originals takes focus (no tab stop: tolk.js gives the article one) and names them all.
+        #expect(HTMLTesting.count("<span class=\"tu-run\" tabindex=\"-1\"", in: page) < article.units.count)
+        HTMLTesting.expect(page, contains: #"<span class="tu-run" tabindex="-1" aria-describedby="tolk-o-5 tolk-o-6">"#)
+        // The toggle is inside <main> (a landmark), a sibling before the article, so `:checked ~ .tolk-article` reaches it.
         let toggle = try #require(page.range(of: #"<input type="checkbox" id="tolk-show-originals" class="tolk-toggle">"#))
         let label = try #require(
             page.range(of: #"<label for="tolk-show-originals" class="tolk-toggle-label">Vis engelske originaler</label>"#))
         let main = try #require(page.range(of: "<main"))
-        #expect(toggle.upperBound < label.lowerBound && label.upperBound < main.lowerBound)
+        let articleTag = try #require(page.range(of: #"<article class="tolk-article">"#))
+        #expect(main.upperBound < toggle.lowerBound && toggle.upperBound < label.lowerBound && label.upperBound < articleTag.lowerBound)
         HTMLTesting.expect(page, lacks: "<link rel=\"stylesheet\"", "<nav class=\"tolk-languages\"")
     }
 
@@ -96,7 +102,8 @@ struct HTMLPageRendererTests {
         HTMLTesting.expect(
             page,
             contains: "<html lang=\"ar-SA\" dir=\"rtl\">",
-            #"<span class="tu-o" lang="en" dir="ltr">Reset a user&#39;s password in Microsoft 365</span>"#, "Show English originals",
+            #"<span class="tu-o" lang="en" dir="ltr" id="tolk-o-0">Reset a user&#39;s password in Microsoft 365</span>"#,
+            "Show English originals",
             #"<p class="tolk-note-title"><span lang="en" dir="ltr">Note</span></p>"#)
         for locale in ["he-IL", "fa-IR", "ur-PK", "ar"] { #expect(PageLanguage.direction(locale) == "rtl") }
         #expect(PageLanguage.direction("da-DK") == "ltr" && PageLanguage.direction("ja-JP") == "ltr")
@@ -116,7 +123,7 @@ struct HTMLPageRendererTests {
         #expect(page.contains("<html lang=\"\(locale)\" dir=\"rtl\">"))
         let originals = HTMLTesting.count(#"class="tu-o""#, in: page)
         #expect(originals > 0)
-        #expect(HTMLTesting.count(#"<span class="tu-o" lang="en" dir="ltr">"#, in: page) == originals)
+        #expect(HTMLTesting.count(#"<span class="tu-o" lang="en" dir="ltr" id="tolk-o-"#, in: page) == originals)
         // Everything marked English (originals, untranslated units, Tolk's words, the
         // language switch's "English") is laid out left to right inside the page's right to left.
         let english = HTMLTesting.languageDirections(page).filter { $0.lang == "en" || $0.lang.hasPrefix("en-") }
@@ -153,7 +160,7 @@ struct HTMLPageRendererTests {
         HTMLTesting.expect(
             page,
             contains:
-                #"<span class="tu tu-untranslated" lang="en" dir="ltr" tabindex="0" data-unit="abcde-103" title="ikke oversat">Same text here.<span class="tolk-vh" lang="da-DK"> (ikke oversat)</span></span>"#
+                #"<span class="tu tu-untranslated" lang="en" dir="ltr" data-unit="abcde-103" title="ikke oversat">Same text here.<span class="tolk-vh" lang="da-DK"> (ikke oversat)</span></span>"#
         )
         if page.contains("data-unit=\"abcde-104\"") {
             HTMLTesting.expect(page, contains: #"data-unit="abcde-104" title="ikke oversat">Nothing yet.<span class="tolk-vh""#)
@@ -179,10 +186,11 @@ struct HTMLPageRendererTests {
         #expect(HTMLTesting.count("data-unit=\"abcde-104\"", in: paragraph) == 2)
         #expect(HTMLTesting.count("class=\"tu-o\"", in: paragraph) == 2)
         // 103's original follows its second piece (inside <strong>), after "bar".
-        let original103 = try #require(paragraph.range(of: #"<span class="tu-o" lang="en" dir="ltr">one <strong>two</strong></span>"#))
+        let original103 = try #require(
+            paragraph.range(of: #"<span class="tu-o" lang="en" dir="ltr" id="tolk-o-1">one <strong>two</strong></span>"#))
         let bar = try #require(paragraph.range(of: "bar"))
         #expect(bar.upperBound <= original103.lowerBound)
-        HTMLTesting.expect(paragraph, contains: #"<span class="tu-o" lang="en" dir="ltr"><strong>three</strong> four</span>"#)
+        HTMLTesting.expect(paragraph, contains: #"<span class="tu-o" lang="en" dir="ltr" id="tolk-o-2"><strong>three</strong> four</span>"#)
     }
 
     @Test("site-relative links open Microsoft's site in the page's language; a site can rewrite links")
@@ -244,7 +252,8 @@ struct HTMLPageRendererTests {
             contains: #"<div class="tolk-note tolk-note-warning" role="note">"#, #"<p class="tolk-note-title">Advarsel</p>"#,
             #"<div class="tolk-note tolk-note-tip" role="note">"#, "<table>\n<thead>\n<tr><th class=\"tolk-align-left\">",
             #"<td class="tolk-align-right">b</td>"#, #"<pre><code class="language-powershell">Get-Mailbox &lt;x&gt; &amp; &quot;y&quot;"#,
-            #"<img src="media/screen.png" alt="Skærm" loading="lazy">"#, "<ul>\n<li><span class=\"tu\"",
+            #"<img src="media/screen.png" alt="Skærm" loading="lazy">"#,
+            "<ul>\n<li><span class=\"tu-run\" tabindex=\"-1\" aria-describedby=\"tolk-o-",
             #"<div class="tolk-html">Block &amp; text <b>bold</b><br>"#, "<hr>")
         HTMLTesting.expect(main, lacks: "<script", "<div class=\"x\"")
     }
@@ -262,14 +271,15 @@ struct HTMLPageRendererTests {
                 let page = HTMLPageRenderer(side: side, templates: templates).render(article)
                 HTMLTesting.expectWellFormed(page, "\(path) \(side)")
                 #expect(HTMLTesting.count("<script", in: page) <= 1, "\(path)")
+                // No sentence takes focus; every original sits in a run that does (not by TAB), and is named
+                // by its id in the run's and the sentence's aria-describedby.
+                #expect(HTMLTesting.count("tabindex", in: page) == HTMLTesting.count("<span class=\"tu-run\" tabindex=\"-1\"", in: page))
                 if side == .target {
-                    let units =
-                        HTMLTesting.count("<span class=\"tu\"", in: page)
-                        + HTMLTesting.count("<span class=\"tu tu-untranslated\"", in: page)
-                    let focusable =
-                        HTMLTesting.count("<span class=\"tu\" tabindex=\"0\"", in: page)
-                        + HTMLTesting.count("<span class=\"tu tu-untranslated\" lang=\"en\" dir=\"ltr\" tabindex=\"0\"", in: page)
-                    #expect(units == focusable, "every unit takes focus: \(path)")
+                    let originals = HTMLTesting.count("<span class=\"tu-o\" lang=\"en\" dir=\"ltr\" id=\"tolk-o-", in: page)
+                    #expect(originals == HTMLTesting.count("<span class=\"tu-o\"", in: page), "\(path)")
+                    let described = HTMLTesting.count(" aria-describedby=\"tolk-o-", in: page)
+                    #expect(originals == 0 || described > originals, "\(path)")
+                    #expect(originals == 0 || HTMLTesting.count("<span class=\"tu-run\" tabindex=\"-1\"", in: page) > 0, "\(path)")
                 }
             }
         }

@@ -28,6 +28,20 @@ struct HTMLSafeURLTests {
         #expect(SafeURL.link(input) == nil)
     }
 
+    @Test(
+        "links: characters a URL may not hold are percent-encoded, escapes and non-ASCII stay",
+        arguments: [
+            ("https://login.microsoftonline.com/{TenantId_or_Name}", "https://login.microsoftonline.com/%7BTenantId_or_Name%7D"),
+            ("https://a.example/outlook%", "https://a.example/outlook%25"), ("https://a.example/?a=1|2", "https://a.example/?a=1%7C2"),
+            ("https://a.example/x[]", "https://a.example/x%5B%5D"), ("https://a.example/#/home\">x", "https://a.example/#/home%22%3Ex"),
+            ("https://a.example/a%20b%2F", "https://a.example/a%20b%2F"), ("https://a.example/%zz", "https://a.example/%25zz"),
+            ("https://bücher.example/æble", "https://bücher.example/æble"), ("https://a.example/a b", "https://a.example/a%20b"),
+            ("mailto:a@b.example?subject=Hej", "mailto:a@b.example?subject=Hej"), ("#x-y_z", "#x-y_z"),
+        ])
+    func encodedLinks(_ input: String, _ expected: String) {
+        #expect(SafeURL.link(input) == expected)
+    }
+
     @Test("image sources: relative paths and base64 raster data URLs only")
     func images() {
         #expect(SafeURL.imageSource("media/shot.png") == "media/shot.png")

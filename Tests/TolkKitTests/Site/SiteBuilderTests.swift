@@ -49,7 +49,7 @@ struct SiteBuilderTests {
             #"<link rel="alternate" hreflang="en-US" href="../../en/password-sync/index.html">"#,
             #"<link rel="alternate" hreflang="x-default" href="../../en/password-sync/index.html">"#,
             #"<link rel="stylesheet" href="../../assets/tolk.css">"#, #"<a href="../index.html">Alle artikler</a>"#,
-            #"<span class="tu-o" lang="en" dir="ltr">"#)
+            #"<span class="tu-o" lang="en" dir="ltr" id="tolk-o-"#)
         #expect(HTMLTesting.count("<script", in: da) == 1)
         let en = try SiteTesting.read(out + "/en/password-sync/index.html")
         HTMLTesting.expect(

@@ -1,6 +1,16 @@
 /// Writes inline content as escaped HTML: translation units as `span.tu` with
 /// their English original (`span.tu-o`) after the unit's last piece, links and
 /// images through `SafeURL`, article HTML through `HTMLTagFilter`.
+///
+/// Keyboard and screen readers: a sentence is never a tab stop (a page would have
+/// thousands, and one inside a link is invalid HTML). A run of inline content
+/// (paragraph, heading, list item, cell) that shows originals is wrapped in one
+/// `span.tu-run` with `tabindex="-1"`: focusing it (a tap, a click, the arrow keys)
+/// shows that run's originals. The page script makes the first run the article's
+/// one tab stop and moves it with the arrow keys (a roving tab stop); without the
+/// script the page-wide switch shows every original. Each sentence names its
+/// original (`span.tu-o` with `id="tolk-o-N"`) in `aria-describedby`, and so does
+/// the run, for all of its originals.
 struct HTMLInlineWriter {
     /// Where inlines stand: inside a link there is no other link or anchor;
     /// inside an original there are no units and no anchors.
@@ -28,6 +38,10 @@ struct HTMLInlineWriter {
     private(set) var originalsWritten = 0
     /// IDs given out so far: an article that repeats an anchor gets `-2`, `-3`, ….
     private var usedIDs: Set<String> = []
+    /// The IDs of the originals written in the current run, for the run's `aria-describedby`.
+    private var runOriginalIDs: [String] = []
+    /// The originals' IDs written so far on the page.
+    private var writtenOriginalIDs: Set<String> = []
 
     init(article: Article, side: Side, words: HTMLWords, pageLanguage: String, resolveLink: @escaping (String) -> String) {
         self.article = article
@@ -35,21 +49,44 @@ struct HTMLInlineWriter {
         self.words = words
         self.pageLanguage = pageLanguage
         self.resolveLink = resolveLink
-        self.originals = side == .target ? UnitOriginals(source: article.source, page: article.target, unitCount: article.units.count)
+        self.originals =
+            side == .target
+            ? UnitOriginals(source: article.source, page: article.target, unitCount: article.units.count)
             : UnitOriginals()
         self.piecesLeft = originals.pieceCounts
+        // The originals' IDs are taken first: an article anchor never gets one of them.
+        for (index, english) in originals.originals.enumerated() where !english.isEmpty {
+            usedIDs.insert(Self.originalID(index))
+        }
     }
+
+    /// The `id` of unit `index`'s original on the page.
+    static func originalID(_ index: Int) -> String { "tolk-o-\(index)" }
 
     /// One run of inline content (a paragraph, heading, cell), balanced on its own.
     mutating func render(_ inlines: [Inline]) -> String {
         var out = ""
-        write(inlines, Context(), into: &out)
+        write(inlines, into: &out)
         return out
     }
 
-    /// Appends one run of inline content to `out`, balanced on its own.
+    /// Appends one run of inline content to `out`, balanced on its own; a run that
+    /// shows originals inside one focusable `span.tu-run` (no tab stop of its own: the
+    /// page script gives the article one, and moves it between runs with the arrow keys).
     mutating func write(_ inlines: [Inline], into out: inout String) {
-        write(inlines, Context(), into: &out)
+        guard withOriginals else { return write(inlines, Context(), into: &out) }
+        runOriginalIDs = []
+        var run = ""
+        write(inlines, Context(), into: &run)
+        guard !runOriginalIDs.isEmpty else {
+            out += run
+            return
+        }
+        out += "<span class=\"tu-run\" tabindex=\"-1\""
+        out += HTMLEscaping.attribute("aria-describedby", runOriginalIDs.joined(separator: " ")) + ">"
+        out += run
+        out += "</span>"
+        runOriginalIDs = []
     }
 
     /// Appends the run to `out`: one buffer for a whole paragraph, not a string per inline.
@@ -158,9 +195,8 @@ struct HTMLInlineWriter {
         let english = isLast && originals.originals.indices.contains(piece.unit) ? originals.originals[piece.unit] : nil
 
         if unit.isTargetEmpty || unit.target.trimmingSpaces == unit.source.trimmingSpaces {
-            // Every unit takes focus, also inside a link (the DOM contract): a keyboard or
-            // touch reader reaches each original the same way.
-            out += "<span class=\"tu tu-untranslated\" lang=\"en\" dir=\"ltr\" tabindex=\"0\""
+            // No original to show: the unit is the English text, marked "not translated".
+            out += "<span class=\"tu tu-untranslated\" lang=\"en\" dir=\"ltr\""
             out += id
             out += HTMLEscaping.attribute("title", words.notTranslated) + ">"
             if !unit.isTargetEmpty {
@@ -176,15 +212,22 @@ struct HTMLInlineWriter {
             return
         }
 
-        out += "<span class=\"tu\" tabindex=\"0\""
+        // Every piece names the original (written after the last piece) as its description.
+        let originalID = Self.originalID(piece.unit)
+        let hasOriginal = originals.originals.indices.contains(piece.unit) && !originals.originals[piece.unit].isEmpty
+        out += "<span class=\"tu\""
         out += id
+        if hasOriginal { out += HTMLEscaping.attribute("aria-describedby", originalID) }
         out += ">"
         write(piece.children, context, into: &out)
         if let english, !english.isEmpty {
-            out += "<span class=\"tu-o\" lang=\"en\" dir=\"ltr\">"
+            // The ID once per page, even if a unit's pieces were miscounted.
+            let written = writtenOriginalIDs.insert(originalID).inserted
+            out += "<span class=\"tu-o\" lang=\"en\" dir=\"ltr\"" + (written ? HTMLEscaping.attribute("id", originalID) : "") + ">"
             write(english, original, into: &out)
             out += "</span>"
             originalsWritten += 1
+            if written { runOriginalIDs.append(originalID) }
         }
         out += "</span>"
     }

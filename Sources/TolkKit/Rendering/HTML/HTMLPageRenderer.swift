@@ -4,9 +4,10 @@
 /// template lays out the page around it (head, header, banner, language
 /// switch, the originals toggle, footer).
 ///
-/// On the translation's page every unit is a focusable `span.tu` holding its
-/// English original in a `span.tu-o` that CSS shows on hover and focus, or for
-/// the whole page with the `#tolk-show-originals` checkbox.
+/// On the translation's page every unit is a `span.tu` holding its English
+/// original in a `span.tu-o` that CSS shows on hover, on focus of the unit's run
+/// (`span.tu-run`, see `HTMLInlineWriter`), or for the whole page with the
+/// `#tolk-show-originals` checkbox.
 public struct HTMLPageRenderer: ArticleRenderer, Sendable {
     /// How the page gets its stylesheet.
     public enum Stylesheet: Hashable, Sendable {

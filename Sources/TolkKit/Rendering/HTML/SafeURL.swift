@@ -11,7 +11,10 @@ enum SafeURL {
     ]
 
     /// The link destination as it may be written into `href`, or nil when it is not
-    /// http, https, mailto, a relative path or a `#fragment`.
+    /// http, https, mailto, a relative path or a `#fragment`. Characters a URL may not
+    /// hold (`{`, `|`, `[`, `"`, spaces, a `%` without two hex digits) are percent-encoded
+    /// as CommonMark renderers do, so the `href` is a valid URL. Non-ASCII stays as it
+    /// is (valid in an HTML URL, and a host name must not be percent-encoded).
     static func link(_ destination: String) -> String? {
         let cleaned = cleanedForOutput(destination)
         guard !cleaned.isEmpty else { return nil }
@@ -22,7 +25,34 @@ enum SafeURL {
             }
             guard linkSchemes.contains(scheme) else { return nil }
         }
-        return cleaned
+        return percentEncoded(cleaned)
+    }
+
+    /// Characters kept as they are in a link (besides ASCII letters and digits): the
+    /// URL delimiters and the unreserved marks, as in CommonMark's reference renderers.
+    private static let keptInURL = Set(";/?:@&=+$,-_.!~*'()#".unicodeScalars)
+
+    /// The URL with every other ASCII character percent-encoded; non-ASCII stays; `%`
+    /// stays only where two hex digits follow it (an escape already), else it becomes `%25`.
+    static func percentEncoded(_ url: String) -> String {
+        let bytes = Array(url.utf8)
+        func isHex(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) || (0x41...0x46).contains(b) || (0x61...0x66).contains(b) }
+        func isKept(_ b: UInt8) -> Bool {
+            b >= 0x80 || (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
+                || keptInURL.contains(Unicode.Scalar(b))
+        }
+        guard bytes.contains(where: { !isKept($0) }) else { return url }
+        let digits = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 8)
+        for (i, b) in bytes.enumerated() {
+            if isKept(b) || (b == 0x25 && i + 2 < bytes.count && isHex(bytes[i + 1]) && isHex(bytes[i + 2])) {
+                out.append(b)
+            } else {
+                out += [0x25, digits[Int(b >> 4)], digits[Int(b & 0x0F)]]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The image source as it may be written into `src`, or nil: a relative path
