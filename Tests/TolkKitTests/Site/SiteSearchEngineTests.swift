@@ -212,7 +212,8 @@ struct SiteSearchEngineTests {
     @Test("a day of the calendar from ms.date, leap years included")
     func days() throws {
         func day(_ date: String) throws -> String? {
-            SiteSearchEngines.lastModified(of: try Fixtures.article(text: "---\ntitle: T\nms.date: \(date)\n---\n# T\n"))
+            SiteSearchEngines.lastModified(
+                of: try Fixtures.article(text: "---\ntitle: T\nms.date: \(date)\n---\n# " + Fixtures.unit("abcde-102", "A", "B") + "\n"))
         }
         #expect(try day("2/29/2020") == "2020-02-29" && day("2/29/2021") == nil && day("2/29/1900") == nil && day("2/29/2000") != nil)
         #expect(try day("2021-04-30T03:45:07Z") == "2021-04-30" && day("4/31/2021") == nil && day("12/31/2021") == "2021-12-31")
