@@ -47,8 +47,8 @@ struct SiteArticlePages: Sendable {
         let robots = copies.map { indexAll ? nil : SiteSearchEngines.robots(of: $0.article) }
         var indexed: Set<String> = []
         for (copy, directive) in zip(copies, robots) where !SiteSearchEngines.isNoindex(directive) {
-            if copy.translation { indexed.insert(PageLanguage.tag(copy.locale)) }
-            if copy.english { indexed.insert(PageLanguage.tag(Self.englishLocale)) }
+            if copy.translation, let url = pageURLs[copy.locale] { indexed.insert(url) }
+            if copy.english, let url = pageURLs[Self.englishLocale] { indexed.insert(url) }
         }
         return try zip(copies, robots).map { copy, robots throws(SiteError) -> Set<SiteMedia.Image> in
             let images = ImageCollector()
@@ -64,7 +64,7 @@ struct SiteArticlePages: Sendable {
     }
 
     /// One page of `copy`: its translation (`.target`) or its English (`.source`), with the
-    /// copy's robots directive and the locales of the article's indexable pages (`search`).
+    /// copy's robots directive and the URLs of the article's indexable pages (`search`).
     private func write(
         _ copy: Copy, side: Side, folder: String, pageURLs: [String: String], search: (robots: String?, indexed: Set<String>),
         images: ImageCollector, to writer: SiteFileWriter
@@ -76,7 +76,7 @@ struct SiteArticlePages: Sendable {
             statusPageURL: Self.toRoot + "translation-status/index.html",
             canonicalURL: baseURL.map { $0 + folder + "/" + entry.slug + "/" }, locale: copy.locale)
         site.robots = search.robots
-        site.indexedLocales = search.indexed
+        site.indexedPages = search.indexed
         if let binding = copy.binding {
             site.status = status.panel(binding, article: copy.article, side: side, language: folder == "da" ? "da" : "en")
         }

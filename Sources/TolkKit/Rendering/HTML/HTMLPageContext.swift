@@ -143,15 +143,15 @@ struct HTMLPageContext {
     }
 
     /// `<link rel="alternate">` entries: every language's page, and English as `x-default`.
-    /// On a site, only the pages search engines may index (`HTMLSitePage.indexedLocales`),
+    /// On a site, only the pages search engines may index (`HTMLSitePage.indexedPages`),
     /// as the sitemap lists them: none on a page that is not one of them, and `x-default`
     /// the first translation's when the English page is not.
     private var alternates: [TemplateValue] {
         guard hasOtherLanguages else { return [] }
         var listed = pages
-        if let indexed = renderer.site?.indexedLocales {
-            guard indexed.contains(PageLanguage.tag(locale)) else { return [] }
-            listed = pages.filter { indexed.contains($0.locale) }
+        if let indexed = renderer.site?.indexedPages {
+            guard pages.contains(where: { isOwn($0) && indexed.contains($0.url) }) else { return [] }
+            listed = pages.filter { indexed.contains($0.url) }
             guard listed.count > 1 else { return [] }
         }
         var out = listed.map { TemplateValue.object(TemplateObject(strings: [("hreflang", $0.locale), ("href", absolute($0.url))])) }
