@@ -24,6 +24,13 @@ struct Site: ParsableCommand {
             works from file:// and under any base path; --base-url makes canonical, hreflang \
             and sitemap URLs absolute (without it sitemap.xml uses https://example.invalid/).
 
+            Search engines: an article whose front matter says ROBOTS: NOINDEX (in any case, \
+            with NOFOLLOW or not) gets <meta name="robots" content="noindex, nofollow"> (its \
+            directive as written, lowercased) and is left out of sitemap.xml; --index-all \
+            publishes every article instead. Each sitemap entry lists itself, its listed \
+            language versions and x-default (English; the root page for the indexes), with \
+            <lastmod> from the article's ms.date; the pages' hreflang links name the same pages.
+
             The site is built in a temporary folder beside OUT and swapped in when it is \
             complete: a failed or interrupted build (Ctrl-C) leaves the previous site whole. \
             OUT must be new, empty, or a site Tolk built. An article that cannot be read is \
@@ -48,6 +55,7 @@ struct Site: ParsableCommand {
               tolk site ../corpus/da-DK --out _site --base-url https://help.example.com/
               tolk site content/ --out _site --status status.json --status-url https://status.example.com/tenant.json
               tolk site content/ --out _site --incremental
+              tolk site content/ --out _site --base-url https://help.example.com/ --index-all
               tolk site l10n/ --out _site --languages da,sv,en
             """)
 
@@ -84,6 +92,13 @@ struct Site: ParsableCommand {
 
     @Flag(name: .long, help: "Render only the articles that changed since the last build of OUT.")
     var incremental = false
+
+    @Flag(
+        name: .customLong("index-all"),
+        help:
+            "Publish every article for search engines, even one whose front matter says ROBOTS: NOINDEX (no robots meta tag; all in sitemap.xml)."
+    )
+    var indexAll = false
 
     @Flag(
         name: .customLong("no-checks"),
@@ -140,6 +155,7 @@ struct Site: ParsableCommand {
         options.jobs = jobs
         options.toolIdentity = Self.toolIdentity()
         options.languages = languages.map(Self.languageList)
+        options.indexAll = indexAll
 
         SiteSignals.install()
         let bar = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) == 1)

@@ -109,10 +109,13 @@ public struct FrontMatter: Hashable, Sendable {
 }
 
 extension FrontMatter {
+    /// Blanks and quotes around a date (made once: a site reads the date of every article).
+    private static let dayTrimmed = CharacterSet.whitespaces.union(CharacterSet(charactersIn: "'\""))
+
     /// A front-matter date as `yyyymmdd`: `05/19/2021`, `5/9/2021`, `2021-05-19` or
     /// `2021-05-19T03:45:07Z` (quotes around it allowed); nil for anything else.
     public static func day(_ text: String) -> Int? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "'\"")))
+        let trimmed = text.trimmingCharacters(in: dayTrimmed)
         let numbers = trimmed.prefix { $0 != "T" && $0 != " " }.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." })
             .map { Int($0) }
         guard numbers.count == 3, let a = numbers[0], let b = numbers[1], let c = numbers[2] else { return nil }

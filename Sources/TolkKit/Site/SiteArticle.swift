@@ -39,6 +39,13 @@ struct SiteArticle: Hashable, Sendable {
     var english = true
     /// True when this copy's English differs from the newest English of the article's copies.
     var outdated = false
+    /// The copy's robots directive (front matter `ROBOTS`), lowercased: `noindex, nofollow`; nil: none.
+    var robots: String?
+    /// The copy's `ms.date` as `2021-05-19`, the sitemap's `<lastmod>` of its pages; nil when it has none.
+    var lastModified: String?
+
+    /// False when the copy's robots directive keeps its pages out of search results (`noindex`).
+    var indexable: Bool { !SiteSearchEngines.isNoindex(robots) }
 
     /// Every finding, whatever rule kind.
     var allFindings: FindingCounts { findings + crossFindings }

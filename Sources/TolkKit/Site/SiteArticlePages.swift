@@ -28,6 +28,8 @@ struct SiteArticlePages: Sendable {
     let baseURL: String?
     let status: SiteStatus
     let media: SiteMedia
+    /// Ignore the articles' robots directives (`--index-all`): no robots meta tag, every page indexable.
+    var indexAll = false
 
     /// Every page of a site sits two folders deep: `da/slug/index.html`.
     static let toRoot = "../../"
@@ -41,21 +43,31 @@ struct SiteArticlePages: Sendable {
         var pageURLs: [String: String] = [:]
         for copy in copies where copy.translation { pageURLs[copy.locale] = Self.toRoot + copy.language + "/" + slug + "/index.html" }
         if copies.contains(where: \.english) { pageURLs[Self.englishLocale] = Self.toRoot + "en/" + slug + "/index.html" }
-        return try copies.map { copy throws(SiteError) -> Set<SiteMedia.Image> in
+        // Each page follows the robots directive of the copy it is rendered from.
+        let robots = copies.map { indexAll ? nil : SiteSearchEngines.robots(of: $0.article) }
+        var indexed: Set<String> = []
+        for (copy, directive) in zip(copies, robots) where !SiteSearchEngines.isNoindex(directive) {
+            if copy.translation, let url = pageURLs[copy.locale] { indexed.insert(url) }
+            if copy.english, let url = pageURLs[Self.englishLocale] { indexed.insert(url) }
+        }
+        return try zip(copies, robots).map { copy, robots throws(SiteError) -> Set<SiteMedia.Image> in
             let images = ImageCollector()
+            let search = (robots: robots, indexed: indexed)
             if copy.translation {
-                try write(copy, side: .target, folder: copy.language, pageURLs: pageURLs, images: images, to: writer)
+                try write(copy, side: .target, folder: copy.language, pageURLs: pageURLs, search: search, images: images, to: writer)
             }
             if copy.english {
-                try write(copy, side: .source, folder: "en", pageURLs: pageURLs, images: images, to: writer)
+                try write(copy, side: .source, folder: "en", pageURLs: pageURLs, search: search, images: images, to: writer)
             }
             return images.images
         }
     }
 
-    /// One page of `copy`: its translation (`.target`) or its English (`.source`).
+    /// One page of `copy`: its translation (`.target`) or its English (`.source`), with the
+    /// copy's robots directive and the URLs of the article's indexable pages (`search`).
     private func write(
-        _ copy: Copy, side: Side, folder: String, pageURLs: [String: String], images: ImageCollector, to writer: SiteFileWriter
+        _ copy: Copy, side: Side, folder: String, pageURLs: [String: String], search: (robots: String?, indexed: Set<String>),
+        images: ImageCollector, to writer: SiteFileWriter
     ) throws(SiteError) {
         let entry = copy.entry
         let pageLocale = side == .target ? copy.locale : Self.englishLocale
@@ -63,6 +75,8 @@ struct SiteArticlePages: Sendable {
             indexURL: "../index.html", rootURL: Self.toRoot + "index.html#choose",
             statusPageURL: Self.toRoot + "translation-status/index.html",
             canonicalURL: baseURL.map { $0 + folder + "/" + entry.slug + "/" }, locale: copy.locale)
+        site.robots = search.robots
+        site.indexedPages = search.indexed
         if let binding = copy.binding {
             site.status = status.panel(binding, article: copy.article, side: side, language: folder == "da" ? "da" : "en")
         }

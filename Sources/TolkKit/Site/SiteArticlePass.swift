@@ -216,7 +216,8 @@ struct SiteArticlePass: Sendable {
                 findings: copy.check.map { FindingCounts($0.findings) } ?? copy.cached?.findings ?? FindingCounts(),
                 crossFindings: previous[copy.entry.relativePath]?.crossFindings ?? FindingCounts(),
                 media: images[k].map(\.output).sorted(), hasStatus: page.binding != nil, checked: copy.check != nil || copy.cached != nil,
-                translation: page.translation, english: page.english, outdated: outdated[k])
+                translation: page.translation, english: page.english, outdated: outdated[k], robots: SiteSearchEngines.robots(of: article),
+                lastModified: SiteSearchEngines.lastModified(of: article))
             return .built(record, kept, images[k], problems: problems[k], digest: copy.digest)
         }
     }

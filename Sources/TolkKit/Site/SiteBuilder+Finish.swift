@@ -166,7 +166,8 @@ extension SiteBuilder {
             return
         }
         let indexes = SiteIndexPages(templates: setup.templates, catalog: catalog, baseURL: setup.baseURL)
-        let sitemap = SitemapWriter(baseURL: setup.baseURL ?? SitemapWriter.placeholderBase, languages: catalog.languages)
+        let sitemap = SitemapWriter(
+            baseURL: setup.baseURL ?? SitemapWriter.placeholderBase, languages: catalog.languages, indexAll: setup.indexAll)
         // The sitemap in two pieces, beside the other pages; joined once all are done.
         let pieces = sitemap.pieces(catalog.entries, count: 2)
         let rendered = Slots<String>(count: pieces.count)

@@ -41,6 +41,10 @@ public struct SiteBuilder: Sendable {
         /// The languages to build (`da`, `sv-SE`, `en`: page folders, languages or locale
         /// folders); copies in other locale folders are not read. Nil: every language.
         public var languages: [String]?
+        /// Publish every article for search engines, whatever its front matter's `ROBOTS`
+        /// says: no robots meta tag, every page in `sitemap.xml` (`--index-all`). False: an
+        /// article marked `NOINDEX` gets `<meta name="robots">` and stays out of the sitemap.
+        public var indexAll = false
 
         public init(content: String, output: String, templates: String) {
             self.content = content

@@ -137,6 +137,7 @@ struct SiteIndexPages: Sendable {
         }
         page["site"] = ["statusPageURL": "translation-status/index.html"]
         if let baseURL { page["canonical"] = baseURL }
+        page["alternates"] = alternates(toRoot: "")
         return page
     }
 
@@ -183,11 +184,7 @@ struct SiteIndexPages: Sendable {
                 ]
         }
         page["hasLanguages"] = languages.count > 1
-        page["alternates"] =
-            languages.map {
-                ["hreflang": PageLanguage.tag($0.locale), "href": absolute("\($0.code)/", relative: "../\($0.code)/index.html")]
-            }
-            + [["hreflang": "x-default", "href": absolute("en/", relative: "../en/index.html")]]
+        page["alternates"] = alternates(toRoot: "../")
         page["site"] = [
             "indexURL": "index.html", "rootURL": "../index.html#choose", "statusPageURL": "../translation-status/index.html",
             "allArticles": title,
@@ -309,6 +306,16 @@ struct SiteIndexPages: Sendable {
         cell.append("hasWarnings", .bool(copy.checked && f.warnings > 0))
         cell.append("hasStatus", .bool(copy.hasStatus))
         return cell
+    }
+
+    /// The `hreflang` alternates of the root and the indexes, as the sitemap lists them: every
+    /// language's index and the root (the language choice) as `x-default`; absolute under the
+    /// base URL when there is one, else relative to a page `toRoot` below the root.
+    private func alternates(toRoot: String) -> [[String: String]] {
+        languages.map {
+            ["hreflang": PageLanguage.tag($0.locale), "href": absolute("\($0.code)/", relative: toRoot + "\($0.code)/index.html")]
+        }
+            + [["hreflang": "x-default", "href": absolute("", relative: toRoot + "index.html")]]
     }
 
     /// The index's title: Tolk's words in Danish or English, else the language's own name.

@@ -13,8 +13,8 @@ import Foundation
 /// read and written in a few milliseconds for thousands of articles, where
 /// JSON through Foundation's Codable took a quarter of an incremental build.
 struct SiteManifest: Sendable {
-    static let currentFormat = 2
-    static let fieldCount = 20
+    static let currentFormat = 3
+    static let fieldCount = 22
 
     var settings: String
     var articles: [SiteArticle]
@@ -34,7 +34,7 @@ struct SiteManifest: Sendable {
                 String(a.untranslated), String(a.empty), String(a.findings.errors), String(a.findings.warnings), String(a.findings.notes),
                 String(a.crossFindings.errors), String(a.crossFindings.warnings), String(a.crossFindings.notes),
                 (a.hasStatus ? "S" : "-") + (a.checked ? "C" : "-") + (a.translation ? "T" : "-") + (a.english ? "E" : "-")
-                    + (a.outdated ? "O" : "-"), a.media.joined(separator: "\u{0}"),
+                    + (a.outdated ? "O" : "-"), a.media.joined(separator: "\u{0}"), a.robots ?? "", a.lastModified ?? "",
             ]
             for (i, field) in fields.enumerated() {
                 if i > 0 { out.append(0x09) }
@@ -103,7 +103,8 @@ struct SiteManifest: Sendable {
             findings: FindingCounts(errors: numbers[4], warnings: numbers[5], notes: numbers[6]),
             crossFindings: FindingCounts(errors: numbers[7], warnings: numbers[8], notes: numbers[9]), media: media,
             hasStatus: flags[0] == UInt8(ascii: "S"), checked: flags[1] == UInt8(ascii: "C"), translation: flags[2] == UInt8(ascii: "T"),
-            english: flags[3] == UInt8(ascii: "E"), outdated: flags[4] == UInt8(ascii: "O"))
+            english: flags[3] == UInt8(ascii: "E"), outdated: flags[4] == UInt8(ascii: "O"), robots: f[20].isEmpty ? nil : f[20],
+            lastModified: f[21].isEmpty ? nil : f[21])
     }
 
     private static func unescape(_ field: UnsafeBufferPointer<UInt8>) -> String {

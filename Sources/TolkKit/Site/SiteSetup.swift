@@ -14,10 +14,12 @@ struct SiteSetup: Sendable {
     /// Articles the configuration's `skip:` leaves unchecked (they are still published).
     let uncheckedPaths: Set<String>
     let runChecks: Bool
+    /// Every article in the sitemap, without robots meta tags (`--index-all`).
+    let indexAll: Bool
     /// The counts of the last full build (checks on, a cache folder given), else nil.
     let checkCache: SiteCheckCache?
     let pages: SiteArticlePages
-    /// The base URL, ending in `/`.
+    /// The base URL, ending in `/`, percent-encoded (a space as `%20`).
     let baseURL: String?
     /// The page folders or languages to build, lower-cased; nil: every language.
     let languages: Set<String>?
@@ -40,7 +42,9 @@ struct SiteSetup: Sendable {
             else {
                 throw .usage("--base-url \(base): give the site's absolute http or https address, such as https://help.example.com/docs/")
             }
-            baseURL = safe.hasSuffix("/") ? safe : safe + "/"
+            // Escaped once here, every absolute URL of the site (canonical, hreflang, sitemap) is.
+            let escaped = SiteSearchEngines.escaped(safe)
+            baseURL = escaped.hasSuffix("/") ? escaped : escaped + "/"
         }
         var statusURL: String?
         if let url = options.statusURL {
@@ -122,7 +126,10 @@ struct SiteSetup: Sendable {
         checkCache = loadingCache?.value
         self.baseURL = baseURL
         let status = SiteStatus(reading: reading, url: statusURL)
-        pages = SiteArticlePages(plan: plan, templates: templates, baseURL: baseURL, status: status, media: SiteMedia(contentRoot: content))
+        indexAll = options.indexAll
+        pages = SiteArticlePages(
+            plan: plan, templates: templates, baseURL: baseURL, status: status, media: SiteMedia(contentRoot: content),
+            indexAll: options.indexAll)
 
         var hash = ContentHash()
         hash.add("tolk-site 1 " + options.toolIdentity)
@@ -137,6 +144,7 @@ struct SiteSetup: Sendable {
         hash.add(configurationBytes)
         hash.add(plan.fingerprint)
         hash.add(runChecks ? "checks" : "no checks")
+        hash.add(indexAll ? "index all" : "robots")
         hash.add(languages.map { $0.sorted().joined(separator: ",") } ?? "all languages")
         settings = hash.hex
     }

@@ -1,17 +1,30 @@
 import Foundation
 
 /// Writes `sitemap.xml` (sitemaps.org 0.9) through libxml2's XML writer: every
-/// page of every language with its language versions as `xhtml:link
-/// rel="alternate" hreflang` (and English as `x-default`), as search engines read
-/// multilingual sites. A sitemap needs absolute URLs: without `--base-url` they
-/// start with `SitemapWriter.placeholderBase`, a host that never resolves, to be
-/// replaced when the site's address is known.
+/// page search engines may index, in every language, with `<lastmod>` from its
+/// copy's `ms.date` and its language versions as `xhtml:link rel="alternate"
+/// hreflang`, as search engines read multilingual sites: each `<url>` names
+/// itself, the other listed pages of its article and `x-default` (English, else
+/// its first translation), so that the alternates are reciprocal; the root (the
+/// language choice) is the `x-default` of the language indexes. A page whose copy
+/// says `ROBOTS: NOINDEX` is left out, unless `indexAll`. A sitemap needs absolute
+/// URLs: without `--base-url` they start with `SitemapWriter.placeholderBase`, a
+/// host that never resolves, to be replaced when the site's address is known.
 struct SitemapWriter: Sendable {
     /// The base of `<loc>` when the site has no `--base-url` (RFC 6761 reserves `.invalid`).
     static let placeholderBase = "https://example.invalid/"
 
+    /// The site's address, ending in `/`, percent-encoded.
     let baseURL: String
     let languages: [(code: String, locale: String)]
+    /// List the pages of articles marked `NOINDEX` too (`--index-all`).
+    let indexAll: Bool
+
+    init(baseURL: String, languages: [(code: String, locale: String)], indexAll: Bool = false) {
+        self.baseURL = SiteSearchEngines.escaped(baseURL)
+        self.languages = languages
+        self.indexAll = indexAll
+    }
 
     func render(_ entries: [SiteCatalog.Entry]) -> String {
         let pieces = self.pieces(entries, count: 2)
@@ -23,7 +36,9 @@ struct SitemapWriter: Sendable {
     /// site's sitemap lists thousands of pages; one writer took longer than any other
     /// page of a build's last step.
     func pieces(_ entries: [SiteCatalog.Entry], count: Int) -> [@Sendable () -> String] {
-        let sorted = entries.sorted(by: { $0.slug < $1.slug })
+        // Only articles with a page to list: a piece of articles marked NOINDEX alone would be empty.
+        let sorted = entries.filter { entry in indexAll || entry.languages.contains { SiteCatalog.copy(entry, in: $0)?.indexable == true } }
+            .sorted(by: { $0.slug < $1.slug })
         // No empty piece: a document without a url is one empty element, which `join` cannot cut.
         let count = max(1, min(count, sorted.count))
         let writer = self
@@ -58,43 +73,49 @@ struct SitemapWriter: Sendable {
     private static let startTagEnd = "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
     private static let endTag = "</urlset>\n"
 
-    /// A sitemap of the articles of `entries` (in slug order), each page with every
-    /// language of its article as an alternate; the root and the indexes first when asked.
+    /// A sitemap of the articles of `entries` (in slug order), each listed page with the
+    /// article's other listed pages as alternates; the root and the indexes first when asked.
     private func document(_ entries: ArraySlice<SiteCatalog.Entry>, withIndexes: Bool) -> String {
         let writer = XMLWriter()
         writer.startElement(
             "urlset", [("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"), ("xmlns:xhtml", "http://www.w3.org/1999/xhtml")])
         if withIndexes {
-            url(writer, path: "", alternates: languages.map { (PageLanguage.tag($0.locale), $0.code + "/") })
-            let indexes = languages.map { (PageLanguage.tag($0.locale), $0.code + "/") } + [("x-default", "en/")]
-            for language in languages { url(writer, path: language.code + "/", alternates: indexes) }
+            // The root chooses a language: the indexes' `x-default`.
+            let indexes = languages.map { (PageLanguage.tag($0.locale), $0.code + "/") } + [("x-default", "")]
+            url(writer, path: "", lastModified: nil, alternates: indexes)
+            for language in languages { url(writer, path: language.code + "/", lastModified: nil, alternates: indexes) }
         }
         for entry in entries {
-            let codes = entry.languages
-            var versions = codes.map { code in
-                (
-                    PageLanguage.tag(
-                        SiteCatalog.copy(entry, in: code).map { code == "en" ? SiteArticlePages.englishLocale : $0.locale } ?? code),
-                    code + "/" + entry.slug + "/"
-                )
+            var pages: [(code: String, path: String, lastModified: String?)] = []
+            var versions: [(String, String)] = []
+            for code in entry.languages {
+                guard let copy = SiteCatalog.copy(entry, in: code), indexAll || copy.indexable else { continue }
+                let path = code + "/" + entry.slug + "/"
+                pages.append((code, path, copy.lastModified))
+                versions.append((PageLanguage.tag(code == "en" ? SiteArticlePages.englishLocale : copy.locale), path))
             }
-            if codes.count > 1, entry.english != nil { versions.append(("x-default", "en/" + entry.slug + "/")) }
-            for code in codes { url(writer, path: code + "/" + entry.slug + "/", alternates: versions) }
+            guard let fallback = pages.first(where: { $0.code == "en" }) ?? pages.first else { continue }
+            versions.append(("x-default", fallback.path))
+            for page in pages { url(writer, path: page.path, lastModified: page.lastModified, alternates: versions) }
         }
         writer.endElement()
         return writer.finish()
     }
 
-    private func url(_ writer: XMLWriter, path: String, alternates: [(String, String)]) {
+    /// One `<url>`: `alternates` name every version of the page, itself among them, and `x-default`.
+    private func url(_ writer: XMLWriter, path: String, lastModified: String?, alternates: [(String, String)]) {
         writer.startElement("url")
         writer.startElement("loc")
         writer.text(baseURL + path)
         writer.endElement()
-        if alternates.count > 1 {
-            for (hreflang, target) in alternates {
-                writer.startElement("xhtml:link", [("rel", "alternate"), ("hreflang", hreflang), ("href", baseURL + target)])
-                writer.endElement()
-            }
+        if let lastModified {
+            writer.startElement("lastmod")
+            writer.text(lastModified)
+            writer.endElement()
+        }
+        for (hreflang, target) in alternates {
+            writer.startElement("xhtml:link", [("rel", "alternate"), ("hreflang", hreflang), ("href", baseURL + target)])
+            writer.endElement()
         }
         writer.endElement()
     }

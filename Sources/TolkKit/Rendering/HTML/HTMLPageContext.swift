@@ -47,6 +47,7 @@ struct HTMLPageContext {
         page.append("languages", .list(languages))
         page.append("hasLanguages", .bool(!languages.isEmpty))
         page.append("alternates", .list(alternates))
+        if let robots = renderer.site?.robots { page.append("robots", .string(HTMLEscaping.clean(robots))) }
         if side == .target {
             if let description = article.frontMatter?["description"]?.text.trimmingSpaces, !description.isEmpty {
                 page.append("description", .string(HTMLEscaping.clean(description)))
@@ -147,11 +148,20 @@ struct HTMLPageContext {
     }
 
     /// `<link rel="alternate">` entries: every language's page, and English as `x-default`.
+    /// On a site, only the pages search engines may index (`HTMLSitePage.indexedPages`),
+    /// as the sitemap lists them: none on a page that is not one of them, and `x-default`
+    /// the first translation's when the English page is not.
     private var alternates: [TemplateValue] {
         guard hasOtherLanguages else { return [] }
-        var out = pages.map { TemplateValue.object(TemplateObject(strings: [("hreflang", $0.locale), ("href", absolute($0.url))])) }
-        if let english = pages.first(where: { PageLanguage.code($0.locale) == "en" }) {
-            out.append(.object(TemplateObject(strings: [("hreflang", "x-default"), ("href", absolute(english.url))])))
+        var listed = pages
+        if let indexed = renderer.site?.indexedPages {
+            guard pages.contains(where: { isOwn($0) && indexed.contains($0.url) }) else { return [] }
+            listed = pages.filter { indexed.contains($0.url) }
+            guard listed.count > 1 else { return [] }
+        }
+        var out = listed.map { TemplateValue.object(TemplateObject(strings: [("hreflang", $0.locale), ("href", absolute($0.url))])) }
+        if let fallback = listed.first(where: { PageLanguage.code($0.locale) == "en" }) ?? listed.first {
+            out.append(.object(TemplateObject(strings: [("hreflang", "x-default"), ("href", absolute(fallback.url))])))
         }
         return out
     }

@@ -15,6 +15,12 @@ public struct HTMLSitePage: Sendable {
     public var locale: String?
     /// The live-status panel, for an article with a status binding.
     public var status: HTMLStatusPanel?
+    /// The page's `<meta name="robots">` directive (`noindex, nofollow`); nil: none.
+    public var robots: String?
+    /// The URLs (as the renderer's `pageURLs` give them) of the article's pages that search
+    /// engines may index: the page's `hreflang` alternates name only these, and a page not
+    /// among them names none. Nil: every page of the article.
+    public var indexedPages: Set<String>?
 
     public init(
         indexURL: String, rootURL: String, statusPageURL: String? = nil, canonicalURL: String? = nil, locale: String? = nil,
