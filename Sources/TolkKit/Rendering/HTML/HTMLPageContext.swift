@@ -148,15 +148,17 @@ struct HTMLPageContext {
     }
 
     /// `<link rel="alternate">` entries: every language's page, and English as `x-default`.
-    /// On a site, only the pages search engines may index (`HTMLSitePage.indexedPages`),
-    /// as the sitemap lists them: none on a page that is not one of them, and `x-default`
-    /// the first translation's when the English page is not.
+    /// On a site, the pages that search engines treat as this one does: an indexable page
+    /// lists the article's indexable pages, as the sitemap does (reciprocal links, and
+    /// `x-default` the first translation's when the English page is not one of them); a
+    /// `noindex` page lists the article's other `noindex` pages, so that an article no
+    /// search engine indexes still names all of its languages.
     private var alternates: [TemplateValue] {
         guard hasOtherLanguages else { return [] }
         var listed = pages
         if let indexed = renderer.site?.indexedPages {
-            guard pages.contains(where: { isOwn($0) && indexed.contains($0.url) }) else { return [] }
-            listed = pages.filter { indexed.contains($0.url) }
+            let ownIndexed = pages.contains { isOwn($0) && indexed.contains($0.url) }
+            listed = pages.filter { indexed.contains($0.url) == ownIndexed }
             guard listed.count > 1 else { return [] }
         }
         var out = listed.map { TemplateValue.object(TemplateObject(strings: [("hreflang", $0.locale), ("href", absolute($0.url))])) }
