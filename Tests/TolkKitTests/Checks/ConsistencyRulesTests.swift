@@ -240,6 +240,10 @@ struct ConsistencyRulesTests {
         #expect(FrontMatter.day("2021-05-19T03:45:07Z") == 20210519)
         #expect(FrontMatter.day("'2021-05-19'") == 20210519)
         #expect(FrontMatter.day("") == nil)
+        #expect(FrontMatter.day(" 05/19/2021 10:00 ") == 20210519)
+        #expect(FrontMatter.day("\"2021.05.19\"") == 20210519)
+        #expect(FrontMatter.day("May 19, 2021") == nil && FrontMatter.day("2021-13-01") == nil && FrontMatter.day("1/2") == nil)
+        #expect(FrontMatter.day("1/2/3/2021") == nil && FrontMatter.day("T2021-05-19") == nil)
         #expect(FrontMatter.day("soon") == nil)
         #expect(FrontMatter.day("13/19/2021") == nil)
     }
