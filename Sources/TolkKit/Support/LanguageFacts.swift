@@ -7,7 +7,7 @@ enum LanguageFacts {
     /// True for a language written right to left: `he`, `ar-SA`, `fa`, `pa-Arab`; not `pa-IN`
     /// (Gurmukhi) nor `da`. The script is the identifier's own, else the likeliest for it.
     static func isRightToLeft(_ identifier: String) -> Bool {
-        directions.value(for: identifier) { Locale.Language(identifier: $0).characterDirection == .rightToLeft }
+        directions.value(for: identifier) { Locale.Language(identifier: identifier).characterDirection == .rightToLeft }
     }
 
     /// The language's name in that language, as a language switch shows it: `Dansk`,
@@ -15,14 +15,14 @@ enum LanguageFacts {
     /// the name of the script's variety, `简体中文` for `zh-CN`, `繁體中文` for `zh-TW`.
     /// Nil when Foundation has no name for the language.
     static func autonym(_ identifier: String) -> String? {
-        autonyms.value(for: identifier, compute: name)
+        autonyms.value(for: identifier) { name(identifier) }
     }
 
     /// What a language's name names: the language (`da` for `da-DK`), with the script for a
     /// language written in several (`zh-Hans` for `zh-CN`, `zh-Hant` for `zh-TW`, `sr-Latn`).
     /// Nil when Foundation does not know the language.
     static func nameIdentifier(_ identifier: String) -> String? {
-        nameIdentifiers.value(for: identifier) { identifier in
+        nameIdentifiers.value(for: identifier) {
             let language = Locale.Language(identifier: identifier)
             guard let code = language.languageCode?.identifier, code != "und" else { return nil }
             guard multiScriptLanguages.contains(code),
@@ -44,9 +44,9 @@ enum LanguageFacts {
         return Set(scripts.compactMap { $0.value.count > 1 ? String($0.key) : nil })
     }()
 
-    private static let directions = Memo<Bool>()
-    private static let nameIdentifiers = Memo<String?>()
-    private static let autonyms = Memo<String?>()
+    private static let directions = OnceEach<String, Bool>()
+    private static let nameIdentifiers = OnceEach<String, String?>()
+    private static let autonyms = OnceEach<String, String?>()
 
     private static func name(_ identifier: String) -> String? {
         guard let named = nameIdentifier(identifier) else { return nil }
@@ -58,27 +58,5 @@ enum LanguageFacts {
         let first = name.startIndex
         let second = name.index(after: first)
         return name[first..<second].uppercased(with: own) + name[second...]
-    }
-}
-
-/// Answers by identifier, each computed once: a lock around a dictionary (few distinct
-/// identifiers, many readers on the site's worker threads).
-private final class Memo<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [String: Value] = [:]
-
-    func value(for key: String, compute: (String) -> Value) -> Value {
-        lock.lock()
-        if let value = values[key] {
-            lock.unlock()
-            return value
-        }
-        lock.unlock()
-        // Worked out outside the lock: two threads may both compute a new key, with the same answer.
-        let value = compute(key)
-        lock.lock()
-        values[key] = value
-        lock.unlock()
-        return value
     }
 }

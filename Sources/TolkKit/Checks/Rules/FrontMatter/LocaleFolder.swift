@@ -125,23 +125,3 @@ extension FrontMatter {
         return SourceLocation(line: entry.location.line, column: column, offset: i)
     }
 }
-
-/// Values computed once per key, from any thread.
-final class OnceEach<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [Key: Value] = [:]
-
-    func value(for key: Key, _ make: () -> Value) -> Value {
-        lock.lock()
-        if let known = values[key] {
-            lock.unlock()
-            return known
-        }
-        lock.unlock()
-        let made = make()
-        lock.lock()
-        values[key] = made
-        lock.unlock()
-        return made
-    }
-}
