@@ -55,35 +55,18 @@ enum SiteSearchEngines {
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
         guard date <= days else { return nil }
-        func pad(_ n: Int, _ width: Int) -> String {
-            let digits = String(n)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(date, 2)
+        return PageDate.iso(day: day)
     }
 
     /// The URL with what may not stand in one percent-encoded (UTF-8): spaces, non-ASCII,
     /// `"<>\^`{|}`, and a `%` that starts no escape. Escapes already there are kept, so
     /// escaping twice changes nothing.
     static func escaped(_ url: String) -> String {
-        let bytes = Array(url.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        let hex = Array("0123456789ABCDEF".utf8)
-        func isHex(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) || (0x41...0x46).contains(b) || (0x61...0x66).contains(b) }
-        for (i, byte) in bytes.enumerated() {
-            let allowed: Bool
+        SafeURL.percentEncoded(url) { byte in
             switch byte {
-            case 0x25: allowed = i + 2 < bytes.count && isHex(bytes[i + 1]) && isHex(bytes[i + 2])
-            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39: allowed = true
-            default: allowed = "-._~:/?#[]@!$&'()*+,;=".utf8.contains(byte)
-            }
-            if allowed {
-                out.append(byte)
-            } else {
-                out += [0x25, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39: true
+            default: byte < 0x80 && "-._~:/?#[]@!$&'()*+,;=".utf8.contains(byte)
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }

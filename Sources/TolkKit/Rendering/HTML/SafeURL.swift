@@ -35,18 +35,23 @@ enum SafeURL {
     /// The URL with every other ASCII character percent-encoded; non-ASCII stays; `%`
     /// stays only where two hex digits follow it (an escape already), else it becomes `%25`.
     static func percentEncoded(_ url: String) -> String {
-        let bytes = Array(url.utf8)
-        func isHex(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) || (0x41...0x46).contains(b) || (0x61...0x66).contains(b) }
-        func isKept(_ b: UInt8) -> Bool {
+        percentEncoded(url) { b in
             b >= 0x80 || (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
                 || keptInURL.contains(Unicode.Scalar(b))
         }
+    }
+
+    /// The URL with every byte `isKept` refuses percent-encoded (UTF-8), except a `%` that
+    /// starts an escape already: escaping twice changes nothing.
+    static func percentEncoded(_ url: String, keeping isKept: (UInt8) -> Bool) -> String {
+        let bytes = Array(url.utf8)
+        func isHex(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) || (0x41...0x46).contains(b) || (0x61...0x66).contains(b) }
         guard bytes.contains(where: { !isKept($0) }) else { return url }
         let digits = Array("0123456789ABCDEF".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 8)
         for (i, b) in bytes.enumerated() {
-            if isKept(b) || (b == 0x25 && i + 2 < bytes.count && isHex(bytes[i + 1]) && isHex(bytes[i + 2])) {
+            if (isKept(b) && b != 0x25) || (b == 0x25 && i + 2 < bytes.count && isHex(bytes[i + 1]) && isHex(bytes[i + 2])) {
                 out.append(b)
             } else {
                 out += [0x25, digits[Int(b >> 4)], digits[Int(b & 0x0F)]]
