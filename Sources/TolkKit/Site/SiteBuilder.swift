@@ -88,7 +88,7 @@ public struct SiteBuilder: Sendable {
     /// The check cache's folder a user expects: `TOLK_CACHE_DIR`, else `$XDG_CACHE_HOME/tolk`,
     /// else `$HOME/.cache/tolk`; nil when none of them is set.
     public static func defaultCheckCacheDirectory(environment: [String: String]) -> String? {
-        SiteCheckCache.defaultDirectory(environment: environment)
+        CacheFolder.path(environment: environment)
     }
 
     public init(options: Options) {
