@@ -71,7 +71,7 @@ public final class SearchIndex {
                 if (try? createSchema(database, root: root)) != nil { return database }
                 return nil
             }
-            if isCurrent(database, root: root) { return database }
+            if isCurrent(database) { return database }
         }
         // Damaged, foreign, or of an older format: start again.
         note("the search index \(file) was damaged or not Tolk's; building it again")
@@ -80,13 +80,12 @@ public final class SearchIndex {
         return database
     }
 
-    private static func isCurrent(_ database: SQLiteDatabase, root: String) -> Bool {
-        guard (try? configure(database)) != nil,
-            let statement = try? database.statement("SELECT value FROM meta WHERE key = 'format'"),
-            (try? statement.step()) == true, statement.text(0) == format,
-            (try? database.execute("SELECT count(*) FROM files; SELECT count(*) FROM docs")) != nil
+    private static func isCurrent(_ database: SQLiteDatabase) -> Bool {
+        guard (try? configure(database)) != nil, let statement = try? database.statement("SELECT value FROM meta WHERE key = 'format'")
         else { return false }
-        return true
+        defer { statement.reset() }
+        guard (try? statement.step()) == true, statement.text(0) == format else { return false }
+        return (try? database.execute("SELECT count(*) FROM files; SELECT count(*) FROM docs")) != nil
     }
 
     private static func configure(_ database: SQLiteDatabase) throws(SQLiteError) {
@@ -265,7 +264,9 @@ public final class SearchIndex {
     private func removeDocument(of doc: Int64?) throws(SQLiteError) {
         guard let doc else { return }
         let lookup = try database.statement("SELECT locale FROM docs WHERE id = ?1").bind(.integer(doc))
-        if try lookup.step(), let n = tables[lookup.text(0)] {
+        let locale = try lookup.step() ? lookup.text(0) : nil
+        lookup.reset()
+        if let locale, let n = tables[locale] {
             try database.statement("DELETE FROM words\(n) WHERE rowid = ?1").bind(.integer(doc)).run()
         }
         try database.statement("DELETE FROM docs WHERE id = ?1").bind(.integer(doc)).run()
@@ -358,6 +359,7 @@ public final class SearchIndex {
     /// The body text of a copy, both sides.
     func bodies(of id: Int64) throws(SQLiteError) -> (body: String, englishBody: String) {
         let rows = try database.statement("SELECT body, english_body FROM docs WHERE id = ?1").bind(.integer(id))
+        defer { rows.reset() }
         guard try rows.step() else { return ("", "") }
         return (rows.text(0), rows.text(1))
     }

@@ -5,6 +5,8 @@ struct SearchQuery: Sendable {
         /// One search word, or several that must follow each other (`e-mail`, `同步密码`).
         var words: [String]
         var isPrefix: Bool
+        /// True for a run of characters of a script written without spaces.
+        var isUnspaced = false
     }
 
     var terms: [Term]
@@ -14,19 +16,35 @@ struct SearchQuery: Sendable {
         terms = []
         for piece in text.precomposedStringWithCanonicalMapping.split(whereSeparator: \.isWhitespace) {
             let isPrefix = piece.hasSuffix("*")
-            let words = tokenizer.words(String(piece))
-            if !words.isEmpty && !terms.contains(Term(words: words, isPrefix: isPrefix)) {
-                terms.append(Term(words: words, isPrefix: isPrefix))
+            // A piece of mixed words and unspaced runs becomes a term each (`DirSync状态`).
+            var run: [String] = []
+            var terms: [Term] = []
+            tokenizer.scan(String(piece)) { word in
+                if word.isUnspaced {
+                    run.append(word.text)
+                } else {
+                    if !run.isEmpty { terms.append(Term(words: run, isPrefix: false, isUnspaced: true)) }
+                    run = []
+                    terms.append(Term(words: [word.text], isPrefix: false))
+                }
             }
+            if !run.isEmpty { terms.append(Term(words: run, isPrefix: false, isUnspaced: true)) }
+            if isPrefix, !terms.isEmpty { terms[terms.count - 1].isPrefix = !terms[terms.count - 1].isUnspaced }
+            for term in terms where !self.terms.contains(term) { self.terms.append(term) }
         }
     }
 
     var isEmpty: Bool { terms.isEmpty }
 
-    /// The FTS5 query: every term (`all`) or any term, in the given columns (nil: all of them).
+    /// The FTS5 query: every term (`all`) or any term, in the given columns (nil: all of
+    /// them). Any term of an unspaced run is any pair of its characters, so that a run
+    /// with its words in another order still finds the text.
     func fts(all: Bool, columns: [String]? = nil) -> String {
-        let phrases = terms.map { term in
-            "\"" + term.words.joined(separator: " ") + "\"" + (term.isPrefix ? "*" : "")
+        let phrases = terms.flatMap { term -> [String] in
+            if !all && term.isUnspaced && term.words.count > 2 {
+                return (0..<term.words.count - 1).map { "\"" + term.words[$0] + " " + term.words[$0 + 1] + "\"" }
+            }
+            return ["\"" + term.words.joined(separator: " ") + "\"" + (term.isPrefix ? "*" : "")]
         }
         let expression = phrases.joined(separator: all ? " AND " : " OR ")
         guard let columns else { return expression }
