@@ -9,6 +9,14 @@ struct SearchDocument: Sendable {
     /// The four fields above as search words, separated by spaces.
     var words: [String]
 
+    init(title: String, englishTitle: String, body: String, englishBody: String, words: [String]) {
+        self.title = title
+        self.englishTitle = englishTitle
+        self.body = body
+        self.englishBody = englishBody
+        self.words = words
+    }
+
     init(_ article: Article, language: String) {
         title = article.title(.target)
         englishTitle = article.title(.source)

@@ -161,8 +161,9 @@ public final class SearchIndex {
 
     /// Brings the index up to date with the content folder: only added, changed and
     /// removed articles are read again.
+    /// With `paths` (absolute, as ``absolute(_:)`` gives), only those files are looked at.
     @discardableResult
-    public func update() throws(SQLiteError) -> Update {
+    public func update(only paths: Set<String>? = nil) throws(SQLiteError) -> Update {
         var summary = Update()
         var stored: [String: Stored] = [:]
         let rows = try database.statement("SELECT path, size, mtime, hash, doc FROM files")
@@ -175,7 +176,7 @@ public final class SearchIndex {
         var found: [Found] = []
         var touched: [Found] = []
         var toRead: [Found] = []
-        for path in ArticleLocator.articles(under: contentRoot) {
+        for path in paths.map({ $0.sorted() }) ?? ArticleLocator.articles(under: contentRoot) {
             var info = stat()
             guard stat(path, &info) == 0 else { continue }
             let file = Found(path: path, size: Int64(info.st_size), mtime: Self.modified(info))
@@ -194,7 +195,7 @@ public final class SearchIndex {
             }
         }
         let present = Set(found.map(\.path))
-        let gone = stored.keys.filter { !present.contains($0) }.sorted()
+        let gone = paths == nil ? stored.keys.filter { !present.contains($0) }.sorted() : []
         guard !toRead.isEmpty || !gone.isEmpty || !touched.isEmpty else { return summary }
 
         let root = contentRoot
@@ -238,14 +239,6 @@ public final class SearchIndex {
         return summary
     }
 
-    private struct Parsed: Sendable {
-        var hash: String
-        var locale: String
-        var identity: String
-        var slug: String
-        var document: SearchDocument?
-    }
-
     private func insert(_ document: SearchDocument, path: String, item: Parsed) throws(SQLiteError) -> Int64 {
         try database.statement("INSERT INTO docs VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
             .bind(
@@ -286,7 +279,7 @@ public final class SearchIndex {
         Array(try Data(contentsOf: URL(fileURLWithPath: path)))
     }
 
-    private static func hash(_ bytes: [UInt8]) -> String {
+    static func hash(_ bytes: [UInt8]) -> String {
         var hash = ContentHash()
         hash.add(bytes)
         return hash.hex
@@ -298,6 +291,54 @@ public final class SearchIndex {
         #else
             Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         #endif
+    }
+
+    /// A copy parsed by someone else (the site build), to keep as `update()` would have.
+    struct Parsed: Sendable {
+        var hash: String
+        var locale: String
+        var identity: String
+        var slug: String
+        var document: SearchDocument?
+    }
+
+    /// Keeps copies already parsed, by absolute path, so that the next update need not
+    /// read them again.
+    func store(_ copies: [(path: String, parsed: Parsed)]) throws(SQLiteError) {
+        var known: [String: Int64?] = [:]
+        let rows = try database.statement("SELECT path, doc FROM files")
+        while try rows.step() { known[rows.text(0)] = rows.isNull(1) ? nil : rows.int(1) }
+        try database.transaction { () throws(SQLiteError) in
+            for (path, item) in copies {
+                var info = stat()
+                guard stat(path, &info) == 0, let document = item.document else { continue }
+                if let old = known[path] { try removeDocument(of: old) }
+                let doc = try insert(document, path: path, item: item)
+                try database.statement("INSERT OR REPLACE INTO files VALUES (?1, ?2, ?3, ?4, ?5)")
+                    .bind(.text(path), .integer(Int64(info.st_size)), .integer(Self.modified(info)), .text(item.hash), .integer(doc)).run()
+            }
+        }
+    }
+
+    /// The indexed documents of files, by absolute path (none for a file not indexed).
+    func documents(_ paths: [String]) throws(SQLiteError) -> [String: SearchDocument] {
+        var out: [String: SearchDocument] = [:]
+        for path in paths {
+            let doc = try database.statement("SELECT id, locale, title, english_title, body, english_body FROM docs WHERE path = ?1")
+                .bind(.text(path))
+            guard try doc.step() else { continue }
+            let (id, locale) = (doc.int(0), doc.text(1))
+            var document = SearchDocument(
+                title: doc.text(2), englishTitle: doc.text(3), body: doc.text(4), englishBody: doc.text(5), words: [])
+            doc.reset()
+            guard let n = tables[locale] else { continue }
+            let words = try database.statement("SELECT title, english_title, body, english_body FROM words\(n) WHERE rowid = ?1")
+                .bind(.integer(id))
+            if try words.step() { document.words = (0..<4).map { words.text(Int32($0)) } }
+            words.reset()
+            out[path] = document
+        }
+        return out
     }
 
     // MARK: Reading
