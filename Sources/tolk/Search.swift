@@ -124,15 +124,21 @@ struct List: ParsableCommand {
         }
         let terminal = TerminalEnvironment(environment: environment, stdoutIsTTY: isatty(STDOUT_FILENO) == 1)
         let styler = terminal.styler(mode: color, showURLs: false)
-        let slugWidth = min(40, articles.map(\.slug.count).max() ?? 0)
-        let lines = articles.map { a -> StyledText in
+        // Names in a column as wide as most need; a longer name puts its title on the next line.
+        let slugWidth = min(36, articles.map(\.slug.count).max() ?? 0)
+        let mixed = articles.contains { $0.locales != articles.first?.locales }
+        var lines: [StyledText] = []
+        for a in articles {
             var line = StyledText(a.slug, style: .link)
-            line.append(String(repeating: " ", count: max(1, slugWidth - a.slug.count + 2)))
-            line.append(a.title)
-            if a.locales.count > 1 || articles.contains(where: { $0.locales != a.locales }) {
-                line.append("  " + a.locales.joined(separator: " "), style: .dim)
+            if a.slug.count > slugWidth {
+                lines.append(line)
+                line = StyledText(String(repeating: " ", count: slugWidth + 2))
+            } else {
+                line.append(String(repeating: " ", count: slugWidth - a.slug.count + 2))
             }
-            return line
+            line.append(a.title)
+            if mixed { line.append("  " + a.locales.joined(separator: " "), style: .dim) }
+            lines.append(line)
         }
         Output.page(styler.render(lines: lines), usePager: terminal.stdoutIsTTY && lines.count > (terminal.height() ?? 40))
     }

@@ -37,7 +37,7 @@ struct SearchDocument: Sendable {
 
     private static func collect(_ block: Block, into lines: inout [String]) {
         func add(_ text: String) {
-            let line = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let line = collapsingSpaces(text)
             if !line.isEmpty { lines.append(line) }
         }
         switch block {
@@ -51,5 +51,25 @@ struct SearchDocument: Sendable {
             for row in [t.header] + t.rows { add(row.map(\.plainText).joined(separator: " · ")) }
         case .html, .thematicBreak: break
         }
+    }
+
+    /// `text` with each run of ASCII spaces, tabs and line breaks made one space, none at
+    /// either end: byte by byte (a Character's `isWhitespace` costs a property lookup each).
+    static func collapsingSpaces(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace {
+                bytes.append(0x20)
+                pendingSpace = false
+            }
+            bytes.append(byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
