@@ -5,6 +5,7 @@ import TolkKit
 /// `tolk search`: finds articles by their words, in the reader's language and in English.
 struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "search",
         abstract: "Find articles by their words, in your language and in English at once.",
         discussion: """
             Searches the full text of every article of the content folder (every language \
@@ -85,6 +86,7 @@ struct Search: ParsableCommand {
 /// `tolk list`: every article with its title, slug and languages.
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "List every article with its title in your language, its name and its languages.",
         discussion: """
             Reads the content folder through the search index (see `tolk search`), sorted \

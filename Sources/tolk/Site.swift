@@ -4,6 +4,7 @@ import TolkKit
 
 struct Site: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "site",
         abstract: "Build a static bilingual help site from a folder of articles.",
         discussion: """
             Every article under DIR is published in its translation's language and in \
@@ -32,7 +33,7 @@ struct Site: ParsableCommand {
             <lastmod> from the article's ms.date; the pages' hreflang links name the same pages.
 
             Search: each language's index page searches the articles' text as the reader \
-            types (its own language and the English originals, ranked, with snippets), from \
+            types (in its language, articles it lacks by their English; ranked, with snippets), from \
             search data written beside it (LANG/search/: the word list in pieces, so that a \
             one-word query downloads one piece) when the site is served over HTTP(S), under \
             any base path; from file:// it filters the titles. --no-search writes no search data.

@@ -89,7 +89,7 @@ extension SearchIndex {
                 if !own && !english, let reader, try locales(of: copy.identity).contains(reader) { continue }
                 let showsEnglish = english || !own
                 let hit = SearchHit(
-                    slug: copy.slug, path: copy.path, locale: copy.locale,
+                    slug: copy.slug, path: shown(copy.path), locale: copy.locale,
                     title: showsEnglish ? copy.englishTitle : copy.title, englishTitle: copy.englishTitle, locales: [],
                     snippet: SearchSnippet(text: "", highlights: []), score: score)
                 best[copy.identity] = (hit, copy)
@@ -158,7 +158,8 @@ extension SearchIndex {
             let shown = own ?? copies[0]
             listed.append(
                 ListedArticle(
-                    slug: shown.slug, path: shown.path, title: own?.title ?? shown.englishTitle, englishTitle: shown.englishTitle,
+                    slug: shown.slug, path: self.shown(shown.path), title: own?.title ?? shown.englishTitle,
+                    englishTitle: shown.englishTitle,
                     locales: copies.map(\.locale).sorted()))
         }
         let collation = TitleCollation(language: reader.map(LanguageChoice.tag) ?? "en")

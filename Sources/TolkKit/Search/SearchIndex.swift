@@ -18,8 +18,10 @@ public final class SearchIndex {
         public var fromScratch = false
     }
 
-    /// The content folder, without a trailing slash.
+    /// The content folder, absolute, without a trailing slash.
     public let contentRoot: String
+    /// The content folder as the caller named it: paths in results start with it.
+    let givenRoot: String
     /// Where the index lives; nil when it is kept in memory only.
     public let file: String?
     private let database: SQLiteDatabase
@@ -38,6 +40,9 @@ public final class SearchIndex {
     ) {
         let root = Self.absolute(contentRoot)
         self.contentRoot = root
+        var given = contentRoot
+        while given.count > 1 && given.hasSuffix("/") { given.removeLast() }
+        givenRoot = given
         self.jobs = jobs
         var opened: (SQLiteDatabase, String?)?
         if let cacheDirectory {
@@ -157,6 +162,8 @@ public final class SearchIndex {
         var path: String
         var size: Int64
         var mtime: Int64
+        /// The document the index has of the file's earlier content.
+        var doc: Int64?
     }
 
     /// Brings the index up to date with the content folder: only added, changed and
@@ -172,16 +179,17 @@ public final class SearchIndex {
                 size: rows.int(1), mtime: rows.int(2), hash: rows.text(3), doc: rows.isNull(4) ? nil : rows.int(4))
         }
         summary.fromScratch = stored.isEmpty
-        let localeFolders = Set(ArticleLocator(contentDirectory: contentRoot).localeFolders())
-        var found: [Found] = []
         var touched: [Found] = []
         var toRead: [Found] = []
+        var firstFolders = Set<Substring>()
         for path in paths.map({ $0.sorted() }) ?? ArticleLocator.articles(under: contentRoot) {
             var info = stat()
             guard stat(path, &info) == 0 else { continue }
-            let file = Found(path: path, size: Int64(info.st_size), mtime: Self.modified(info))
-            found.append(file)
-            if let known = stored[path] {
+            let known = stored.removeValue(forKey: path)
+            let file = Found(path: path, size: Int64(info.st_size), mtime: Self.modified(info), doc: known?.doc)
+            let relative = path.utf8.dropFirst(contentRoot.utf8.count + 1)
+            if let slash = relative.firstIndex(of: UInt8(ascii: "/")) { firstFolders.insert(Substring(relative[..<slash])) }
+            if let known {
                 if known.size == file.size && known.mtime == file.mtime {
                     summary.unchanged += 1
                 } else if let bytes = try? Self.read(path), Self.hash(bytes) == known.hash {
@@ -194,9 +202,11 @@ public final class SearchIndex {
                 toRead.append(file)
             }
         }
-        let present = Set(found.map(\.path))
-        let gone = paths == nil ? stored.keys.filter { !present.contains($0) }.sorted() : []
+        // What is left of the stored files is no longer there.
+        let gone = paths == nil ? stored.keys.sorted() : []
         guard !toRead.isEmpty || !gone.isEmpty || !touched.isEmpty else { return summary }
+        // Locale folders: the folders directly in the content folder named by a BCP 47 tag.
+        let localeFolders = Set(firstFolders.map(String.init).filter(ArticleLocator.isLocaleTag))
 
         let root = contentRoot
         let parsed = ArticleParser().parseAll(toRead.map(\.path), jobs: jobs) { path, result -> Parsed in
@@ -224,7 +234,7 @@ public final class SearchIndex {
                     .bind(.text(file.path), .integer(file.size), .integer(file.mtime)).run()
             }
             for (file, item) in zip(toRead, parsed) {
-                try removeDocument(of: stored[file.path]?.doc)
+                try removeDocument(of: file.doc)
                 var doc: SQLiteValue = .null
                 if let document = item.document {
                     doc = .integer(try insert(document, path: file.path, item: item))
@@ -357,6 +367,11 @@ public final class SearchIndex {
     /// Every indexed copy, in path order.
     func copies() throws(SQLiteError) -> [Copy] {
         try copies("SELECT id, path, slug, identity, locale, title, english_title FROM docs ORDER BY path")
+    }
+
+    /// A path of the index as the caller would write it: below the content folder as named.
+    func shown(_ path: String) -> String {
+        path.hasPrefix(contentRoot + "/") ? givenRoot + path.dropFirst(contentRoot.count) : path
     }
 
     /// The copy with the id `id`.

@@ -33,15 +33,43 @@ public struct SearchTokenizer {
         return out
     }
 
-    /// The words of `text` separated by single spaces: what the index stores.
+    /// The words of `text` separated by single spaces: what the index stores. The same
+    /// words as ``scan(_:_:)`` finds, written byte by byte (no string per word).
     public mutating func indexText(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
-        scan(text) { word in
-            if !out.isEmpty { out.append(" ") }
-            out.append(word.text)
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                let lower = v >= 0x41 && v <= 0x5A ? v + 0x20 : v
+                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                    if !inWord && !out.isEmpty { out.append(0x20) }
+                    out.append(UInt8(lower))
+                    inWord = true
+                } else {
+                    inWord = false
+                }
+                continue
+            }
+            if isUnspaced(scalar) {
+                if !out.isEmpty { out.append(0x20) }
+                out.append(contentsOf: String(fold(scalar)).utf8)
+                inWord = false
+                continue
+            }
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+                if !inWord && !out.isEmpty { out.append(0x20) }
+                let folded = fold(scalar)
+                if folded.value < 0x80 { out.append(UInt8(folded.value)) } else { out.append(contentsOf: String(folded).utf8) }
+                inWord = true
+            default:
+                inWord = false
+            }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Every word of `text` with its place.

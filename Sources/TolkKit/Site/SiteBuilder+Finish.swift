@@ -219,12 +219,20 @@ extension SiteBuilder {
                 problems.append("\(index.file ?? root):1:1: error: search index: \(error.message)")
             }
         }
-        for language in catalog.languages {
-            let data = SiteSearchData(pages: SiteSearchData.pages(language: language.code, catalog: catalog, documents: documents))
-            for (path, text) in data.files() {
-                do { try writer.write(text, to: language.code + "/search/" + path) } catch { problems.append(error.description) }
+        // One language per core: each language's word list is its own.
+        let languages = catalog.languages
+        let found = documents
+        let failures = Slots<[String]>(count: languages.count)
+        DispatchQueue.concurrentPerform(iterations: languages.count) { i in
+            let code = languages[i].code
+            let data = SiteSearchData(pages: SiteSearchData.pages(language: code, catalog: catalog, documents: found))
+            var failed: [String] = []
+            for (path, bytes) in data.files() {
+                do throws(SiteError) { try writer.write(bytes, to: code + "/search/" + path) } catch { failed.append(error.description) }
             }
+            failures.set(i, failed)
         }
+        problems += failures.values.compactMap { $0 }.flatMap { $0 }
         return (problems, notes)
     }
 }

@@ -29,8 +29,8 @@ final class SiteSearchCollector: @unchecked Sendable {
 ///   written without spaces (each a word; a pair of neighbours is a word too, so a run of
 ///   them is found in order).
 /// - `w/N.json`: a piece of the word list, in UTF-16 order: each word with the documents it
-///   occurs in and its BM25 score in each (title words weigh more than body words, the
-///   page's language more than the English originals), `[doc, score, doc - previous doc, score, …]`.
+///   occurs in and its BM25 score in each (title words weigh more than body words),
+///   `[doc, score, doc - previous doc, score, …]`.
 ///   A one-word query downloads one piece.
 /// - `d/N.json`: documents `64·N` to `64·N + 63`: `[url, title, English title]`, the URL
 ///   relative to the language's index page.
@@ -54,8 +54,9 @@ struct SiteSearchData {
     static let k1 = 1.2
     static let b = 0.75
 
-    /// The pages of one page language: its own copies (in both languages), and the
-    /// English page of articles the language lacks.
+    /// The pages of one page language: its own copies (their text in the language; the
+    /// English originals are the English index's), and the English page of articles the
+    /// language lacks.
     static func pages(language: String, catalog: SiteCatalog, documents: [String: SearchDocument]) -> [Page] {
         var pages: [Page] = []
         for entry in catalog.entries {
@@ -65,8 +66,8 @@ struct SiteSearchData {
                     Page(
                         url: entry.slug + "/index.html", title: copy.title,
                         englishTitle: copy.englishTitle == copy.title ? "" : copy.englishTitle,
-                        fields: zip(words, SearchIndex.weights).map { ($0, $1) },
-                        text: [document.title, document.englishTitle, document.body, document.englishBody],
+                        fields: [(words[0], SearchIndex.weights[0]), (words[2], SearchIndex.weights[2])],
+                        text: [document.title, document.body],
                         language: LanguageChoice.language(of: copy.locale) ?? "und"))
             } else if let english = entry.english, let document = documents[english.path] {
                 let words = document.words
@@ -92,38 +93,44 @@ struct SiteSearchData {
     }
 
     /// The files of one language's search data, by path below its `search/` folder.
-    func files() -> [(path: String, bytes: String)] {
-        let postings = self.postings()
-        var out: [(String, String)] = []
-        // The word list in pieces.
-        let terms = postings.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
+    func files() -> [(path: String, bytes: [UInt8])] {
+        let index = postings()
+        var out: [(String, [UInt8])] = []
+        // The word list in pieces, in UTF-16 order (the script compares words as JavaScript does).
+        let order = index.terms.indices.sorted { index.terms[$0].utf16.lexicographicallyPrecedes(index.terms[$1].utf16) }
         var firsts: [String] = []
-        var piece = ""
+        var piece: [UInt8] = []
+        piece.reserveCapacity(pieceSize + 4096)
         func flush() {
             guard !piece.isEmpty else { return }
-            out.append(("w/\(firsts.count - 1).json", "{" + piece + "}"))
-            piece = ""
+            piece.append(UInt8(ascii: "}"))
+            out.append(("w/\(firsts.count - 1).json", piece))
+            piece.removeAll(keepingCapacity: true)
         }
-        for term in terms {
-            if piece.isEmpty { firsts.append(term) }
-            if !piece.isEmpty { piece += "," }
+        for term in order {
+            piece.append(piece.isEmpty ? UInt8(ascii: "{") : UInt8(ascii: ","))
+            if piece.count == 1 { firsts.append(index.terms[term]) }
             // Search words are letters, marks and digits: nothing in them needs escaping.
-            piece += "\"" + term + "\":["
+            piece.append(UInt8(ascii: "\""))
+            piece.append(contentsOf: index.terms[term].utf8)
+            piece.append(contentsOf: "\":[".utf8)
             var previous = 0
-            for (n, (doc, score)) in postings[term]!.enumerated() {
-                if n > 0 { piece += "," }
-                piece += String(doc - previous) + "," + String(score)
-                previous = doc
+            for (n, posting) in index.postings[term].enumerated() {
+                if n > 0 { piece.append(UInt8(ascii: ",")) }
+                Self.appendNumber(posting.doc - previous, to: &piece)
+                piece.append(UInt8(ascii: ","))
+                Self.appendNumber(posting.score, to: &piece)
+                previous = posting.doc
             }
-            piece += "]"
-            if piece.utf8.count >= pieceSize { flush() }
+            piece.append(UInt8(ascii: "]"))
+            if piece.count >= pieceSize { flush() }
         }
         flush()
         // The documents in pieces.
         for start in stride(from: 0, to: pages.count, by: Self.documentsPerPiece) {
             let slice = pages[start..<min(pages.count, start + Self.documentsPerPiece)]
             let list = JSONValue.array(slice.map { .array([.string($0.url), .string($0.title), .string($0.englishTitle)]) })
-            out.append(("d/\(start / Self.documentsPerPiece).json", list.serialized(indent: 0)))
+            out.append(("d/\(start / Self.documentsPerPiece).json", Array(list.serialized(indent: 0).utf8)))
         }
         let (fold, unspaced) = foldingTable()
         let meta = JSONValue.object([
@@ -131,26 +138,64 @@ struct SiteSearchData {
             ("pieces", .array(firsts.map(JSONValue.string))),
             ("fold", .object(fold.map { ($0.key, .string($0.value)) }.sorted { $0.0 < $1.0 })), ("unspaced", .string(unspaced)),
         ])
-        out.append(("meta.json", meta.serialized(indent: 0)))
+        out.append(("meta.json", Array(meta.serialized(indent: 0).utf8)))
         return out
     }
 
-    /// Every word with the documents it occurs in and its BM25 score in each (× 100, rounded).
-    func postings() -> [String: [(doc: Int, score: Int)]] {
-        var frequencies: [[String: Double]] = []
+    private static func appendNumber(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 10 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value))
+            return
+        }
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8
+            ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while rest > 0 {
+                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            }
+            for k in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[k]) }
+        }
+    }
+
+    /// The word list: every word once, and for each the documents it occurs in with its BM25
+    /// score in each (× 100, rounded), in document order.
+    struct Postings {
+        var terms: [String] = []
+        var postings: [[(doc: Int, score: Int)]] = []
+    }
+
+    func postings() -> Postings {
+        // Words get numbers as they are first seen; each page's words are counted by number.
+        var ids: [Substring: Int32] = [:]
+        var terms: [String] = []
+        var pageTerms: [[(id: Int32, tf: Double)]] = []
         var lengths: [Double] = []
         var unspaced: [Unicode.Scalar: Bool] = [:]
+        var counts: [Int32: Double] = [:]
+        func id(_ word: Substring) -> Int32 {
+            if let known = ids[word] { return known }
+            let new = Int32(terms.count)
+            ids[word] = new
+            terms.append(String(word))
+            return new
+        }
         for page in pages {
-            var counts: [String: Double] = [:]
+            counts.removeAll(keepingCapacity: true)
             var length = 0.0
             for (words, weight) in page.fields {
                 var run: Substring?
                 for word in words.split(separator: " ") {
-                    counts[String(word), default: 0] += weight
+                    counts[id(word), default: 0] += weight
                     length += weight
                     // A pair of neighbouring characters of a script without spaces is a word too.
-                    let scalars = word.unicodeScalars
-                    if scalars.count == 1, let scalar = scalars.first {
+                    if word.utf8.count <= 4, word.unicodeScalars.count == 1, let scalar = word.unicodeScalars.first {
                         let isUnspaced =
                             unspaced[scalar]
                             ?? {
@@ -159,7 +204,7 @@ struct SiteSearchData {
                                 return value
                             }()
                         if isUnspaced {
-                            if let before = run { counts[String(before) + String(word), default: 0] += weight }
+                            if let before = run { counts[id(Substring(String(before) + String(word))), default: 0] += weight }
                             run = word
                             continue
                         }
@@ -167,24 +212,27 @@ struct SiteSearchData {
                     run = nil
                 }
             }
-            frequencies.append(counts)
+            pageTerms.append(counts.map { ($0.key, $0.value) })
             lengths.append(length)
         }
         let average = max(1, lengths.reduce(0, +) / Double(max(1, lengths.count)))
-        var documentCount: [String: Int] = [:]
-        for counts in frequencies { for word in counts.keys { documentCount[word, default: 0] += 1 } }
+        var documentCount = [Int](repeating: 0, count: terms.count)
+        for list in pageTerms { for (term, _) in list { documentCount[Int(term)] += 1 } }
         let total = Double(pages.count)
-        var postings: [String: [(doc: Int, score: Int)]] = [:]
-        for (doc, counts) in frequencies.enumerated() {
+        let idf = documentCount.map { df in log(1 + (total - Double(df) + 0.5) / (Double(df) + 0.5)) }
+        var postings = documentCount.map { df -> [(doc: Int, score: Int)] in
+            var list: [(doc: Int, score: Int)] = []
+            list.reserveCapacity(df)
+            return list
+        }
+        for (doc, list) in pageTerms.enumerated() {
             let norm = Self.k1 * (1 - Self.b + Self.b * lengths[doc] / average)
-            for (word, tf) in counts {
-                let df = Double(documentCount[word]!)
-                let idf = log(1 + (total - df + 0.5) / (df + 0.5))
-                let score = idf * tf * (Self.k1 + 1) / (tf + norm)
-                postings[word, default: []].append((doc, max(1, Int((score * 100).rounded()))))
+            for (term, tf) in list {
+                let score = idf[Int(term)] * tf * (Self.k1 + 1) / (tf + norm)
+                postings[Int(term)].append((doc, max(1, Int((score * 100).rounded()))))
             }
         }
-        return postings
+        return Postings(terms: terms, postings: postings)
     }
 
     /// How the pages' languages fold each letter their text has (`é` → `e`; Danish `å`
