@@ -318,7 +318,7 @@
       // The sentence of the page with the most words of the query, from the page itself
       // (the translation first, then its English originals), the found words marked.
       snippet: function (hit, query) {
-        if (hit.rank >= 5) { return Promise.resolve(null); }
+        if (hit.rank >= 3) { return Promise.resolve(null); }
         return Promise.all([meta, fetch(new URL(hit.url, location.href).href, { credentials: "same-origin" }).then(function (r) {
           if (!r.ok) { throw new Error(String(r.status)); }
           return r.text();

@@ -32,7 +32,7 @@ final class SiteSearchCollector: @unchecked Sendable {
 ///   occurs in and its BM25 score in each (title words weigh more than body words),
 ///   `[doc, score, doc - previous doc, score, …]`.
 ///   A one-word query downloads one piece.
-/// - `d/N.json`: documents `64·N` to `64·N + 63`: `[url, title, English title]`, the URL
+/// - `d/N.json`: documents `32·N` to `32·N + 31`: `[url, title, English title]`, the URL
 ///   relative to the language's index page.
 struct SiteSearchData {
     /// One page a search can find.
@@ -49,7 +49,7 @@ struct SiteSearchData {
         var language: String
     }
 
-    static let documentsPerPiece = 64
+    static let documentsPerPiece = 32
     /// BM25's term-frequency saturation and length normalisation, as SQLite's FTS5 uses them.
     static let k1 = 1.2
     static let b = 0.75
