@@ -34,7 +34,7 @@ struct Site: ParsableCommand {
 
             Search: each language's index page searches the articles' text as the reader \
             types (in its language, articles it lacks by their English; ranked, with snippets), from \
-            search data written beside it (LANG/search/: the word list in pieces, so that a \
+            search data (search/LANG/: the word list in pieces, so that a \
             one-word query downloads one piece) when the site is served over HTTP(S), under \
             any base path; from file:// it filters the titles. --no-search writes no search data.
 

@@ -196,7 +196,7 @@ struct SiteIndexPages: Sendable {
         if let baseURL { page["canonical"] = baseURL + language.code + "/" }
         if hasSearchData {
             // The script fetches the search data from the site itself, and from nowhere else.
-            page["searchData"] = "search/"
+            page["searchData"] = "../search/" + language.code + "/"
             page["csp"] = HTMLPageContext.contentSecurityPolicy(scriptHash: templates.scriptHash, connect: "'self'")
         }
         return page

@@ -21,7 +21,7 @@ final class SiteSearchCollector: @unchecked Sendable {
     }
 }
 
-/// The site's full-text search data, per page language (`da/search/`, `en/search/` …), made
+/// The site's full-text search data, per page language (`search/da/`, `search/en/` …), made
 /// at build time from the articles' search words and read by the index page's script:
 ///
 /// - `meta.json`: the number of documents, the first word of each piece of the word list,

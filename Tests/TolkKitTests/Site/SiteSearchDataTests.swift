@@ -51,7 +51,7 @@ struct SiteSearchDataTests {
     func danish() throws {
         let (out, _) = try MultilingualSiteTests.build()
         defer { try? FileManager.default.removeItem(atPath: (out as NSString).deletingLastPathComponent) }
-        let da = try Data(out + "/da/search")
+        let da = try Data(out + "/search/da")
         #expect(da.documents.count == 4)
         #expect(da.documents.contains(["password-sync/index.html", "Aktivér synkronisering af adgangskoder", "Enable Password Sync"]))
         // Not in Danish: found by its English, on the English page.
@@ -66,7 +66,7 @@ struct SiteSearchDataTests {
         #expect(fold["å"] == "å" && fold["æ"] == "æ" && fold["ø"] == "ø")
         // The index page names the data and lets its script fetch from the site itself.
         let index = try SiteTesting.read(out + "/da/index.html")
-        #expect(index.contains("data-search=\"search/\""))
+        #expect(index.contains("data-search=\"../search/da/\""))
         #expect(index.contains("connect-src &#39;self&#39;"))
     }
 
@@ -74,14 +74,14 @@ struct SiteSearchDataTests {
     func chinese() throws {
         let (out, _) = try MultilingualSiteTests.build()
         defer { try? FileManager.default.removeItem(atPath: (out as NSString).deletingLastPathComponent) }
-        let zh = try Data(out + "/zh/search")
+        let zh = try Data(out + "/search/zh")
         #expect(zh.urls("密码").contains("password-sync/index.html"))
         #expect(zh.urls("同步").contains("password-sync/index.html"))
         #expect(!(zh.words["密"] ?? []).isEmpty)
         let unspaced = try #require(zh.meta["unspaced"] as? String)
         #expect(unspaced.contains("密") && !unspaced.contains("a"))
         // The English index searches English only.
-        let en = try Data(out + "/en/search")
+        let en = try Data(out + "/search/en")
         #expect(en.words["密码"] == nil)
         #expect(en.urls("dropbox").first == "migrate-files-from-dropbox/index.html")
     }
@@ -93,7 +93,7 @@ struct SiteSearchDataTests {
         var options = SiteTesting.options(MultilingualSiteTests.content, root + "/site")
         options.searchData = false
         _ = try SiteTesting.build(options)
-        #expect(!FileManager.default.fileExists(atPath: root + "/site/da/search"))
+        #expect(!FileManager.default.fileExists(atPath: root + "/site/search/da"))
         let index = try SiteTesting.read(root + "/site/da/index.html")
         #expect(!index.contains("data-search=\"") && !index.contains("connect-src"))
     }
@@ -107,14 +107,14 @@ struct SiteSearchDataTests {
         options.incremental = true
         options.checkCacheDirectory = root + "/cache"
         _ = try SiteTesting.build(options)
-        let before = try Data(root + "/site/da/search")
+        let before = try Data(root + "/site/search/da")
         // One article changes: the others come from the cache, not from a parse.
         let seed = content + "/error-code-0x15.md"
         let text = try SiteTesting.read(seed).replacingOccurrences(of: "Fjernskrivebord", with: "Fjernskrivebordzebra")
         try text.write(toFile: seed, atomically: true, encoding: .utf8)
         let report = try SiteTesting.build(options)
         #expect(report.incremental && report.rendered == 1)
-        let after = try Data(root + "/site/da/search")
+        let after = try Data(root + "/site/search/da")
         #expect(after.documents.count == before.documents.count)
         #expect(after.urls("fjernskrivebordzebra") == ["error-code-0x15/index.html"])
         #expect(after.urls("adgangskode") == before.urls("adgangskode"))
@@ -122,6 +122,6 @@ struct SiteSearchDataTests {
         try FileManager.default.removeItem(atPath: root + "/cache")
         try (text + "\n").write(toFile: seed, atomically: true, encoding: .utf8)
         _ = try SiteTesting.build(options)
-        #expect(try Data(root + "/site/da/search").urls("adgangskode") == before.urls("adgangskode"))
+        #expect(try Data(root + "/site/search/da").urls("adgangskode") == before.urls("adgangskode"))
     }
 }
