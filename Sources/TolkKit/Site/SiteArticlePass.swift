@@ -39,6 +39,8 @@ struct SiteArticlePass: Sendable {
     /// The page folders to build (`da`, `en`); nil: every language.
     let languages: Set<String>?
     let jobs: Int
+    /// Gathers the search words of every copy rendered; nil when the site has no search data.
+    let search: SiteSearchCollector?
 
     /// Runs every article; `progress` gets the number of copies done. Stops early (the
     /// rest `nil`) when `shouldStop` says so or a write fails; the first write error is
@@ -208,6 +210,13 @@ struct SiteArticlePass: Sendable {
             let statistics = copy.check?.statistics.map(Coverage.init) ?? Coverage(article)
             var kept = copy.check
             kept?.findings = []  // counted here; only the cross-article facts are needed later
+            if let search {
+                search.add(
+                    copy.entry.relativePath,
+                    SearchIndex.Parsed(
+                        hash: SearchIndex.hash(article.bytes), locale: page.locale, identity: copy.entry.identity, slug: article.slug,
+                        document: SearchDocument(article, language: LanguageChoice.language(of: page.locale) ?? "und")))
+            }
             let hash = problems[k].isEmpty ? copy.digest : ""
             let record = SiteArticle(
                 path: copy.entry.relativePath, slug: copy.entry.slug, hash: hash, language: page.language, locale: page.locale,

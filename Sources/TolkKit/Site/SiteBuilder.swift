@@ -45,6 +45,8 @@ public struct SiteBuilder: Sendable {
         /// says: no robots meta tag, every page in `sitemap.xml` (`--index-all`). False: an
         /// article marked `NOINDEX` gets `<meta name="robots">` and stays out of the sitemap.
         public var indexAll = false
+        /// Write the full-text search data the index pages' search reads (`--no-search`: not).
+        public var searchData = true
 
         public init(content: String, output: String, templates: String) {
             self.content = content
@@ -88,7 +90,7 @@ public struct SiteBuilder: Sendable {
     /// The check cache's folder a user expects: `TOLK_CACHE_DIR`, else `$XDG_CACHE_HOME/tolk`,
     /// else `$HOME/.cache/tolk`; nil when none of them is set.
     public static func defaultCheckCacheDirectory(environment: [String: String]) -> String? {
-        SiteCheckCache.defaultDirectory(environment: environment)
+        CacheFolder.path(environment: environment)
     }
 
     public init(options: Options) {
@@ -156,7 +158,7 @@ public struct SiteBuilder: Sendable {
         let pass = SiteArticlePass(
             plan: setup.plan, pages: setup.pages, checker: setup.checker, unchecked: setup.uncheckedPaths, runChecks: setup.runChecks,
             previous: previous, cache: previous.isEmpty ? setup.checkCache : nil, languages: setup.languages,
-            jobs: max(1, options.jobs))
+            jobs: max(1, options.jobs), search: options.searchData ? SiteSearchCollector() : nil)
         var report: (@Sendable (Int) -> Void)?
         if let progress { report = { done in progress(done, total) } }
         let outcomes = try pass.run(writer: writer, progress: report, shouldStop: shouldStop)
