@@ -102,7 +102,7 @@ struct SiteSetup: Sendable {
             throw .templates(
                 HTMLTemplateError(
                     path: templates.directory + "/\(name).mustache",
-                    message: "a site needs \(name).mustache besides page.mustache; copy it from Tolk's templates folder"))
+                    message: "a site needs \(name).mustache besides page.mustache; tolk site --export-templates DIR writes Tolk's"))
         }
 
         folder = try SiteFolder(output: options.output, content: content, removeInBackground: options.removeOldSiteInBackground)
