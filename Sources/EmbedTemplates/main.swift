@@ -62,8 +62,12 @@ for name in names {
 }
 swift += "    ]\n}\n"
 
-do {
-    try Data(swift.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-} catch {
-    fail("\(output): cannot write: \(error.localizedDescription)")
+// An unchanged file is left alone: the tool itself is rebuilt now and then (a package plugin's
+// build links its own copy), and rewriting the same text would recompile TolkKit each time.
+if FileManager.default.contents(atPath: output) != Data(swift.utf8) {
+    do {
+        try Data(swift.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+    } catch {
+        fail("\(output): cannot write: \(error.localizedDescription)")
+    }
 }
