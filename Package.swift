@@ -30,11 +30,7 @@ let package = Package(
                 "CXMLShim", "CCmarkGFM", "CWidth", "CICUShim",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ],
-            plugins: ["EmbedTemplatesPlugin"]),
-        // templates/ compiled into TolkKit at build time (HTMLTemplates.builtIn), so the tool needs no checkout.
-        .executableTarget(name: "EmbedTemplates"),
-        .plugin(name: "EmbedTemplatesPlugin", capability: .buildTool(), dependencies: ["EmbedTemplates"]),
+            ]),
         .executableTarget(
             name: "tolk",
             dependencies: [

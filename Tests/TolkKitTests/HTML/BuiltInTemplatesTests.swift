@@ -3,11 +3,62 @@ import Testing
 
 @testable import TolkKit
 
-/// The templates compiled into Tolk (`HTMLTemplates.builtIn()`) are the repository's
-/// `templates/` folder, and a site built with them is the site built from that folder.
+/// The templates compiled into Tolk (`HTMLTemplates.builtIn()`, from the generated
+/// `BuiltInTemplateFiles.swift`) are the repository's `templates/` folder, and a site built
+/// with them is the site built from that folder.
 @Suite("Built-in templates")
 struct BuiltInTemplatesTests {
     static let folder = Fixtures.packageRoot.appendingPathComponent("templates").path
+    static let generatedFile = Fixtures.packageRoot.appendingPathComponent("Sources/TolkKit/Rendering/HTML/BuiltInTemplateFiles.swift").path
+
+    @Test("BuiltInTemplateFiles.swift is generated from templates/ (TOLK_RECORD_GOLDEN=1 writes it again)")
+    func generatedFromFolder() throws {
+        let expected = try Self.generated()
+        if GoldenTests.record, (try? SiteTesting.read(Self.generatedFile)) != expected {
+            try expected.write(toFile: Self.generatedFile, atomically: true, encoding: .utf8)
+        }
+        #expect(
+            try SiteTesting.read(Self.generatedFile) == expected,
+            "templates/ changed: run TOLK_RECORD_GOLDEN=1 swift test --filter BuiltInTemplatesTests, then build again")
+    }
+
+    /// The Swift file that carries every file of templates/ (hidden ones aside), by path, as text.
+    static func generated() throws -> String {
+        let paths = SiteTesting.files(folder).filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+        var swift = """
+            // swift-format-ignore-file
+            // Generated from the templates/ folder by BuiltInTemplatesTests: edit the files in
+            // templates/, then run `TOLK_RECORD_GOLDEN=1 swift test --filter BuiltInTemplatesTests`.
+
+            extension HTMLTemplates {
+                /// Every file of the templates folder, by path in that folder.
+                static let builtInFiles: [(path: String, text: String)] = [
+
+            """
+        for path in paths.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+            let text = try SiteTesting.read(folder + "/" + path)
+            swift += "        (\"\(literal(path))\", \"\(literal(text))\"),\n"
+        }
+        return swift + "    ]\n}\n"
+    }
+
+    /// `text` as the inside of a Swift string literal: every scalar as is but the quote, the
+    /// backslash and control characters, so the compiled string is the file's text exactly.
+    static func literal(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7f: out += "\\u{" + String(scalar.value, radix: 16) + "}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
 
     @Test("the built-in templates are the templates folder, file for file and byte for byte")
     func sameFiles() throws {

@@ -5,7 +5,8 @@ import Mustache
 /// partials (`*.mustache`, named by their path without the extension), plus
 /// `tolk.css`, the stylesheet, and `tolk.js`, the page's one script (both
 /// optional). Read from a folder (`init(directory:)`), or Tolk's own, compiled
-/// into the binary from the repository's `templates/` folder (`builtIn()`).
+/// into the binary from the repository's `templates/` folder (`builtIn()`, from
+/// `BuiltInTemplateFiles.swift`, generated from that folder and checked by a test).
 public struct HTMLTemplates: Sendable {
     /// The folder the templates were read from; `builtInName` for Tolk's own.
     public let directory: String
@@ -59,8 +60,8 @@ public struct HTMLTemplates: Sendable {
     }
 
     /// Tolk's own templates and assets, compiled into the binary from `templates/`.
-    /// They come from the folder the tests load, so they load; a template broken in that
-    /// folder fails the tests, not a reader.
+    /// The tests load that folder and check that this copy is the same, so they load; a
+    /// template broken there fails the tests, not a reader.
     public static func builtIn() throws(HTMLTemplateError) -> HTMLTemplates {
         try HTMLTemplates(files: Dictionary(uniqueKeysWithValues: builtInFiles.map { ($0.path, $0.text) }), directory: builtInName)
     }
