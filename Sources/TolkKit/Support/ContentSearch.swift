@@ -27,8 +27,12 @@ public struct ContentSearch: Sendable, Equatable {
 
     /// The search for the content folder; `explicit` is `--content DIR`, `executablePath`
     /// the running binary (its prefix's `share/tolk/content` is the last place),
-    /// `currentDirectory` the folder `./content` is in (nil: the process's).
-    public init(explicit: String?, environment: [String: String], executablePath: String?, currentDirectory: String? = nil) {
+    /// `currentDirectory` the folder `./content` is in (nil: the process's). The binary's path
+    /// is asked for only when the places before it do not exist (Foundation's `Bundle.main`
+    /// reads the binary's folder: 4.6 ms for a folder of 6,000 files).
+    public init(
+        explicit: String?, environment: [String: String], executablePath: @autoclosure () -> String?, currentDirectory: String? = nil
+    ) {
         looked = []
         found = nil
         if let explicit, !explicit.isEmpty {
@@ -45,20 +49,22 @@ public struct ContentSearch: Sendable, Equatable {
         } else if let home = environment["HOME"], !home.isEmpty {
             candidates.append(Place(path: home + "/.local/share/tolk/content", origin: "HOME"))
         }
-        if let executablePath, !executablePath.isEmpty {
+        for candidate in candidates where look(at: candidate) { return }
+        if let executable = executablePath(), !executable.isEmpty {
             // PREFIX/bin/tolk → PREFIX/share/tolk/content, through any symbolic link to the binary.
-            let prefix = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
+            let prefix = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
                 .deletingLastPathComponent()
-            candidates.append(Place(path: prefix.appendingPathComponent("share/tolk/content").path, origin: "tolk's prefix"))
+            _ = look(at: Place(path: prefix.appendingPathComponent("share/tolk/content").path, origin: "tolk's prefix"))
         }
-        for candidate in candidates {
-            looked.append(candidate)
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                found = candidate
-                return
-            }
-        }
+    }
+
+    /// Adds `place` to the places looked at; true, and `found`, when it is a folder.
+    private mutating func look(at place: Place) -> Bool {
+        looked.append(place)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: place.path, isDirectory: &isDirectory), isDirectory.boolValue else { return false }
+        found = place
+        return true
     }
 
     private mutating func use(_ place: Place) {
