@@ -3,6 +3,8 @@
 #               (make run STATE=stale RUN_LANG=en: a stale last sync, in English)
 #   make test   the test suite (unit, golden, end-to-end, corpus when present)
 #   make e2e    tolk site in a real browser: headless Chromium from Debian (e2e/README.md)
+#   make install [PREFIX=/usr/local] [DESTDIR=]   the release tolk, its man pages, shell
+#               completions and its articles; make uninstall removes exactly what it installed
 
 SHELL       := /bin/bash
 SWIFT       ?= swift
@@ -19,12 +21,13 @@ FUZZ_SECONDS ?= 60
 DEB_BUILD  := pkg-config libxml2-dev libicu-dev libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
 DEB_BENCH  := cmark-gfm libxml2-utils hyperfine python3-lxml python3-yaml time hugo
 
-.PHONY: all deps report-deps build run test check-content e2e asan fuzz bench bench-deps release clean help
+.PHONY: all deps report-deps build run test check-content e2e asan fuzz bench bench-deps release install uninstall clean help
 
 all: build
 
 help:
 	@echo "make run | test | check-content | e2e | asan | fuzz [FUZZ_SECONDS=600] | bench | release | clean"
+	@echo "make install [PREFIX=/usr/local] [DESTDIR=] | uninstall [PREFIX=...] [DESTDIR=]"
 
 # Installs what is missing, once; apt-get only runs when a package is absent.
 deps:
@@ -101,6 +104,48 @@ bench: bench-deps
 
 release: deps
 	$(SWIFT) build -c release --product tolk
+
+# make install: the release tolk in $(PREFIX)/bin; man pages generated from the commands' own
+# help by swift-argument-parser's generate-manual plugin; bash, zsh and fish completions from
+# `tolk --generate-completion-script`; the shipped articles, status bindings and the example
+# status provider in $(PREFIX)/share/tolk/content, where the installed tolk finds them (the
+# templates are compiled into it). Every file written, and every folder created, is listed in
+# $(PREFIX)/share/tolk/install-manifest, which make uninstall reads: it removes those files and
+# then those folders when they are empty, and nothing else. (No --disable-sandbox for the
+# plugin: it would change the compiler's flags and rebuild the release build every time.)
+PREFIX     ?= /usr/local
+DESTDIR    ?=
+ROOT       := $(DESTDIR)$(PREFIX)
+MANIFEST   := $(ROOT)/share/tolk/install-manifest
+MAN_OUT    := .build/plugins/GenerateManual/outputs/tolk
+
+install: release
+	@[ ! -f "$(MANIFEST)" ] || $(MAKE) --no-print-directory uninstall PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)"
+	@rm -rf $(MAN_OUT)
+	$(SWIFT) package generate-manual --multi-page \
+	  --date "$$(git log -1 --format=%cs 2>/dev/null || date -u +%F)" >/dev/null
+	@ls $(MAN_OUT)/*.1 >/dev/null || { echo "make install: generate-manual wrote no man page into $(MAN_OUT)" >&2; exit 2; }
+	@set -e; root="$(ROOT)"; list=$$(mktemp); tmp=$$(mktemp -d); trap 'rm -rf "$$list" "$$tmp"' EXIT; \
+	mkdirs() { if [ ! -d "$$1" ]; then mkdirs "$$(dirname "$$1")"; mkdir "$$1"; echo "dir $$1" >>"$$list"; fi; }; \
+	put() { mkdirs "$$(dirname "$$3")"; install -m "$$1" "$$2" "$$3"; echo "file $$3" >>"$$list"; }; \
+	put 755 .build/release/tolk "$$root/bin/tolk"; \
+	for page in $(MAN_OUT)/*.1; do put 644 "$$page" "$$root/share/man/man1/$$(basename "$$page")"; done; \
+	for shell in bash zsh fish; do .build/release/tolk --generate-completion-script $$shell >"$$tmp/$$shell"; done; \
+	put 644 "$$tmp/bash" "$$root/share/bash-completion/completions/tolk"; \
+	put 644 "$$tmp/zsh" "$$root/share/zsh/site-functions/_tolk"; \
+	put 644 "$$tmp/fish" "$$root/share/fish/vendor_completions.d/tolk.fish"; \
+	find content -type f ! -name .tolk-baseline.json -print0 | LC_ALL=C sort -z | \
+	  while IFS= read -r -d '' f; do if [ -x "$$f" ]; then m=755; else m=644; fi; put $$m "$$f" "$$root/share/tolk/$$f"; done; \
+	cp "$$list" "$(MANIFEST)"; \
+	echo "Installed $$(grep -c '^file ' "$(MANIFEST)") files into $$root (listed in $(MANIFEST)); try: man tolk, tolk show"
+
+uninstall:
+	@[ -f "$(MANIFEST)" ] || { echo "make uninstall: no $(MANIFEST): nothing installed by make install under $(ROOT)" >&2; exit 2; }
+	@set -e; files=0; dirs=$$(mktemp); trap 'rm -f "$$dirs"' EXIT; \
+	while read -r kind path; do if [ "$$kind" = file ]; then rm -f "$$path"; files=$$((files + 1)); fi; done <"$(MANIFEST)"; \
+	sed -n 's/^dir //p' "$(MANIFEST)" | LC_ALL=C sort -r >"$$dirs"; rm -f "$(MANIFEST)"; \
+	while IFS= read -r d; do rmdir "$$d" 2>/dev/null || true; done <"$$dirs"; \
+	echo "Removed $$files files from $(ROOT)"
 
 clean:
 	rm -rf .build .build-asan .build-fuzz

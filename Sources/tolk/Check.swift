@@ -15,7 +15,7 @@ struct Check: ParsableCommand {
         commandName: "check",
         abstract: "Check translations: missing, untranslated and broken units, for CI.",
         discussion: """
-            Checks every .md article under PATHS (default: content/) with the rules \
+            Checks every .md article under PATHS (default: the content folder) with the rules \
             `tolk check --list-rules` shows, on all cores, and reports findings sorted by \
             path and position. Configuration is read from the nearest .tolk.yml at or \
             above the first path (or --config): rules on/off and their severities, \
@@ -53,8 +53,10 @@ struct Check: ParsableCommand {
               tolk check --merge shard-*.json --format sarif -o tolk.sarif
             """)
 
-    @Argument(help: "Articles or folders to check (default: content/); with --merge, the shards' partial files.")
+    @Argument(help: "Articles or folders to check (default: the content folder); with --merge, the shards' partial files.")
     var paths: [String] = []
+
+    @OptionGroup var contentFolder: ContentOptions
 
     @Option(name: .long, help: "Output format: text, json, sarif, junit, github; partial (a shard's share, for --merge).")
     var format: Format = .text

@@ -70,11 +70,42 @@ struct ReadingOptions: ParsableArguments {
     }
 }
 
-/// The content folder commands read by default (see `ArticleLocator.defaultContentDirectory`).
-enum ContentFolder {
-    static var path: String? {
-        ArticleLocator.defaultContentDirectory(environment: ProcessInfo.processInfo.environment, executablePath: CommandLine.arguments[0])
+/// `--content DIR`, for every command that reads the content folder (pulled in with `@OptionGroup`).
+struct ContentOptions: ParsableArguments {
+    @Option(
+        name: .customLong("content"),
+        help: ArgumentHelp(
+            "The content folder, where article names are looked up (default: TOLK_CONTENT, ./content, "
+                + "$XDG_DATA_HOME/tolk/content or ~/.local/share/tolk/content, then PREFIX/share/tolk/content).",
+            valueName: "dir"))
+    var folder: String?
+
+    func validate() throws {
+        guard let folder else { return }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("--content \(folder): no such folder")
+        }
+        // Parsing decodes this group before `run()`: from here on every lookup sees it.
+        ContentFolder.explicit = folder
     }
+}
+
+/// The content folder commands read by default: the one entry point every command uses
+/// (see `ContentSearch` for the order of the places looked at).
+enum ContentFolder {
+    /// `--content DIR`, set while the arguments are parsed, before any work starts.
+    nonisolated(unsafe) static var explicit: String?
+
+    /// Where Tolk looked, and the folder it uses.
+    static var search: ContentSearch {
+        ContentSearch(
+            explicit: explicit, environment: ProcessInfo.processInfo.environment,
+            executablePath: Bundle.main.executablePath ?? CommandLine.arguments.first)
+    }
+
+    /// The content folder; nil when none of the places exists.
+    static var path: String? { search.found?.path }
 }
 
 /// Loads one article named on the command line, printing its warnings.
@@ -91,7 +122,8 @@ struct ArticleLoader {
     /// the English of the copy with the newest English, with a line on standard error naming
     /// the languages the article has.
     func load(_ name: String?, lang: LanguageChoice?, environment: [String: String]) throws -> Loaded {
-        let locator = ArticleLocator(contentDirectory: ContentFolder.path)
+        let search = ContentFolder.search
+        let locator = ArticleLocator(contentDirectory: search.found?.path)
         let slug = name ?? ArticleLocator.defaultSlug
         var path = slug
         var chosen: LanguageChoice? = nil
@@ -104,14 +136,13 @@ struct ArticleLoader {
             (path, chosen, parsed) = try pick(slug, from: copies, lang: lang, environment: environment)
         }
         if name == nil && !FileManager.default.fileExists(atPath: path) {
-            throw CommandFailure.usage(
-                "no article named and no content folder with \(ArticleLocator.defaultSlug).md found; give a path or set TOLK_CONTENT")
+            let looked = search.found == nil ? search.summary : "no \(slug).md in \(search.summary)"
+            throw CommandFailure.usage("no article named, and \(looked); give a path, --content DIR or set TOLK_CONTENT")
         }
         if let name, path == name, !FileManager.default.fileExists(atPath: path), !name.contains("/"), !name.hasSuffix(".md") {
+            let looked = search.found == nil ? search.summary : "no article named '\(name)' in \(search.summary)"
             throw CommandFailure(
-                message:
-                    "\(name):1:1: error: no such file, and no article named '\(name)' in \(locator.contentDirectory ?? "a content folder")"
-                    + SearchCommands.suggestions(for: name, environment: environment),
+                message: "\(name):1:1: error: no such file, and \(looked)" + SearchCommands.suggestions(for: name, environment: environment),
                 code: 2)
         }
         return Loaded(article: try parsed.map(reportingDiagnostics) ?? parse(path), lang: chosen)

@@ -22,7 +22,8 @@ struct Render: ParsableCommand {
             inlined, no other resources. On the translation's page each sentence shows its \
             English original on hover, tap or keyboard focus, or all at once with the \
             "Show English originals" switch. Templates come from --templates DIR, else \
-            TOLK_TEMPLATES, ./templates, or the templates folder Tolk was built with. \
+            TOLK_TEMPLATES, else Tolk's own, built in (`tolk site --export-templates DIR` \
+            writes them out to start a theme of your own). \
             With --alternate URL the page links to the same article in the other language \
             (language switch, hreflang links, the machine-translation notice's English link).
 
@@ -41,10 +42,14 @@ struct Render: ParsableCommand {
 
     @OptionGroup var reading: ReadingOptions
 
+    @OptionGroup var contentFolder: ContentOptions
+
     @Flag(name: .long, help: "Markdown: leave out the YAML front matter.")
     var noFrontMatter = false
 
-    @Option(name: .long, help: ArgumentHelp("HTML: read the page templates from DIR.", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("HTML: read the page templates from DIR (default: TOLK_TEMPLATES, else Tolk's own).", valueName: "dir"))
     var templates: String?
 
     @Option(
@@ -92,15 +97,9 @@ struct Render: ParsableCommand {
     private func htmlRenderer(for article: Article, reading: ReadingOptions) throws -> HTMLPageRenderer {
         let mode = try reading.mode(for: article)
         let side: Side = mode == .single(.source) ? .source : .target
-        let environment = ProcessInfo.processInfo.environment
-        guard
-            let directory = templates ?? HTMLTemplates.defaultDirectory(environment: environment, executablePath: CommandLine.arguments[0])
-        else {
-            throw CommandFailure.usage("no templates folder with page.mustache found; give --templates DIR or set TOLK_TEMPLATES")
-        }
         let loaded: HTMLTemplates
         do {
-            loaded = try HTMLTemplates(directory: directory)
+            loaded = try HTMLTemplates.load(explicit: templates, environment: ProcessInfo.processInfo.environment)
         } catch {
             throw CommandFailure(message: error.description, code: 2)
         }

@@ -32,6 +32,8 @@ struct Search: ParsableCommand {
     @Argument(help: ArgumentHelp("The words to find.", valueName: "query"))
     var query: [String]
 
+    @OptionGroup var content: ContentOptions
+
     @Option(
         name: .long,
         help: ArgumentHelp(
@@ -98,6 +100,8 @@ struct List: ParsableCommand {
               tolk list --lang sv --json
             """)
 
+    @OptionGroup var content: ContentOptions
+
     @Option(
         name: .long, help: "Your language: a locale such as da, da-DK or en (default: LC_ALL/LC_MESSAGES/LANG when the content has it).")
     var lang: String?
@@ -151,7 +155,7 @@ enum SearchCommands {
     /// The content folder's index, up to date; notes about the index go to standard error.
     static func openIndex(environment: [String: String]) throws -> SearchIndex {
         guard let content = ContentFolder.path, FileManager.default.fileExists(atPath: content) else {
-            throw CommandFailure.usage("no content folder found; set TOLK_CONTENT or run in a folder with content/")
+            throw CommandFailure.usage("\(ContentFolder.search.summary); give --content DIR or set TOLK_CONTENT")
         }
         let index = SearchIndex(contentRoot: content, cacheDirectory: CacheFolder.path(environment: environment)) { note in
             FileHandle.standardError.write(Data("tolk: note: \(note)\n".utf8))

@@ -33,6 +33,8 @@ struct Show: ParsableCommand {
 
     @OptionGroup var reading: ReadingOptions
 
+    @OptionGroup var contentFolder: ContentOptions
+
     @OptionGroup(title: "Live status") var status: StatusOptions
 
     @Option(name: .long, help: ArgumentHelp("Re-read the status every SECONDS and redraw, until Ctrl-C.", valueName: "seconds"))

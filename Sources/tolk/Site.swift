@@ -64,18 +64,24 @@ struct Site: ParsableCommand {
               tolk site content/ --out _site --incremental
               tolk site content/ --out _site --base-url https://help.example.com/ --index-all
               tolk site l10n/ --out _site --languages da,sv,en
+              tolk site --export-templates my-theme && tolk site content/ --out _site --templates my-theme
             """)
 
     @Argument(help: "The folder of articles (searched recursively for .md files).")
-    var content: String
+    var content: String?
 
     @Option(name: .long, help: ArgumentHelp("The site's folder (replaced as a whole when the build succeeds).", valueName: "dir"))
-    var out: String
+    var out: String?
 
     @Option(
-        name: .long, help: ArgumentHelp("Read the templates from DIR (default: TOLK_TEMPLATES, ./templates, Tolk's own).", valueName: "dir")
-    )
+        name: .long, help: ArgumentHelp("Read the templates from DIR (default: TOLK_TEMPLATES, else Tolk's own).", valueName: "dir"))
     var templates: String?
+
+    @Option(
+        name: .customLong("export-templates"),
+        help: ArgumentHelp(
+            "Write Tolk's own templates and assets into DIR, to start a theme of your own, and build nothing.", valueName: "dir"))
+    var exportTemplates: String?
 
     @Option(name: .long, help: ArgumentHelp("The site's public address, for canonical, hreflang and sitemap URLs.", valueName: "url"))
     var baseURL: String?
@@ -135,6 +141,15 @@ struct Site: ParsableCommand {
     var timings = false
 
     func validate() throws {
+        if exportTemplates != nil {
+            if content != nil || out != nil {
+                throw ValidationError("--export-templates DIR builds no site: give no content folder and no --out")
+            }
+        } else if content == nil {
+            throw ValidationError("give the folder of articles and --out DIR (or --export-templates DIR)")
+        } else if out == nil {
+            throw ValidationError("give the site's folder with --out DIR")
+        }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if noCache, cacheDirectory != nil { throw ValidationError("--cache-dir and --no-cache exclude each other") }
         if cacheDirectory?.isEmpty == true { throw ValidationError("--cache-dir needs a folder") }
@@ -148,13 +163,10 @@ struct Site: ParsableCommand {
     }
 
     func run() throws {
+        if let exportTemplates { return try export(to: exportTemplates) }
+        guard let content, let out else { return }  // validate() asked for both
         let environment = ProcessInfo.processInfo.environment
-        guard
-            let templatesFolder = templates
-                ?? HTMLTemplates.defaultDirectory(environment: environment, executablePath: CommandLine.arguments[0])
-        else {
-            throw CommandFailure.usage("no templates folder with page.mustache found; give --templates DIR or set TOLK_TEMPLATES")
-        }
+        let templatesFolder = HTMLTemplates.folder(explicit: templates, environment: environment)
         var options = SiteBuilder.Options(content: content, output: out, templates: templatesFolder)
         options.baseURL = baseURL
         options.statusFile = statusFile
@@ -191,6 +203,20 @@ struct Site: ParsableCommand {
             FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         }
         if report.skipped > 0 || report.problems.contains(where: { $0.contains(": error: ") }) { throw ExitCode(1) }
+    }
+
+    /// `--export-templates DIR`: Tolk's own templates written out, and a line saying so on standard error.
+    private func export(to directory: String) throws {
+        let written: [String]
+        do {
+            written = try HTMLTemplates.exportBuiltIn(to: directory)
+        } catch {
+            throw CommandFailure(message: error.description, code: 2)
+        }
+        if !quiet {
+            FileHandle.standardError.write(
+                Data("tolk: wrote Tolk's \(written.count) template files into \(directory); build with --templates \(directory)\n".utf8))
+        }
     }
 
     /// `da, sv-SE,en` → `da`, `sv-SE`, `en`.

@@ -21,8 +21,10 @@ struct Stats: ParsableCommand {
               tolk stats ../corpus --format csv -o stats.csv
             """)
 
-    @Argument(help: "Articles or folders (default: content/).")
+    @Argument(help: "Articles or folders (default: the content folder).")
     var paths: [String] = []
+
+    @OptionGroup var contentFolder: ContentOptions
 
     @Option(name: .long, help: "Output format: text, json, csv.")
     var format: Format = .text

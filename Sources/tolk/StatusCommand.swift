@@ -31,6 +31,8 @@ struct Status: ParsableCommand {
 
     @OptionGroup var reading: ReadingOptions
 
+    @OptionGroup var contentFolder: ContentOptions
+
     @OptionGroup(title: "Live status") var status: StatusOptions
 
     @Option(name: .long, help: ArgumentHelp("Re-read every SECONDS and redraw the panel, until Ctrl-C.", valueName: "seconds"))

@@ -11,8 +11,11 @@ struct Tolk: ParsableCommand {
         discussion: """
             Tolk reads Microsoft's side-by-side (sxs) bilingual Markdown articles: every \
             sentence carried as its translation and its English original. ARTICLE is a \
-            path to a .md file or the name of an article in the content folder \
-            (TOLK_CONTENT, ./content, or the content folder Tolk was built with).
+            path to a .md file or the name of an article in the content folder: the \
+            first of --content DIR, TOLK_CONTENT, ./content, $XDG_DATA_HOME/tolk/content \
+            (else ~/.local/share/tolk/content) and PREFIX/share/tolk/content beside the \
+            installed tolk (its own articles) that exists. The HTML templates are built \
+            in; --templates DIR or TOLK_TEMPLATES replaces them.
 
             Live status: an article with a binding beside it (NAME.status.yml) is shown \
             with the values its status fields describe, read from a file, standard input \
@@ -26,7 +29,7 @@ struct Tolk: ParsableCommand {
 
             Environment: LC_ALL, LC_MESSAGES, LANG choose the default language; LC_TIME \
             and TZ how dates are shown; NO_COLOR, CLICOLOR_FORCE, COLUMNS, PAGER, \
-            TOLK_CONTENT, TOLK_TEMPLATES.
+            TOLK_CONTENT, XDG_DATA_HOME, HOME, TOLK_TEMPLATES.
             """,
         subcommands: [Show.self, Search.self, List.self, Status.self, Render.self, Check.self, Stats.self, Site.self])
 

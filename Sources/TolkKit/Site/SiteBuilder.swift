@@ -18,8 +18,9 @@ public struct SiteBuilder: Sendable {
         /// The site's folder.
         public var output: String
         /// The templates folder (`page.mustache`, `index.mustache`, `root.mustache`,
-        /// `translation-status.mustache`, partials, `tolk.css`, `tolk.js`).
-        public var templates: String
+        /// `translation-status.mustache`, partials, `tolk.css`, `tolk.js`); nil: Tolk's
+        /// built-in templates (`HTMLTemplates.builtIn()`).
+        public var templates: String?
         /// The site's public address: makes canonical, `hreflang` and sitemap URLs absolute.
         public var baseURL: String?
         /// A status document (JSON) that fills the status panel of every article with a binding.
@@ -48,7 +49,7 @@ public struct SiteBuilder: Sendable {
         /// Write the full-text search data the index pages' search reads (`--no-search`: not).
         public var searchData = true
 
-        public init(content: String, output: String, templates: String) {
+        public init(content: String, output: String, templates: String? = nil) {
             self.content = content
             self.output = output
             self.templates = templates

@@ -66,7 +66,9 @@ struct SiteSetup: Sendable {
         // Read on another core while this one reads the configuration and lists the articles.
         let templatesDirectory = options.templates
         let loadingTemplates = Background { () -> Result<HTMLTemplates, HTMLTemplateError> in
-            Result { () throws(HTMLTemplateError) in try HTMLTemplates(directory: templatesDirectory) }
+            Result { () throws(HTMLTemplateError) in
+                if let templatesDirectory { try HTMLTemplates(directory: templatesDirectory) } else { try HTMLTemplates.builtIn() }
+            }
         }
 
         var configuration = CheckConfiguration()
@@ -100,7 +102,7 @@ struct SiteSetup: Sendable {
             throw .templates(
                 HTMLTemplateError(
                     path: templates.directory + "/\(name).mustache",
-                    message: "a site needs \(name).mustache besides page.mustache; copy it from Tolk's templates folder"))
+                    message: "a site needs \(name).mustache besides page.mustache; tolk site --export-templates DIR writes Tolk's"))
         }
 
         folder = try SiteFolder(output: options.output, content: content, removeInBackground: options.removeOldSiteInBackground)
@@ -133,10 +135,7 @@ struct SiteSetup: Sendable {
 
         var hash = ContentHash()
         hash.add("tolk-site 1 " + options.toolIdentity)
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: templates.directory))?.sorted() ?? [] {
-            hash.add(name)
-            hash.add((try? ArticleParser.readFile(templates.directory + "/" + name, limit: 16 << 20)) ?? [])
-        }
+        hash.add(templates.fingerprint)
         hash.add(baseURL ?? "")
         hash.add(statusURL ?? "")
         hash.add(options.statusFile ?? "")

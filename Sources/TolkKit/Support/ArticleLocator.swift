@@ -12,21 +12,6 @@ public struct ArticleLocator: Sendable {
     /// The slug shown when no article is named.
     public static let defaultSlug = "password-sync"
 
-    /// The content folder: `TOLK_CONTENT`, else `./content`, else the `content`
-    /// folder of the checkout the executable was built in.
-    public static func defaultContentDirectory(environment: [String: String], executablePath: String) -> String? {
-        if let explicit = environment["TOLK_CONTENT"], !explicit.isEmpty { return explicit }
-        let fm = FileManager.default
-        if fm.fileExists(atPath: "content/\(defaultSlug).md") { return "content" }
-        var url = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<5 {
-            let candidate = url.appendingPathComponent("content")
-            if fm.fileExists(atPath: candidate.appendingPathComponent("\(defaultSlug).md").path) { return candidate.path }
-            url.deleteLastPathComponent()
-        }
-        return nil
-    }
-
     /// A path as given when it exists (or looks like a path); otherwise
     /// `<content>/<slug>.md`, also searched in subfolders.
     public func resolve(_ name: String) -> String {

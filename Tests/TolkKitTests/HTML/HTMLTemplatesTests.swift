@@ -55,12 +55,12 @@ struct HTMLTemplatesTests {
         #expect(throws: HTMLTemplateError.self) { try HTMLTemplates(directory: "/nonexistent/tolk-templates") }
     }
 
-    @Test("the default folder: TOLK_TEMPLATES, else the checkout's templates near the executable")
+    @Test("the templates a command uses: --templates DIR, else TOLK_TEMPLATES, else the built-in ones")
     func defaultFolder() throws {
-        #expect(HTMLTemplates.defaultDirectory(environment: ["TOLK_TEMPLATES": "/x/y"], executablePath: "/bin/true") == "/x/y")
-        let executable = Fixtures.packageRoot.appendingPathComponent(".build/debug/tolk").path
-        let found = try #require(HTMLTemplates.defaultDirectory(environment: [:], executablePath: executable))
-        #expect(FileManager.default.fileExists(atPath: found + "/page.mustache"))
+        #expect(HTMLTemplates.folder(explicit: "/a/b", environment: ["TOLK_TEMPLATES": "/x/y"]) == "/a/b")
+        #expect(HTMLTemplates.folder(explicit: nil, environment: ["TOLK_TEMPLATES": "/x/y"]) == "/x/y")
+        #expect(HTMLTemplates.folder(explicit: nil, environment: ["TOLK_TEMPLATES": ""]) == nil)
+        #expect(try HTMLTemplates.load(explicit: nil, environment: [:]).directory == HTMLTemplates.builtInName)
     }
 
     @Test("a linked stylesheet replaces the inlined one")

@@ -32,10 +32,11 @@ struct TolkProcess {
     /// Runs `tolk` with a clean environment: no colour, 80 columns, English locale,
     /// unless `environment` says otherwise.
     static func run(
-        _ arguments: [String], environment: [String: String] = [:], directory: URL? = nil, fast: Bool = false, stdin: Data? = nil
+        _ arguments: [String], environment: [String: String] = [:], directory: URL? = nil, fast: Bool = false, stdin: Data? = nil,
+        binary: URL? = nil
     ) throws -> Output {
         let process = Process()
-        process.executableURL = fast ? fastExecutable : executable
+        process.executableURL = binary ?? (fast ? fastExecutable : executable)
         process.arguments = arguments
         var env = [
             "PATH": "/usr/bin:/bin", "COLUMNS": "80", "LANG": "en_US.UTF-8", "TERM": "xterm-256color",

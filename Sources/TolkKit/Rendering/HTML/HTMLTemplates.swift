@@ -1,12 +1,14 @@
 import Foundation
 import Mustache
 
-/// The Mustache templates of HTML pages, loaded from one folder: `page.mustache`
-/// (required) and any partials (`*.mustache`, named by their path without the
-/// extension), plus `tolk.css`, the stylesheet, and `tolk.js`, the page's one
-/// script (both optional).
+/// The Mustache templates of HTML pages: `page.mustache` (required) and any
+/// partials (`*.mustache`, named by their path without the extension), plus
+/// `tolk.css`, the stylesheet, and `tolk.js`, the page's one script (both
+/// optional). Read from a folder (`init(directory:)`), or Tolk's own, compiled
+/// into the binary from the repository's `templates/` folder (`builtIn()`, from
+/// `BuiltInTemplateFiles.swift`, generated from that folder and checked by a test).
 public struct HTMLTemplates: Sendable {
-    /// The folder the templates were read from.
+    /// The folder the templates were read from; `builtInName` for Tolk's own.
     public let directory: String
     /// The stylesheet (`tolk.css`), inlined or written beside the pages; "" when absent.
     public let stylesheet: String
@@ -22,9 +24,18 @@ public struct HTMLTemplates: Sendable {
     /// matrix's sorting and filtering), which no other page carries.
     let statusPageScript: String?
     let statusPageScriptHash: String?
+    /// Sixteen hex digits that change when any template or asset read changes (a site
+    /// built with other templates is rendered again as a whole).
+    let fingerprint: String
     let library: MustacheLibrary
     /// Rendered skeletons, one per template and shape of context (see `TemplateSkeletons`).
     private let skeletons: TemplateSkeletons
+
+    /// The files besides the `*.mustache` templates that pages use.
+    static let assetNames = ["tolk.css", "tolk.js", "tolk-status.js", "tolk-matrix.js"]
+
+    /// What `directory` says for the templates compiled into Tolk.
+    public static let builtInName = "(Tolk's built-in templates)"
 
     /// Reads every template of `directory`; throws when a template does not parse
     /// (with its line and column) or when `page.mustache` is missing.
@@ -34,14 +45,66 @@ public struct HTMLTemplates: Sendable {
         guard fm.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw HTMLTemplateError(path: directory, message: "no such templates folder; give --templates DIR or set TOLK_TEMPLATES")
         }
-        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        let base = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
+        let names = (fm.enumerator(atPath: base)?.allObjects as? [String] ?? []).filter {
+            $0.hasSuffix(".mustache") || Self.assetNames.contains($0)
+        }
+        var files: [String: String] = [:]
+        for name in names {
+            guard let data = fm.contents(atPath: base + "/" + name) else {
+                throw HTMLTemplateError(path: base + "/" + name, message: "cannot read the template")
+            }
+            files[name] = String(decoding: data, as: UTF8.self)
+        }
+        try self.init(files: files, directory: base)
+    }
+
+    /// Tolk's own templates and assets, compiled into the binary from `templates/`.
+    /// The tests load that folder and check that this copy is the same, so they load; a
+    /// template broken there fails the tests, not a reader.
+    public static func builtIn() throws(HTMLTemplateError) -> HTMLTemplates {
+        try HTMLTemplates(files: Dictionary(uniqueKeysWithValues: builtInFiles.map { ($0.path, $0.text) }), directory: builtInName)
+    }
+
+    /// Writes Tolk's own templates and assets into `directory` (created when missing), as
+    /// the start of a custom theme; returns the paths written. Refuses, before writing
+    /// anything, when one of the files is already there.
+    public static func exportBuiltIn(to directory: String) throws(HTMLTemplateError) -> [String] {
+        let fm = FileManager.default
+        let base = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
+        let targets = builtInFiles.map { (path: base + "/" + $0.path, text: $0.text) }
+        if let existing = targets.first(where: { fm.fileExists(atPath: $0.path) }) {
+            throw HTMLTemplateError(path: existing.path, message: "the file exists; export the templates into a new or empty folder")
+        }
+        for target in targets {
+            let folder = (target.path as NSString).deletingLastPathComponent
+            do {
+                try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw HTMLTemplateError(path: folder, message: "cannot create the folder (\(error.localizedDescription))")
+            }
+            do {
+                try AtomicFile.write(target.text, to: target.path)
+            } catch {
+                throw HTMLTemplateError(path: target.path, message: "cannot write: \(error.reason)")
+            }
+        }
+        return targets.map(\.path)
+    }
+
+    /// The templates of `files` (path in the folder → text): the `*.mustache` ones and the
+    /// assets (`assetNames`); other files are ignored. Errors name `directory + "/" + path`.
+    init(files: [String: String], directory: String) throws(HTMLTemplateError) {
         var library = MustacheLibrary()
         var sources: [String: String] = [:]
-        let names = (fm.enumerator(atPath: base)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".mustache") }.sorted()
-        for name in names {
-            let path = base + "/" + name
-            guard let data = fm.contents(atPath: path) else { throw HTMLTemplateError(path: path, message: "cannot read the template") }
-            let text = String(decoding: data, as: UTF8.self)
+        var fingerprint = ContentHash()
+        let used = files.keys.filter { $0.hasSuffix(".mustache") || Self.assetNames.contains($0) }
+        for name in used.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+            let text = files[name] ?? ""
+            fingerprint.add(name)
+            fingerprint.add(text)
+            guard name.hasSuffix(".mustache") else { continue }
+            let path = directory + "/" + name
             let partialName = String(name.dropLast(".mustache".count))
             do {
                 library.register(try MustacheTemplate(string: text), named: partialName)
@@ -55,42 +118,37 @@ public struct HTMLTemplates: Sendable {
             }
         }
         guard library.getTemplate(named: "page") != nil else {
-            throw HTMLTemplateError(path: base + "/page.mustache", message: "the templates folder has no page.mustache")
+            throw HTMLTemplateError(path: directory + "/page.mustache", message: "the templates folder has no page.mustache")
         }
-        self.directory = base
+        self.directory = directory
         self.library = library
+        self.fingerprint = fingerprint.hex
         self.skeletons = TemplateSkeletons(templates: sources)
-        self.stylesheet = fm.contents(atPath: base + "/tolk.css").map { String(decoding: $0, as: UTF8.self) } ?? ""
-        let script = fm.contents(atPath: base + "/tolk.js").map { String(decoding: $0, as: UTF8.self) }.flatMap { $0.isEmpty ? nil : $0 }
+        self.stylesheet = files["tolk.css"] ?? ""
+        func asset(_ name: String) -> String? { files[name].flatMap { $0.isEmpty ? nil : $0 } }
+        let script = asset("tolk.js")
         self.script = script
         self.scriptHash = script.map(SHA256.cspSource)
-        let status = fm.contents(atPath: base + "/tolk-status.js").map { String(decoding: $0, as: UTF8.self) }.flatMap {
-            $0.isEmpty ? nil : $0
-        }
-        let live = status.map { (script.map { $0 + "\n" } ?? "") + $0 } ?? script
+        let live = asset("tolk-status.js").map { (script.map { $0 + "\n" } ?? "") + $0 } ?? script
         self.liveScript = live
         self.liveScriptHash = live.map(SHA256.cspSource)
-        let matrix = fm.contents(atPath: base + "/tolk-matrix.js").map { String(decoding: $0, as: UTF8.self) }.flatMap {
-            $0.isEmpty ? nil : $0
-        }
-        let statusPage = matrix.map { (script.map { $0 + "\n" } ?? "") + $0 } ?? script
+        let statusPage = asset("tolk-matrix.js").map { (script.map { $0 + "\n" } ?? "") + $0 } ?? script
         self.statusPageScript = statusPage
         self.statusPageScriptHash = statusPage.map(SHA256.cspSource)
     }
 
-    /// The templates folder: `TOLK_TEMPLATES`, else `./templates`, else the
-    /// `templates` folder of the checkout the executable was built in (as
-    /// `ArticleLocator.defaultContentDirectory` finds `content`).
-    public static func defaultDirectory(environment: [String: String], executablePath: String) -> String? {
-        if let explicit = environment["TOLK_TEMPLATES"], !explicit.isEmpty { return explicit }
-        let fm = FileManager.default
-        if fm.fileExists(atPath: "templates/page.mustache") { return "templates" }
-        var url = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<5 {
-            let candidate = url.appendingPathComponent("templates")
-            if fm.fileExists(atPath: candidate.appendingPathComponent("page.mustache").path) { return candidate.path }
-            url.deleteLastPathComponent()
-        }
+    /// The templates a command uses: `--templates DIR` (`explicit`), else `TOLK_TEMPLATES`,
+    /// else Tolk's own (`builtIn()`).
+    public static func load(explicit: String?, environment: [String: String]) throws(HTMLTemplateError) -> HTMLTemplates {
+        if let folder = folder(explicit: explicit, environment: environment) { return try HTMLTemplates(directory: folder) }
+        return try builtIn()
+    }
+
+    /// The templates folder `--templates DIR` (`explicit`) or `TOLK_TEMPLATES` names; nil:
+    /// Tolk's built-in templates.
+    public static func folder(explicit: String?, environment: [String: String]) -> String? {
+        if let explicit, !explicit.isEmpty { return explicit }
+        if let variable = environment["TOLK_TEMPLATES"], !variable.isEmpty { return variable }
         return nil
     }
 
