@@ -97,7 +97,9 @@ struct Check: ParsableCommand {
         name: .long,
         help: ArgumentHelp(
             "Rewrite the articles to fix what can be fixed: broken UI paths and split labels (TOLK305, TOLK306) from the label memory, emptied link texts (TOLK303), and TOLK501–504; then report what remains.",
-            discussion: "Each file is written atomically and only inside the units it fixes; the fixes are listed on standard error, naming the articles each label's translation comes from."))
+            discussion:
+                "Each file is written atomically and only inside the units it fixes; the fixes are listed on standard error, naming the articles each label's translation comes from."
+        ))
     var fix = false
 
     @Flag(name: .long, help: "With --fix: print the changes as a unified diff instead of writing them.")
@@ -129,7 +131,9 @@ struct Check: ParsableCommand {
             }
         }
         if dryRun && !fix { throw ValidationError("--dry-run shows what --fix would change: add --fix") }
-        if fix && (merge || format == .partial) { throw ValidationError("--fix rewrites the articles it checks: not with --merge or a shard") }
+        if fix && (merge || format == .partial) {
+            throw ValidationError("--fix rewrites the articles it checks: not with --merge or a shard")
+        }
         if let minCoverage, !(0...100).contains(minCoverage) { throw ValidationError("--min-coverage must be between 0 and 100") }
     }
 

@@ -55,7 +55,9 @@ struct Labels: ParsableCommand {
                 let locale = memory.locale.lowercased()
                 return locale == wanted || locale.split(separator: "-").first.map(String.init) == wanted
             }
-            if memories.isEmpty { throw CommandFailure.usage("--lang \(lang): no article under \(roots.joined(separator: ", ")) is in \(lang)") }
+            if memories.isEmpty {
+                throw CommandFailure.usage("--lang \(lang): no article under \(roots.joined(separator: ", ")) is in \(lang)")
+            }
         }
         let text = LabelMemoryPrinter.render(memories, format: format)
         if let output {

@@ -39,6 +39,8 @@ struct SiteArticlePass: Sendable {
     /// The page folders to build (`da`, `en`); nil: every language.
     let languages: Set<String>?
     let jobs: Int
+    /// The site's label memories by locale, for the repaired reading; nil: pages as published.
+    var memories: [String: LabelMemory]? = nil
 
     /// Runs every article; `progress` gets the number of copies done. Stops early (the
     /// rest `nil`) when `shouldStop` says so or a write fails; the first write error is
@@ -182,7 +184,8 @@ struct SiteArticlePass: Sendable {
         var pageCopies: [SiteArticlePages.Copy] = []
         var problems = [[String]](repeating: [], count: copies.count)
         for (k, copy) in copies.enumerated() {
-            let article = copy.article!
+            let article =
+                memories.map { RepairedReading.apply(copy.article!, memory: $0[LabelFacts.locale(of: copy.article!)]) } ?? copy.article!
             let locale = copy.locale ?? "und"
             let language = plan.languageFolder(of: copy.entry) ?? PageLanguage.code(locale)
             var binding: StatusBinding?

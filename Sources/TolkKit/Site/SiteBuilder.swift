@@ -45,6 +45,9 @@ public struct SiteBuilder: Sendable {
         /// says: no robots meta tag, every page in `sitemap.xml` (`--index-all`). False: an
         /// article marked `NOINDEX` gets `<meta name="robots">` and stays out of the sitemap.
         public var indexAll = false
+        /// Show units whose UI path, link text or translation machine translation broke as repaired
+        /// from the site's label memory (`RepairedReading`); false: exactly as published.
+        public var repairs = true
 
         public init(content: String, output: String, templates: String) {
             self.content = content
@@ -156,7 +159,9 @@ public struct SiteBuilder: Sendable {
         let pass = SiteArticlePass(
             plan: setup.plan, pages: setup.pages, checker: setup.checker, unchecked: setup.uncheckedPaths, runChecks: setup.runChecks,
             previous: previous, cache: previous.isEmpty ? setup.checkCache : nil, languages: setup.languages,
-            jobs: max(1, options.jobs))
+            jobs: max(1, options.jobs),
+            memories: options.repairs ? LabelMemory.build(setup.plan.entries.map(\.path), jobs: max(1, options.jobs)) : nil)
+        timings.mark("label memory")
         var report: (@Sendable (Int) -> Void)?
         if let progress { report = { done in progress(done, total) } }
         let outcomes = try pass.run(writer: writer, progress: report, shouldStop: shouldStop)

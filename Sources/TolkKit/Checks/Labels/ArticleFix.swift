@@ -29,7 +29,9 @@ public enum ArticleFix {
             self.rule = first.kind.rawValue
             self.location = unit.location(.target, utf8Offset: first.range.lowerBound)
             self.summary = repair.edits.map { edit in
-                let labels = edit.labels.map { "\"\($0.english)\" → \"\($0.written)\"" + ($0.translation == nil ? " (English: not in the label memory)" : "") }
+                let labels = edit.labels.map {
+                    "\"\($0.english)\" → \"\($0.written)\"" + ($0.translation == nil ? " (English: not in the label memory)" : "")
+                }
                 return "[\(edit.kind.rawValue)] " + (labels.isEmpty ? "\"\(edit.replacement.excerpt)\"" : labels.joined(separator: ", "))
             }.joined(separator: "; ")
             self.sources = repair.sources
@@ -74,11 +76,14 @@ public enum ArticleFix {
             if let edit = Edit(repair, unit: unit, in: article.bytes) { edits.append(edit) }
         }
         let repairedUnits = Set(edits.map(\.unit))
-        for finding in fixable where [MissingSpaceAfterBold.id, SpaceBeforePunctuation.id, DoubleSpace.id, DoubledWord.id].contains(finding.ruleID) {
+        for finding in fixable
+        where [MissingSpaceAfterBold.id, SpaceBeforePunctuation.id, DoubleSpace.id, DoubledWord.id].contains(finding.ruleID) {
             guard let unit = article.units.first(where: { $0.targetRange.byteRange.contains(finding.location.offset) }),
                 !repairedUnits.contains(unit.index), let edit = typography(finding, unit: unit, bytes: article.bytes)
             else { continue }
-            if !edits.contains(where: { $0.range.overlaps(edit.range) || $0.range.lowerBound == edit.range.lowerBound }) { edits.append(edit) }
+            if !edits.contains(where: { $0.range.overlaps(edit.range) || $0.range.lowerBound == edit.range.lowerBound }) {
+                edits.append(edit)
+            }
         }
         return edits.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
@@ -93,7 +98,9 @@ public enum ArticleFix {
             return j
         }
         func edit(_ range: Range<Int>, _ replacement: String, _ summary: String) -> Edit {
-            Edit(unit: unit.index, range: range, replacement: replacement, rule: finding.ruleID, location: finding.location, summary: summary)
+            Edit(
+                unit: unit.index, range: range, replacement: replacement, rule: finding.ruleID, location: finding.location, summary: summary
+            )
         }
         switch finding.ruleID {
         case MissingSpaceAfterBold.id:

@@ -20,7 +20,9 @@ public enum FixDiff {
             }
             return low
         }
-        func lines(_ range: ClosedRange<Int>) -> Range<Int> { starts[range.lowerBound]..<(range.upperBound + 1 < starts.count ? starts[range.upperBound + 1] : bytes.count) }
+        func lines(_ range: ClosedRange<Int>) -> Range<Int> {
+            starts[range.lowerBound]..<(range.upperBound + 1 < starts.count ? starts[range.upperBound + 1] : bytes.count)
+        }
 
         var out = ""
         for edit in edits {
@@ -48,7 +50,9 @@ public enum FixDiff {
             let changed = lines(group.first...group.last)
             var new = Array(bytes[changed])
             for edit in group.edits.reversed() {
-                new.replaceSubrange((edit.range.lowerBound - changed.lowerBound)..<(edit.range.upperBound - changed.lowerBound), with: Array(edit.replacement.utf8))
+                new.replaceSubrange(
+                    (edit.range.lowerBound - changed.lowerBound)..<(edit.range.upperBound - changed.lowerBound),
+                    with: Array(edit.replacement.utf8))
             }
             let oldLines = split(Array(bytes[changed]))
             let newLines = split(new)

@@ -7,6 +7,11 @@ public struct LabelFacts: Hashable, Sendable, Codable {
     public struct Pair: Hashable, Sendable, Codable {
         public var english: String
         public var translation: String
+
+        public init(english: String, translation: String) {
+            self.english = english
+            self.translation = translation
+        }
     }
 
     /// `ms.contentlocale` of the article, or the locale its folder names.
@@ -17,6 +22,12 @@ public struct LabelFacts: Hashable, Sendable, Codable {
 
     /// Labels longer than this are sentences in bold, not things on a screen.
     static let longestLabel = 60
+
+    public init(locale: String, slug: String, pairs: [Pair]) {
+        self.locale = locale
+        self.slug = slug
+        self.pairs = pairs
+    }
 
     /// The labels of `article`, which must carry its unit analysis (`ArticleParser(analyzesUnits: true)`).
     public init(_ article: Article) {

@@ -86,12 +86,13 @@ public struct LabelMemory: Hashable, Sendable {
         LabelFacts.clean(label).lowercased()
     }
 
-    /// How much a translation looks like a label for `english`: as many words, and an
-    /// upper-case first letter where the English has one.
+    /// How much a translation looks like a label for `english`: translated (not the English
+    /// kept), as many words, and an upper-case first letter where the English has one.
     static func likeness(_ translation: String, _ english: String) -> Int {
         let words = translation.split(separator: " ").count
         let englishWords = english.split(separator: " ").count
-        return (words == englishWords ? 2 : 0) + ((translation.first?.isUppercase ?? false) == (english.first?.isUppercase ?? false) ? 1 : 0)
+        return (translation.lowercased() != english.lowercased() ? 4 : 0) + (words == englishWords ? 2 : 0)
+            + ((translation.first?.isUppercase ?? false) == (english.first?.isUppercase ?? false) ? 1 : 0)
     }
 
     private static func mostFrequent(_ counts: [String: Int]) -> String? {

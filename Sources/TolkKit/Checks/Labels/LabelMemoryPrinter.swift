@@ -68,13 +68,15 @@ public enum LabelMemoryPrinter {
     /// line break quoted, quotes doubled.
     static func csv(_ memories: [LabelMemory]) -> String {
         func field(_ s: String) -> String {
-            s.contains(where: { $0 == "\"" || $0 == "," || $0.isNewline }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+            s.contains(where: { $0 == "\"" || $0 == "," || $0.isNewline })
+                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
         }
         var out = "locale,english,translation,count,articles\r\n"
         for memory in memories {
             for entry in memory.entries {
                 for t in entry.translations {
-                    out += [memory.locale, entry.english, t.text, String(t.count), t.articles.joined(separator: " ")].map(field)
+                    out +=
+                        [memory.locale, entry.english, t.text, String(t.count), t.articles.joined(separator: " ")].map(field)
                         .joined(separator: ",") + "\r\n"
                 }
             }

@@ -53,11 +53,24 @@ public struct UnitRepairer: Sendable {
                     return intact.range
                 }
                 return UIPathBroken.brokenText(around: separator, in: target)
-            }.reduce(into: Range<Int>?.none) { all, r in all = all.map { min($0.lowerBound, r.lowerBound)..<max($0.upperBound, r.upperBound) } ?? r }!
+            }.reduce(into: Range<Int>?.none) { all, r in
+                all = all.map { min($0.lowerBound, r.lowerBound)..<max($0.upperBound, r.upperBound) } ?? r
+            }!
             let englishLabels = source.pathLabels(path)
             let labels = englishLabels.map { label(source.labelText($0)) }
-            let words = labelWords(labels)
+            var words = labelWords(labels)
             region = absorbingLabels(region, target, words)
+            // A path that ends the English sentence: the bold run that ends the translation is
+            // its labels as machine translation wrote them, whatever the memory knows.
+            if Self.endsText(source, after: path.range.upperBound),
+                let last = target.emphasis.first(where: {
+                    $0.isStrong && $0.range.lowerBound == target.skippingSpaces(forwardFrom: region.upperBound)
+                        && $0.range.lowerBound >= region.upperBound
+                }), Self.endsText(target, after: last.range.upperBound)
+            {
+                words.formUnion(Self.words(target.text(last.range)))
+                region = region.lowerBound..<last.range.upperBound
+            }
             // A link inside the broken text would lose its destination in the rewrite: leave it.
             if target.links.contains(where: { region.overlaps($0.range) && !$0.isAutolink }) { continue }
             var path = ""
@@ -83,7 +96,9 @@ public struct UnitRepairer: Sendable {
     }
 
     private func label(_ english: String) -> UnitRepair.Label {
-        guard let best = memory?.best(for: english) else { return UnitRepair.Label(english: english, translation: nil, count: 0, articles: []) }
+        guard let best = memory?.best(for: english) else {
+            return UnitRepair.Label(english: english, translation: nil, count: 0, articles: [])
+        }
         return UnitRepair.Label(english: english, translation: best.text, count: best.count, articles: best.articles)
     }
 
@@ -96,6 +111,11 @@ public struct UnitRepairer: Sendable {
             for text in texts { words.formUnion(Self.words(text)) }
         }
         return words
+    }
+
+    /// True when only punctuation, emphasis markers and spaces follow `offset`.
+    static func endsText(_ syntax: UnitSyntax, after offset: Int) -> Bool {
+        syntax.bytes[min(offset, syntax.bytes.count)...].allSatisfy { Array(" \t\n*_.,;:!?".utf8).contains($0) }
     }
 
     static func words(_ text: String) -> [String] {

@@ -106,7 +106,9 @@ struct TerminalWriter {
             guard let repaired = article.repaired[index] else { continue }
             var text = StyledText(TerminalWords.asPublished(renderer.uiLanguage) + " ", style: .dim)
             text += styled(repaired.published, base: [.dim])
-            lines += wrapper.wrap(prepare(text), width: width, firstPrefix: rest + StyledText(TerminalWords.repairMark + " ", style: .dim), restPrefix: rest + "  ")
+            lines += wrapper.wrap(
+                prepare(text), width: width, firstPrefix: rest + StyledText(TerminalWords.repairMark + " ", style: .dim),
+                restPrefix: rest + "  ")
         }
     }
 
@@ -179,7 +181,8 @@ struct TerminalWriter {
                 if let status = renderer.status, let english = field.label.source,
                     let live = status.fields.first(where: { StatusBinding.sameLabel($0.result.field.label, english) })
                 {
-                    lines += TerminalStatusPanel(width: width, styler: renderer.styler).stepLines(live, words: status.words, prefix: hang + "  ")
+                    lines += TerminalStatusPanel(width: width, styler: renderer.styler).stepLines(
+                        live, words: status.words, prefix: hang + "  ")
                 }
             case .note(let note):
                 blank(hang)
