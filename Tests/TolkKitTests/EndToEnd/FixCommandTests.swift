@@ -114,4 +114,26 @@ struct FixCommandTests {
         #expect(html.contains("<span class=\"tu-repaired\" tabindex=\"0\" aria-describedby=\"tolk-p-2\">"))
         #expect(html.contains("<span class=\"tu-published\" id=\"tolk-p-2\">Rettet af Tolk; udgivet som: <span lang=\"da-DK\">"))
     }
+
+    @Test(
+        "on the Danish corpus: the memory has Active users → aktive brugere, and the seed reads both paths repaired",
+        .enabled(if: Fixtures.corpus != nil, "corpus not found: set TOLK_CORPUS or place shared/corpus beside the checkout"))
+    func corpus() throws {
+        let corpus = try #require(Fixtures.corpus)
+        let tbx = try TolkProcess.run(["labels", corpus, "--format", "tbx"])
+        #expect(tbx.status == 0)
+        #expect(XMLParseCheck.errorCount(tbx.stdout) == 0)
+        let entry = try #require(tbx.stdout.range(of: "<term>Active Users</term>"))
+        let concept = tbx.stdout[entry.upperBound...].prefix { _ in true }
+        let end = try #require(concept.range(of: "</conceptEntry>"))
+        #expect(concept[..<end.lowerBound].contains("<term>aktive brugere</term>"))
+        let seed = Fixtures.path("articles/password-sync.md")
+        let shown = try TolkProcess.run([
+            "show", seed, "--lang", "da", "--no-pager", "--no-status", "--width", "200", "--labels-from", corpus,
+        ])
+        #expect(
+            shown.stdout.contains(
+                "Alternativt kan du gå til Brugere > Aktive brugere, og på siden Aktive brugere skal du vælge Mere > Katalogsynkronisering.†"
+            ))
+    }
 }

@@ -90,7 +90,7 @@ public enum LabelMemoryPrinter {
     static func tbx(_ memories: [LabelMemory]) -> String {
         let writer = XMLWriter()
         writer.startElement(
-            "tbx", [("type", "TBX-Basic"), ("style", "dca"), ("xml:lang", "en"), ("xmlns", "urn:iso:std:iso:30042:ed:3.0")])
+            "tbx", [("type", "TBX-Basic"), ("style", "dca"), ("xml:lang", "en"), ("xmlns", "urn:iso:std:iso:30042:ed-2")])
         writer.startElement("tbxHeader")
         writer.startElement("fileDesc")
         writer.startElement("sourceDesc")

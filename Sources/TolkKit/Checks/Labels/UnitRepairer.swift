@@ -28,7 +28,7 @@ public struct UnitRepairer: Sendable {
             let source = article.syntax(.source, unit)
             var edits: [UnitRepair.Edit] = []
             if !source.separators.isEmpty { edits += pathEdits(source, target) }
-            if unit.target.containsBytes("**") { edits += splitEdits(source, target) }
+            if unit.target.containsBytes("**"), edits.isEmpty { edits += splitEdits(source, target) }
             if unit.target.containsBytes("](") { edits += linkEdits(source, target) }
             if let repair = UnitRepair(unit: unit.index, published: unit.target, edits: edits) { result.append(repair) }
         }
@@ -82,8 +82,11 @@ public struct UnitRepairer: Sendable {
                 at = Self.afterInner(inner, labelText: source.text(inner), cleaned: label.english)
             }
             path += String(decoding: englishText[at..<englishLabels[englishLabels.count - 1].upperBound], as: UTF8.self)
-            edits.append(
-                UnitRepair.Edit(range: region, replacement: rewrite(target.text(region), words, path: path), kind: .uiPath, labels: labels))
+            let (replacement, kept) = rewrite(target.text(region), words, path: path)
+            // Words left over beside a label the memory does not know are most likely that label in
+            // machine translation's words (`programmer og-funktioner`): no guess is better than both.
+            if kept > 0, labels.contains(where: { $0.translation == nil }) { continue }
+            edits.append(UnitRepair.Edit(range: region, replacement: replacement, kind: .uiPath, labels: labels))
         }
         return edits
     }
@@ -102,15 +105,27 @@ public struct UnitRepairer: Sendable {
         return UnitRepair.Label(english: english, translation: best.text, count: best.count, articles: best.articles)
     }
 
-    /// Every word the labels may be written with: their English and each translation the memory knows.
+    /// The words the labels may be written with: their English, the memory's most frequent
+    /// translation and any other it saw more than once (a translation seen once is as often
+    /// bold put on a neighbouring verb as a label).
     private func labelWords(_ labels: [UnitRepair.Label]) -> Set<String> {
         var words: Set<String> = []
         for label in labels {
             var texts = [label.english]
-            if let entry = memory?.entry(for: label.english) { texts += entry.translations.map(\.text) }
+            if let entry = memory?.entry(for: label.english) {
+                texts += entry.translations.enumerated().filter { $0.offset == 0 || $0.element.count > 1 }.map(\.element.text)
+            }
             for text in texts { words.formUnion(Self.words(text)) }
         }
         return words
+    }
+
+    /// True when `word` is a label word, or a compound that starts or ends with one of five
+    /// letters or more (`filindstillinger`, `opdateringsindstillinger` beside `indstillinger`).
+    static func isLabelWord(_ word: String, _ words: Set<String>) -> Bool {
+        if words.contains(word) { return true }
+        guard word.count >= 6 else { return false }
+        return words.contains { $0.count >= 5 && $0.count < word.count && (word.hasSuffix($0) || word.hasPrefix($0)) }
     }
 
     /// True when only punctuation, emphasis markers and spaces follow `offset`.
@@ -129,7 +144,7 @@ public struct UnitRepairer: Sendable {
         let bold = target.emphasis.filter(\.isStrong)
         func onlyLabelWords(_ span: UnitSyntax.Emphasis) -> Bool {
             let inner = Self.words(target.text(span.open.upperBound..<span.close.lowerBound))
-            return !inner.isEmpty && inner.allSatisfy(words.contains)
+            return !inner.isEmpty && inner.allSatisfy { Self.isLabelWord($0, words) }
         }
         while let next = bold.first(where: { $0.range.lowerBound == target.skippingSpaces(forwardFrom: region.upperBound) }),
             next.range.lowerBound >= region.upperBound, onlyLabelWords(next)
@@ -147,14 +162,14 @@ public struct UnitRepairer: Sendable {
     private static let closing: Set<Character> = [".", ",", ";", ":", "!", "?"]
 
     /// The broken text rewritten: its words that are not label words, as plain text, then
-    /// the repaired path, then the punctuation that ended the broken text.
-    private func rewrite(_ broken: String, _ words: Set<String>, path: String) -> String {
+    /// the repaired path, then the punctuation that ended the broken text; and how many words were kept.
+    private func rewrite(_ broken: String, _ words: Set<String>, path: String) -> (text: String, kept: Int) {
         let plain = broken.replacingOccurrences(of: "\\>", with: " ").replacingOccurrences(of: "**", with: " ")
             .replacingOccurrences(of: "__", with: " ")
         var kept: [String] = []
         for token in plain.split(whereSeparator: \.isWhitespace) {
             let core = Self.words(String(token))
-            if core.isEmpty || core.allSatisfy(words.contains) { continue }
+            if core.isEmpty || core.allSatisfy({ Self.isLabelWord($0, words) }) { continue }
             kept.append(String(token.reversed().drop { Self.closing.contains($0) }.reversed()))
         }
         let trimmed = plain.reversed().drop(while: \.isWhitespace)
@@ -163,28 +178,32 @@ public struct UnitRepairer: Sendable {
         // The English may keep the punctuation inside its last label (`**Directory synchronization.**`).
         let pathEnd = path.reversed().first { $0 != "*" && $0 != "_" }
         let close = pathEnd.map { String($0) == end } ?? false ? "" : end
-        return lead + (kept.isEmpty ? "" : kept.joined(separator: " ") + " ") + path + close
+        return (lead + (kept.isEmpty ? "" : kept.joined(separator: " ") + " ") + path + close, kept.count)
     }
 
     // MARK: Split labels
 
-    /// Bold runs in a row (TOLK306) that together are the memory's translation of one of
-    /// the unit's English bold labels: joined into one run.
+    /// Bold runs in a row (TOLK306) that are one English label split in pieces: joined into one
+    /// run when together they are the memory's translation of one of the unit's English bold
+    /// labels. Most TOLK306 findings are bold moved onto other words (`**i ruden**
+    /// **Sikkerhedsadministrator.**`): joining those would be wrong, so they are left alone.
     func splitEdits(_ source: UnitSyntax, _ target: UnitSyntax) -> [UnitRepair.Edit] {
-        guard let memory, target.adjacentBoldRuns.count > source.adjacentBoldRuns.count else { return [] }
+        let chains = target.adjacentBoldRuns
+        guard chains.count > source.adjacentBoldRuns.count else { return [] }
         let english = source.emphasis.filter(\.isStrong).map { source.labelText($0.range) }
         var edits: [UnitRepair.Edit] = []
-        for chain in target.adjacentBoldRuns {
-            let parts = chain.map { target.text($0.open.upperBound..<$0.close.lowerBound) }
+        for chain in chains {
+            let parts = chain.map { target.text($0.open.upperBound..<$0.close.lowerBound).trimmingSpaces }
             let joined = LabelFacts.clean(parts.joined(separator: " "))
-            guard
-                let match = english.first(where: { label in
-                    memory.entry(for: label)?.translations.contains { $0.text.lowercased() == joined.lowercased() } ?? false
-                }), let best = memory.best(for: match)
-            else { continue }
             let range = chain[0].range.lowerBound..<chain[chain.count - 1].range.upperBound
-            let label = UnitRepair.Label(english: match, translation: best.text, count: best.count, articles: best.articles)
-            let written = parts.map { $0.trimmingSpaces }.joined(separator: " ")
+            let match = english.first { label in
+                memory?.entry(for: label)?.translations.contains { $0.text.lowercased() == joined.lowercased() } ?? false
+            }
+            guard let match else { continue }
+            let best = memory?.best(for: match)
+            // The memory's spelling when it is the pieces' words, else the pieces joined.
+            let written = best.map { $0.text.lowercased() == joined.lowercased() } == true ? best!.text : parts.joined(separator: " ")
+            let label = UnitRepair.Label(english: match, translation: written, count: best?.count ?? 0, articles: best?.articles ?? [])
             edits.append(UnitRepair.Edit(range: range, replacement: "**" + written + "**", kind: .labelSplit, labels: [label]))
         }
         return edits
