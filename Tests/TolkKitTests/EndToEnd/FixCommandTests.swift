@@ -111,7 +111,7 @@ struct FixCommandTests {
             .stdout
         #expect(markdown == published)
         let html = try TolkProcess.run(["render", seed, "--to", "html", "--lang", "da"]).stdout
-        #expect(html.contains("<span class=\"tu-repaired\" tabindex=\"0\" aria-describedby=\"tolk-p-2\">"))
+        #expect(html.contains("<span class=\"tu-repaired\" tabindex=\"-1\" aria-describedby=\"tolk-p-2\">"))
         #expect(html.contains("<span class=\"tu-published\" id=\"tolk-p-2\">Rettet af Tolk; udgivet som: <span lang=\"da-DK\">"))
     }
 

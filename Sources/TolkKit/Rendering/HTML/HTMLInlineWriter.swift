@@ -239,11 +239,12 @@ struct HTMLInlineWriter {
     /// The `id` of a repaired unit's published text on the page.
     static func publishedID(_ index: Int) -> String { "tolk-p-\(index)" }
 
-    /// A repaired unit's piece in `span.tu-repaired`, a tab stop (outside links) whose published
+    /// A repaired unit's piece in `span.tu-repaired`, focusable (outside links; not a tab stop: the
+    /// article keeps its one, and focusing the run shows the published text too) whose published
     /// text (`span.tu-published`, after the last piece) shows on hover and focus and describes it.
     private mutating func repaired(_ piece: UnitSpan, _ repair: RepairedUnit, isLast: Bool, _ context: Context, into out: inout String) {
         let id = Self.publishedID(piece.unit)
-        out += "<span class=\"tu-repaired\"" + (context.inLink ? "" : " tabindex=\"0\"")
+        out += "<span class=\"tu-repaired\"" + (context.inLink ? "" : " tabindex=\"-1\"")
         out += HTMLEscaping.attribute("aria-describedby", id) + ">"
         write(piece.children, context, into: &out)
         if isLast, usedIDs.insert(id).inserted {
