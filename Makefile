@@ -16,7 +16,7 @@ TOLK_CORPUS ?= $(abspath ../shared/corpus/da-DK/AlchemyInsights)
 export TOLK_CORPUS
 FUZZ_SECONDS ?= 60
 
-DEB_BUILD  := pkg-config libxml2-dev libicu-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+DEB_BUILD  := pkg-config libxml2-dev libicu-dev libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
 DEB_BENCH  := cmark-gfm libxml2-utils hyperfine python3-lxml python3-yaml time hugo
 
 .PHONY: all deps report-deps build run test check-content e2e asan fuzz bench bench-deps release clean help

@@ -24,10 +24,14 @@ let package = Package(
         // ICU's collation for sorting titles: headers seen only by CICUShim, as with libxml2.
         .systemLibrary(name: "CICU", pkgConfig: "icu-i18n", providers: [.apt(["libicu-dev"])]),
         .target(name: "CICUShim", dependencies: ["CICU"]),
+        // What search needs of ICU: the search collation's letters, scripts without spaces.
+        .target(name: "CICUSearch", dependencies: ["CICU"]),
+        // SQLite with FTS5 for `tolk search`'s index (Debian's libsqlite3-dev).
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(
             name: "TolkKit",
             dependencies: [
-                "CXMLShim", "CCmarkGFM", "CWidth", "CICUShim",
+                "CXMLShim", "CCmarkGFM", "CWidth", "CICUShim", "CICUSearch", "CSQLite",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),

@@ -156,6 +156,56 @@ class Run:
             check(f"m-root-{accept.split(',')[0]}", b.path() in (want, want + "index.html"),
                   f"languages {accept}: opened {b.path()} (want {want})", both=True)
 
+    def search_box(self, url, text):
+        """Opens an index, types into its search box, returns (results shown, list hidden)."""
+        b = self.b
+        b.open(url, url)
+        box = b.css("#tolk-search")
+        if not box:
+            return None
+        b.call(box[0].send_keys, text)
+        b.wait(lambda: b.js("var r = document.getElementById('tolk-search-results');"
+                            " return !!r && !r.hidden && r.querySelectorAll('li').length > 0"), 5)
+        b.wait(lambda: b.js("return document.querySelectorAll('#tolk-search-results li .tolk-search-snippet').length > 0"), 5)
+        return b.js("return [...document.querySelectorAll('#tolk-search-results li')].map(li => ["
+                    " li.querySelector('a').getAttribute('href'), li.querySelector('a').textContent,"
+                    " [...li.querySelectorAll('mark')].map(m => m.textContent)])")
+
+    def full_text_search(self):
+        """Served over HTTP below a base path: a word of one article's body (not its title)
+        finds that article first, with a snippet that marks the word; a word being typed is a
+        prefix; a Chinese run finds its article; from file: the box filters titles instead."""
+        # The site's parent folder is served, so the site lives below a base path.
+        server, base = serve(os.path.dirname(self.site))
+        try:
+            root = f"{base}/{os.path.basename(self.site)}"
+            found = self.search_box(f"{root}/da/", "hierarkiet ")
+            first = found[0] if found else None
+            check("m-search-body-word", bool(first) and "access-a-public-folder-calendar-in-owa" in first[0],
+                  f"'hierarkiet' (in one article's body only) found {found!r}", both=True)
+            check("m-search-snippet-marks", bool(first) and [m.lower() for m in first[2]] == ["hierarkiet"],
+                  f"marked in the snippet: {first[2] if first else None!r}", both=True)
+            found = self.search_box(f"{root}/da/", "fejlfindingsv")
+            check("m-search-prefix", bool(found) and "password-sync" in found[0][0],
+                  f"'fejlfindingsv' as typed found {found!r}", both=True)
+            found = self.search_box(f"{root}/zh/", "目录同步")
+            check("m-search-chinese", bool(found) and "password-sync" in found[0][0],
+                  f"'目录同步' found {found!r}", both=True)
+            # Over file: no search data can be fetched: the list of titles is filtered.
+            b = self.b
+            page = "file://" + os.path.join(self.site, "da", "index.html")
+            b.open(page, "da/index.html (file:)")
+            box = b.css("#tolk-search")
+            b.call(box[0].send_keys, "dropbox")
+            b.wait(lambda: b.js("return [...document.querySelectorAll('#tolk-index-list li')].filter(li => !li.hidden).length") == 1, 3)
+            shown = b.js("return [...document.querySelectorAll('#tolk-index-list li')].filter(li => !li.hidden)"
+                         ".map(li => li.querySelector('a').getAttribute('href'))")
+            hidden = b.js("return document.getElementById('tolk-search-results').hidden")
+            check("m-search-file-fallback", len(shown) == 1 and "migrate-files-from-dropbox" in shown[0] and hidden,
+                  f"from file: the title filter shows {shown!r}; results hidden: {hidden}", both=True)
+        finally:
+            server.shutdown()
+
     def run(self):
         try:
             self.b = Browser()
@@ -164,7 +214,7 @@ class Run:
             return
         try:
             for step in (self.same_article_everywhere, self.english_fallback, self.right_to_left, self.scripts_fit,
-                         self.status_matrix, self.root_best_match):
+                         self.status_matrix, self.root_best_match, self.full_text_search):
                 try:
                     step()
                 except Exception as e:      # a broken page must not stop the other checks

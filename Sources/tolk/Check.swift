@@ -12,6 +12,7 @@ struct Check: ParsableCommand {
     }
 
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check translations: missing, untranslated and broken units, for CI.",
         discussion: """
             Checks every .md article under PATHS (default: content/) with the rules \

@@ -146,7 +146,8 @@ struct ArticleLoader {
         if let name, path == name, !FileManager.default.fileExists(atPath: path), !name.contains("/"), !name.hasSuffix(".md") {
             throw CommandFailure(
                 message:
-                    "\(name):1:1: error: no such file, and no article named '\(name)' in \(locator.contentDirectory ?? "a content folder")",
+                    "\(name):1:1: error: no such file, and no article named '\(name)' in \(locator.contentDirectory ?? "a content folder")"
+                    + SearchCommands.suggestions(for: name, environment: environment),
                 code: 2)
         }
         return Loaded(article: try parsed.map(reportingDiagnostics) ?? parse(path), lang: chosen)

@@ -8,6 +8,7 @@ struct Render: ParsableCommand {
     }
 
     static let configuration = CommandConfiguration(
+        commandName: "render",
         abstract: "Render an article as terminal text, Markdown, JSON or an HTML page.",
         discussion: """
             markdown: the monolingual article of one side (--lang target or source; both is \

@@ -4,6 +4,7 @@ import TolkKit
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Show an article as help in the terminal, with its live status.",
         discussion: """
             With no ARTICLE, shows the default article (password-sync). On a terminal the \

@@ -4,6 +4,7 @@ import TolkKit
 
 struct Site: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "site",
         abstract: "Build a static bilingual help site from a folder of articles.",
         discussion: """
             Every article under DIR is published in its translation's language and in \
@@ -30,6 +31,12 @@ struct Site: ParsableCommand {
             publishes every article instead. Each sitemap entry lists itself, its listed \
             language versions and x-default (English; the root page for the indexes), with \
             <lastmod> from the article's ms.date; the pages' hreflang links name the same pages.
+
+            Search: each language's index page searches the articles' text as the reader \
+            types (in its language, articles it lacks by their English; ranked, with snippets), from \
+            search data (search/LANG/: the word list in pieces, so that a \
+            one-word query downloads one piece) when the site is served over HTTP(S), under \
+            any base path; from file:// it filters the titles. --no-search writes no search data.
 
             The site is built in a temporary folder beside OUT and swapped in when it is \
             complete: a failed or interrupted build (Ctrl-C) leaves the previous site whole. \
@@ -100,6 +107,9 @@ struct Site: ParsableCommand {
     )
     var indexAll = false
 
+    @Flag(name: .customLong("no-search"), help: "Write no full-text search data: the index pages filter titles only.")
+    var noSearch = false
+
     @Flag(
         name: .customLong("no-repair"),
         help: "Show every translation exactly as published: no UI path, link text or empty unit repaired from the site's label memory.")
@@ -162,6 +172,7 @@ struct Site: ParsableCommand {
         options.toolIdentity = Self.toolIdentity()
         options.languages = languages.map(Self.languageList)
         options.indexAll = indexAll
+        options.searchData = !noSearch
 
         SiteSignals.install()
         let bar = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) == 1)

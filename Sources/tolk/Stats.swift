@@ -8,6 +8,7 @@ struct Stats: ParsableCommand {
     }
 
     static let configuration = CommandConfiguration(
+        commandName: "stats",
         abstract: "Count units, translated and untranslated units and words, per article and in total.",
         discussion: """
             Like pocount, for side-by-side articles. translated: the target has text that \

@@ -4,6 +4,7 @@ import TolkKit
 
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "status",
         abstract: "Evaluate an article's live status alone, for scripts.",
         discussion: """
             Reads the status source named by the article's binding (NAME.status.yml beside \

@@ -21,7 +21,8 @@ struct StatusOptions: ParsableArguments {
 
     @Option(
         name: .customLong("status-timeout"),
-        help: ArgumentHelp("Stop a status command after this long: 500ms, 5s, 1m (default: the binding's, else 10s).", valueName: "duration"))
+        help: ArgumentHelp(
+            "Stop a status command after this long: 500ms, 5s, 1m (default: the binding's, else 10s).", valueName: "duration"))
     var statusTimeout: String?
 
     @Option(
@@ -137,7 +138,8 @@ struct LiveStatus {
         var problems: [String] = []
         if let failure = evaluation.reading.failure {
             if failure != .interrupted {
-                problems.append(english.failure(failure, origin: evaluation.reading.origin, standardError: evaluation.reading.standardError))
+                problems.append(
+                    english.failure(failure, origin: evaluation.reading.origin, standardError: evaluation.reading.standardError))
             }
         } else {
             for field in evaluation.fields {

@@ -39,8 +39,13 @@ struct SiteArticlePass: Sendable {
     /// The page folders to build (`da`, `en`); nil: every language.
     let languages: Set<String>?
     let jobs: Int
+    /// Gathers the search words of every copy rendered; nil when the site has no search data.
+    let search: SiteSearchCollector?
     /// The site's label memories by locale, for the repaired reading; nil: pages as published.
     var memories: [String: LabelMemory]? = nil
+    /// While the memories are not known (the first rendering of a site with repairs): gathers
+    /// each copy's UI labels and whether it has units to repair.
+    var labels: SiteLabelCollector? = nil
 
     /// Runs every article; `progress` gets the number of copies done. Stops early (the
     /// rest `nil`) when `shouldStop` says so or a write fails; the first write error is
@@ -136,6 +141,8 @@ struct SiteArticlePass: Sendable {
             copies[k].bytes = []
             copies[k].check = !checked || cached != nil ? nil : checker.check(article)
             copies[k].cached = cached
+            // The labels the site's memory learns, while the analysis is at hand.
+            if let labels, article.analysis != nil { labels.add(entry.path, article) }
             article.analysis = nil
             copies[k].locale = entry.localeFolder.map(PageLanguage.tag) ?? Self.locale(of: article)
             copies[k].article = article
@@ -211,6 +218,13 @@ struct SiteArticlePass: Sendable {
             let statistics = copy.check?.statistics.map(Coverage.init) ?? Coverage(article)
             var kept = copy.check
             kept?.findings = []  // counted here; only the cross-article facts are needed later
+            if let search {
+                search.add(
+                    copy.entry.relativePath,
+                    SearchIndex.Parsed(
+                        hash: SearchIndex.hash(article.bytes), locale: page.locale, identity: copy.entry.identity, slug: article.slug,
+                        document: SearchDocument(article, language: LanguageChoice.language(of: page.locale) ?? "und")))
+            }
             let hash = problems[k].isEmpty ? copy.digest : ""
             let record = SiteArticle(
                 path: copy.entry.relativePath, slug: copy.entry.slug, hash: hash, language: page.language, locale: page.locale,

@@ -59,6 +59,12 @@ extension SiteBuilder {
         let catalog = SiteCatalog(collected.articles, localeFolders: Set(setup.plan.localeFolders))
         try writeListings(catalog, collected.articles, setup: setup, previous: previous, writer: writer, timings: timings)
         var report = collected.report
+        if let search = pass.search, !(collected.report.rendered == 0 && previous.count == collected.articles.count) {
+            let (problems, notes) = writeSearchData(catalog, collected.articles, search: search, setup: setup, writer: writer)
+            report.problems += problems
+            report.notes += notes
+            timings.mark("search data")
+        }
         report.articles = setup.plan.articles.count
         report.copies = setup.plan.entries.count
         report.pages = collected.articles.reduce(0) { $0 + $1.languages.count }
@@ -165,7 +171,8 @@ extension SiteBuilder {
             timings.mark("indexes unchanged; manifest")
             return
         }
-        let indexes = SiteIndexPages(templates: setup.templates, catalog: catalog, baseURL: setup.baseURL)
+        let indexes = SiteIndexPages(
+            templates: setup.templates, catalog: catalog, baseURL: setup.baseURL, hasSearchData: options.searchData)
         let sitemap = SitemapWriter(
             baseURL: setup.baseURL ?? SitemapWriter.placeholderBase, languages: catalog.languages, indexAll: setup.indexAll)
         // The sitemap in two pieces, beside the other pages; joined once all are done.
@@ -182,5 +189,50 @@ extension SiteBuilder {
         let joined = texts.count == pieces.count ? SitemapWriter.join(texts) : nil
         try writer.write(joined ?? sitemap.render(catalog.entries), to: "sitemap.xml")
         timings.mark("indexes, status page, sitemap, manifest")
+    }
+
+    /// The full-text search data of every page language, from the copies the pass parsed
+    /// and, for the copies an incremental build kept, from the search cache (parsing those
+    /// it does not have). Problems with the cache are reported; the data is written anyway.
+    private func writeSearchData(
+        _ catalog: SiteCatalog, _ articles: [SiteArticle], search: SiteSearchCollector, setup: SiteSetup, writer: SiteFileWriter
+    ) -> (problems: [String], notes: [String]) {
+        let root = SearchIndex.absolute(setup.plan.contentRoot)
+        let parsed = search.all
+        var documents: [String: SearchDocument] = parsed.compactMapValues(\.document)
+        let missing = articles.map(\.path).filter { documents[$0] == nil }
+        var problems: [String] = []
+        var notes: [String] = []
+        if options.checkCacheDirectory != nil || !missing.isEmpty {
+            let index = SearchIndex(contentRoot: root, cacheDirectory: options.checkCacheDirectory, jobs: max(1, options.jobs)) {
+                notes.append($0)
+            }
+            do throws(SQLiteError) {
+                if index.file != nil { try index.store(parsed.map { (root + "/" + $0.key, $0.value) }) }
+                if !missing.isEmpty {
+                    try index.update(only: Set(missing.map { root + "/" + $0 }))
+                    for (path, document) in try index.documents(missing.map { root + "/" + $0 }) {
+                        documents[String(path.dropFirst(root.count + 1))] = document
+                    }
+                }
+            } catch {
+                problems.append("\(index.file ?? root):1:1: error: search index: \(error.message)")
+            }
+        }
+        // One language per core: each language's word list is its own.
+        let languages = catalog.languages
+        let found = documents
+        let failures = Slots<[String]>(count: languages.count)
+        DispatchQueue.concurrentPerform(iterations: languages.count) { i in
+            let code = languages[i].code
+            let data = SiteSearchData(pages: SiteSearchData.pages(language: code, catalog: catalog, documents: found))
+            var failed: [String] = []
+            for (path, bytes) in data.files() {
+                do throws(SiteError) { try writer.write(bytes, to: "search/" + code + "/" + path) } catch { failed.append(error.description) }
+            }
+            failures.set(i, failed)
+        }
+        problems += failures.values.compactMap { $0 }.flatMap { $0 }
+        return (problems, notes)
     }
 }

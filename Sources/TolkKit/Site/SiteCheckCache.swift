@@ -67,12 +67,4 @@ struct SiteCheckCache: Sendable {
         let bytes = SiteManifest(settings: checkFingerprint + "-" + setFingerprint, articles: articles).encoded()
         return (try? AtomicFile.write(bytes, to: path)) != nil
     }
-
-    /// `TOLK_CACHE_DIR`, else `$XDG_CACHE_HOME/tolk`, else `$HOME/.cache/tolk`; nil when none is set.
-    static func defaultDirectory(environment: [String: String]) -> String? {
-        if let dir = environment["TOLK_CACHE_DIR"], !dir.isEmpty { return dir }
-        if let dir = environment["XDG_CACHE_HOME"], dir.hasPrefix("/") { return dir + "/tolk" }
-        if let home = environment["HOME"], home.hasPrefix("/") { return home + "/.cache/tolk" }
-        return nil
-    }
 }

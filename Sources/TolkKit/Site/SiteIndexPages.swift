@@ -19,10 +19,14 @@ struct SiteIndexPages: Sendable {
         "index", "index-entry", "root", "translation-status", "translation-status-row", "translation-status-cell",
     ]
 
-    init(templates: HTMLTemplates, catalog: SiteCatalog, baseURL: String?) {
+    /// True when the site has full-text search data (`LANG/search/`) for the indexes' search box.
+    let hasSearchData: Bool
+
+    init(templates: HTMLTemplates, catalog: SiteCatalog, baseURL: String?, hasSearchData: Bool = false) {
         self.templates = templates
         self.catalog = catalog
         self.baseURL = baseURL
+        self.hasSearchData = hasSearchData
     }
 
     /// Writes the root, the indexes and the status page, and runs `also` (the sitemap,
@@ -190,6 +194,11 @@ struct SiteIndexPages: Sendable {
             "allArticles": title,
         ]
         if let baseURL { page["canonical"] = baseURL + language.code + "/" }
+        if hasSearchData {
+            // The script fetches the search data from the site itself, and from nowhere else.
+            page["searchData"] = "../search/" + language.code + "/"
+            page["csp"] = HTMLPageContext.contentSecurityPolicy(scriptHash: templates.scriptHash, connect: "'self'")
+        }
         return page
     }
 

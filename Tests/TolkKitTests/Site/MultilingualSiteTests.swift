@@ -136,7 +136,8 @@ struct MultilingualSiteTests {
         defer { try? FileManager.default.removeItem(atPath: (out as NSString).deletingLastPathComponent) }
         #expect(report.languages == ["da", "en"])
         let folders = try FileManager.default.contentsOfDirectory(atPath: out).filter { !$0.hasPrefix(".") }.sorted()
-        #expect(folders == ["assets", "da", "en", "index.html", "sitemap.xml", "translation-status"])
+        #expect(folders == ["assets", "da", "en", "index.html", "search", "sitemap.xml", "translation-status"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out + "/search").sorted() == ["da", "en"])
         let page = try SiteTesting.read(out + "/da/password-sync/index.html")
         #expect(page.matches(of: /data-lang-switch>/).count == 1)
         // The English page of an article only in other languages is not built either.
