@@ -42,7 +42,8 @@ public struct LabelMemory: Hashable, Sendable {
                 found[key, default: [:]][pair.translation] = entry
             }
         }
-        entries = found.map { key, translations in
+        // Each entry with its key, worked out once (a key cleans and lowercases the label).
+        let keyed = found.map { key, translations -> (key: String, entry: Entry) in
             let english = Self.mostFrequent(spellings[key] ?? [:]) ?? key
             let sorted = translations.map { Translation(text: $0.key, count: $0.value.count, articles: $0.value.articles.sorted()) }
                 .sorted { a, b in
@@ -51,10 +52,11 @@ public struct LabelMemory: Hashable, Sendable {
                     let (ra, rb) = (Self.likeness(a.text, english), Self.likeness(b.text, english))
                     return ra != rb ? ra > rb : a.text < b.text
                 }
-            return Entry(english: english, translations: sorted)
-        }.sorted { Self.key($0.english) != Self.key($1.english) ? Self.key($0.english) < Self.key($1.english) : $0.english < $1.english }
+            return (key, Entry(english: english, translations: sorted))
+        }.sorted { $0.key != $1.key ? $0.key < $1.key : $0.entry.english < $1.entry.english }
+        entries = keyed.map(\.entry)
         index = [:]
-        for (i, entry) in entries.enumerated() { index[Self.key(entry.english)] = i }
+        for (i, item) in keyed.enumerated() { index[item.key] = i }
     }
 
     /// The memories of the articles at `paths`, one per language, parsed on `jobs` threads.
