@@ -486,6 +486,33 @@ class Run:
             check("a-hover-shows-original", hidden_before and shown,
                   f"unit {target.get_attribute('data-unit')}: hidden before hover={hidden_before}, shown on hover={bool(shown)}", both=True)
 
+    def repaired_focus(self):
+        """A unit Tolk repaired (the broken UI paths of step 1) shows the text as published on focus."""
+        b = self.b
+        b.open(self.url("da", SEED), self.key("da", SEED))
+        spans = b.css(".tu-repaired")
+        if not spans:
+            check("a-repaired-focus-shows-published", False, "no .tu-repaired on da/password-sync/")
+            return
+        span = spans[0]
+        published = span.find_elements(By.CSS_SELECTOR, ".tu-published")
+        if not published:
+            check("a-repaired-focus-shows-published", False, "the .tu-repaired has no .tu-published")
+            return
+        self.blur()
+        before = self.displayed(published[0])
+        b.js("arguments[0].scrollIntoView({block: 'center'})", span)
+        b.js("arguments[0].focus()", span)
+        focused = b.js("return document.activeElement === arguments[0]", span)
+        after = b.wait(lambda: self.displayed(published[0]), 2)
+        text = published[0].text if after else ""
+        described = span.get_attribute("aria-describedby") == published[0].get_attribute("id")
+        check("a-repaired-focus-shows-published",
+              not before and focused and bool(after) and "\\>" not in span.text and "> ," in text and described,
+              f"hidden before focus={not before}, focusable={focused}, shown on focus={bool(after)}, "
+              f"described by it={described}, published text: {clip(text, 120)!r}", both=True)
+        self.b.screenshot(self.shots, "da-password-sync-repaired.png")
+
     def toggle(self):
         b = self.b
         b.open(self.url("da", SEED), self.key("da", SEED))
@@ -805,6 +832,12 @@ class Run:
               f"{len(bad)} of {len(locs)} pages do not load: " + "; ".join(bad[:4]) if bad else f"{len(locs)} pages, HTTP 200", both=True)
         pages = {f"/{lang}/{s}/" for lang in ("da", "en") for s in self.slugs(lang)}
         missing = sorted(p for p in pages if p not in seen and p + "index.html" not in seen)
+        # A page whose article says ROBOTS: NOINDEX is left out of the sitemap on purpose.
+        def noindex(page):
+            with urllib.request.urlopen(self.base + page, timeout=10) as r:
+                html = r.read().decode("utf-8", "replace")
+            return re.search(r'<meta name="robots" content="[^"]*noindex', html, re.I) is not None
+        missing = [p for p in missing if not noindex(p)]
         check("g-sitemap-complete", not missing,
               f"{len(missing)} article pages not in sitemap.xml: " + ", ".join(missing[:4]))
 
@@ -844,7 +877,7 @@ class Run:
                 return
             self.fixtures_published()
             self.no_traversal()
-            steps = [self.root, self.focus_and_hover, self.toggle, self.language_switch]
+            steps = [self.root, self.focus_and_hover, self.repaired_focus, self.toggle, self.language_switch]
             infos = {}
             for step in steps + [self.injection, self.contract_pages, self.search, self.index_links,
                                  self.sitemap, self.console]:

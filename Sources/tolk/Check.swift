@@ -96,6 +96,18 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "List every rule with its ID, name and default severity, and exit.")
     var listRules = false
 
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Rewrite the articles to fix what can be fixed: broken UI paths and split labels (TOLK305, TOLK306) from the label memory, emptied link texts (TOLK303), and TOLK501–504; then report what remains.",
+            discussion:
+                "Each file is written atomically and only inside the units it fixes; the fixes are listed on standard error, naming the articles each label's translation comes from."
+        ))
+    var fix = false
+
+    @Flag(name: .long, help: "With --fix: print the changes as a unified diff instead of writing them.")
+    var dryRun = false
+
     @Option(name: .long, help: "Colour for text output: auto, always, never.")
     var color: ColorMode = .auto
 
@@ -120,6 +132,10 @@ struct Check: ParsableCommand {
             where given {
                 throw ValidationError("\(name) applies to the whole run: give it to --merge, not to a shard")
             }
+        }
+        if dryRun && !fix { throw ValidationError("--dry-run shows what --fix would change: add --fix") }
+        if fix && (merge || format == .partial) {
+            throw ValidationError("--fix rewrites the articles it checks: not with --merge or a shard")
         }
         if let minCoverage, !(0...100).contains(minCoverage) { throw ValidationError("--min-coverage must be between 0 and 100") }
     }
@@ -150,6 +166,10 @@ struct Check: ParsableCommand {
         checker.context.comparesLocaleFolders = CheckContext.spansLocaleFolders(selected.files.map(\.path))
         if format == .partial {
             return try writePartial(selected, checkedPaths: roots, checker: checker)
+        }
+        if fix {
+            try fixArticles(selected, checker: checker)
+            if dryRun { return }
         }
         let progress = ProgressLine(total: selected.files.count)
         let result = checker.run(selected.files.map(\.path)) { progress.update($0) }
@@ -245,6 +265,44 @@ struct Check: ParsableCommand {
             }
         }
         if failed { throw ExitCode(1) }
+    }
+
+    /// Fixes what `--fix` can in the selected articles (or, with --dry-run, prints the diff).
+    private func fixArticles(_ selected: CheckedFiles, checker: Checker) throws {
+        let paths = selected.files.map(\.path)
+        let checks = checker.checkEach(paths)
+        let candidates = zip(selected.files, checks).filter { _, check in
+            check.findings.contains { ArticleFix.fixableRules.contains($0.ruleID) }
+        }
+        guard !candidates.isEmpty else {
+            FileHandle.standardError.write(Data("tolk: nothing to fix\n".utf8))
+            return
+        }
+        let fixer = CheckFixer(checker: checker, memories: LabelMemory.build(paths, jobs: jobs))
+        var diff = ""
+        var files = 0
+        var fixed = 0
+        var log = ""
+        for (file, check) in candidates {
+            guard let article = try? ArticleParser(analyzesUnits: true).parse(contentsOf: file.path),
+                let result = fixer.fix(article, findings: check.findings)
+            else { continue }
+            files += 1
+            fixed += result.fixedFindings
+            if dryRun {
+                diff += FixDiff.render(path: file.display, bytes: result.original, edits: result.edits)
+                continue
+            }
+            try write(result.fixed, to: file.path)
+            for edit in result.edits {
+                log += "\(file.display):\(edit.location.line):\(edit.location.column): fixed \(edit.summary)"
+                log += edit.sources.isEmpty ? "\n" : "; labels from " + edit.sources.joined(separator: ", ") + "\n"
+            }
+        }
+        let verb = dryRun ? "would fix" : "fixed"
+        log += "tolk: \(verb) \(fixed) finding\(fixed == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")\n"
+        FileHandle.standardError.write(Data(log.utf8))
+        if dryRun { Output.write(Array(diff.utf8)) }
     }
 
     private func defaultContent() -> String {

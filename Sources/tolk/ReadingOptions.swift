@@ -27,6 +27,25 @@ struct ReadingOptions: ParsableArguments {
     @Option(name: .long, help: "Colour and hyperlinks: auto (on a terminal, unless NO_COLOR), always, never.")
     var color: ColorMode = .auto
 
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Show the translation exactly as published, without repairs.",
+            discussion: """
+                By default a unit whose UI path machine translation broke (TOLK305, TOLK306), whose link text it \
+                emptied (TOLK303) or whose translation is empty (TOLK201) is shown repaired and marked: each label \
+                of the English path in its most frequent translation in the article's folder (`tolk labels`), \
+                the English link text, the English sentence.
+                """))
+    var noRepair = false
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also learn UI labels for repairs from the articles in DIR (repeatable; TOLK_LABELS: folders joined by ':').",
+            valueName: "dir"))
+    var labelsFrom: [String] = []
+
     func validate() throws {
         if let width, width < 20 || width > 1000 { throw ValidationError("--width must be between 20 and 1000 (got \(width))") }
     }
@@ -55,6 +74,23 @@ struct ReadingOptions: ParsableArguments {
         return TerminalRenderer(
             mode: mode, width: terminal.width(explicit: width), styler: terminal.styler(mode: color),
             uiLanguage: uiLanguage(for: article, mode: mode))
+    }
+
+    /// The article as the reader sees it: repaired from the label memory of the articles in its
+    /// folder (`RepairedReading`), unless --no-repair or the English is shown alone.
+    func repaired(_ article: Article) throws -> Article {
+        guard !noRepair, try mode(for: article).primary == .target else { return article }
+        let extra = labelsFrom + (environment["TOLK_LABELS"]?.split(separator: ":").map(String.init) ?? [])
+        var paths: [String] = []
+        for folder in [URL(fileURLWithPath: article.path).deletingLastPathComponent().path] + extra {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+                if extra.contains(folder) { throw CommandFailure(message: "\(folder):1:1: error: --labels-from: no such folder", code: 2) }
+                continue
+            }
+            paths += names.filter { $0.hasSuffix(".md") }.sorted().map { folder + "/" + $0 }
+        }
+        let memory = LabelMemory.build(paths)[LabelFacts.locale(of: article)]
+        return RepairedReading.apply(article, memory: memory)
     }
 
     /// The current layout width (re-read on every `--watch` frame, so a resized terminal reflows).

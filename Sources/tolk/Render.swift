@@ -70,7 +70,8 @@ struct Render: ParsableCommand {
         switch to {
         case .terminal:
             let tty = output == nil && isatty(STDOUT_FILENO) == 1
-            bytes = Array(try reading.terminalRenderer(for: parsed, stdoutIsTTY: tty).render(parsed).utf8)
+            let repaired = try reading.repaired(parsed)
+            bytes = Array(try reading.terminalRenderer(for: repaired, stdoutIsTTY: tty).render(repaired).utf8)
         case .markdown:
             let mode = try reading.mode(for: parsed)
             guard case .single(let side) = mode else {
@@ -80,7 +81,8 @@ struct Render: ParsableCommand {
         case .json:
             bytes = Array(JSONRenderer().render(parsed).utf8)
         case .html:
-            bytes = Array(try htmlRenderer(for: parsed, reading: reading).render(parsed).utf8)
+            let repaired = try reading.repaired(parsed)
+            bytes = Array(try htmlRenderer(for: repaired, reading: reading).render(repaired).utf8)
         }
         if let output {
             do {

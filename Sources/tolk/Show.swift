@@ -50,9 +50,9 @@ struct Show: ParsableCommand {
 
     func run() throws {
         let loaded = try ArticleLoader().load(article, lang: self.reading.lang, environment: self.reading.environment)
-        let parsed = loaded.article
         var reading = self.reading
         if let lang = loaded.lang { reading.lang = lang }
+        let parsed = try reading.repaired(loaded.article)
         let tty = isatty(STDOUT_FILENO) == 1
         var renderer = try reading.terminalRenderer(for: parsed, stdoutIsTTY: tty)
         let words = reading.statusWords(for: parsed)

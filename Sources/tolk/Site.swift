@@ -117,6 +117,11 @@ struct Site: ParsableCommand {
     var noSearch = false
 
     @Flag(
+        name: .customLong("no-repair"),
+        help: "Show every translation exactly as published: no UI path, link text or empty unit repaired from the site's label memory.")
+    var noRepair = false
+
+    @Flag(
         name: .customLong("no-checks"),
         help: "Do not run tolk check's rules: the translation-status page shows coverage and MT/HT without findings.")
     var noChecks = false
@@ -173,6 +178,7 @@ struct Site: ParsableCommand {
         options.statusURL = statusURL
         options.incremental = incremental
         options.runChecks = !noChecks
+        options.repairs = !noRepair
         options.checkCacheDirectory = noCache ? nil : cacheDirectory ?? SiteBuilder.defaultCheckCacheDirectory(environment: environment)
         options.jobs = jobs
         options.toolIdentity = Self.toolIdentity()

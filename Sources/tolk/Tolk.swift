@@ -31,7 +31,7 @@ struct Tolk: ParsableCommand {
             and TZ how dates are shown; NO_COLOR, CLICOLOR_FORCE, COLUMNS, PAGER, \
             TOLK_CONTENT, XDG_DATA_HOME, HOME, TOLK_TEMPLATES.
             """,
-        subcommands: [Show.self, Search.self, List.self, Status.self, Render.self, Check.self, Stats.self, Site.self])
+        subcommands: [Show.self, Search.self, List.self, Status.self, Render.self, Check.self, Stats.self, Site.self, Labels.self])
 
     static func main() {
         signal(SIGPIPE, SIG_IGN)

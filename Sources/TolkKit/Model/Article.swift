@@ -16,6 +16,9 @@ public struct Article: Hashable, Sendable {
     public var bytes: [UInt8]
     /// The syntax of every unit side, when the parser was asked for it (`ArticleParser.analyzesUnits`).
     public var analysis: ArticleAnalysis?
+    /// The units a repair layer rewrote (`RepairedReading`), by index: what the renderers mark
+    /// as repaired, with the text as published. Empty for an article as parsed.
+    public var repaired: [Int: RepairedUnit] = [:]
 
     public subscript(side: Side) -> Document { side == .target ? target : source }
 
@@ -31,6 +34,19 @@ public struct Article: Hashable, Sendable {
             if case .heading(let h) = block { return h.content.plainText.trimmingSpaces }
         }
         return frontMatter?["title"]?.text ?? slug
+    }
+}
+
+/// A unit shown repaired: its target text as published, for readers who want to see it.
+public struct RepairedUnit: Hashable, Sendable {
+    /// The published target's inlines (inside the emphasis and links around them).
+    public var published: [Inline]
+    /// What was repaired, by rule ID (`TOLK305`, `TOLK303` …).
+    public var rules: [String]
+
+    public init(published: [Inline], rules: [String]) {
+        self.published = published
+        self.rules = rules
     }
 }
 

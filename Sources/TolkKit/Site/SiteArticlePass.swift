@@ -41,6 +41,11 @@ struct SiteArticlePass: Sendable {
     let jobs: Int
     /// Gathers the search words of every copy rendered; nil when the site has no search data.
     let search: SiteSearchCollector?
+    /// The site's label memories by locale, for the repaired reading; nil: pages as published.
+    var memories: [String: LabelMemory]? = nil
+    /// While the memories are not known (the first rendering of a site with repairs): gathers
+    /// each copy's UI labels and whether it has units to repair.
+    var labels: SiteLabelCollector? = nil
 
     /// Runs every article; `progress` gets the number of copies done. Stops early (the
     /// rest `nil`) when `shouldStop` says so or a write fails; the first write error is
@@ -136,6 +141,8 @@ struct SiteArticlePass: Sendable {
             copies[k].bytes = []
             copies[k].check = !checked || cached != nil ? nil : checker.check(article)
             copies[k].cached = cached
+            // The labels the site's memory learns, while the analysis is at hand.
+            if let labels, article.analysis != nil { labels.add(entry.path, article) }
             article.analysis = nil
             copies[k].locale = entry.localeFolder.map(PageLanguage.tag) ?? Self.locale(of: article)
             copies[k].article = article
@@ -184,7 +191,8 @@ struct SiteArticlePass: Sendable {
         var pageCopies: [SiteArticlePages.Copy] = []
         var problems = [[String]](repeating: [], count: copies.count)
         for (k, copy) in copies.enumerated() {
-            let article = copy.article!
+            let article =
+                memories.map { RepairedReading.apply(copy.article!, memory: $0[LabelFacts.locale(of: copy.article!)]) } ?? copy.article!
             let locale = copy.locale ?? "und"
             let language = plan.languageFolder(of: copy.entry) ?? PageLanguage.code(locale)
             var binding: StatusBinding?

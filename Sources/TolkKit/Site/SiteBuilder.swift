@@ -46,6 +46,9 @@ public struct SiteBuilder: Sendable {
         /// says: no robots meta tag, every page in `sitemap.xml` (`--index-all`). False: an
         /// article marked `NOINDEX` gets `<meta name="robots">` and stays out of the sitemap.
         public var indexAll = false
+        /// Show units whose UI path, link text or translation machine translation broke as repaired
+        /// from the site's label memory (`RepairedReading`); false: exactly as published.
+        public var repairs = true
         /// Write the full-text search data the index pages' search reads (`--no-search`: not).
         public var searchData = true
 
@@ -159,13 +162,106 @@ public struct SiteBuilder: Sendable {
         let pass = SiteArticlePass(
             plan: setup.plan, pages: setup.pages, checker: setup.checker, unchecked: setup.uncheckedPaths, runChecks: setup.runChecks,
             previous: previous, cache: previous.isEmpty ? setup.checkCache : nil, languages: setup.languages,
-            jobs: max(1, options.jobs), search: options.searchData ? SiteSearchCollector() : nil)
+            jobs: max(1, options.jobs), search: options.searchData ? SiteSearchCollector() : nil,
+            labels: options.repairs ? SiteLabelCollector() : nil)
         var report: (@Sendable (Int) -> Void)?
         if let progress { report = { done in progress(done, total) } }
-        let outcomes = try pass.run(writer: writer, progress: report, shouldStop: shouldStop)
+        var outcomes = try pass.run(writer: writer, progress: report, shouldStop: shouldStop)
         timings.mark("articles (read, hash, parse, check, render, write)")
         if shouldStop() { throw SiteError.interrupted }
+        if let labels = pass.labels {
+            outcomes = try repair(outcomes, pass: pass, labels: labels, writer: writer, shouldStop: shouldStop)
+            timings.mark("repaired reading (label memory; articles with repairs rendered again)")
+        }
         let target = Target(setup: setup, previous: previous, writer: writer, existingMedia: existingMedia, timings: timings)
         return try finish(target, pass: pass, outcomes: outcomes)
+    }
+
+    /// The repaired reading (`RepairedReading`) needs the memory of the whole article set,
+    /// which is known only once every article is parsed: the pass renders the pages as
+    /// published and gathers each copy's labels from the analysis the rules read; then the
+    /// few articles with units to repair are rendered again with the memory. Copies the
+    /// pass did not analyse (their counts came from the check cache, or the rules did not
+    /// run) are parsed for their labels first.
+    private func repair(
+        _ outcomes: [SiteArticlePass.Outcome?], pass: SiteArticlePass, labels: SiteLabelCollector, writer: SiteFileWriter,
+        shouldStop: @escaping @Sendable () -> Bool
+    ) throws(SiteError) -> [SiteArticlePass.Outcome?] {
+        let plan = pass.plan
+        let missing = plan.entries.map(\.path).filter { !labels.has($0) }
+        if !missing.isEmpty {
+            _ = ArticleParser(analyzesUnits: true, buildsDocuments: false).parseAll(missing, jobs: max(1, options.jobs)) { path, parsed in
+                if let article = try? parsed.get() { labels.add(path, article) }
+                return 0
+            }
+        }
+        var second = pass
+        second.labels = nil
+        second.memories = LabelMemory.memories(labels.facts)
+        let repairing = second
+        let articles = plan.articles.filter { copies in
+            copies.contains { labels.needsRepair(plan.entries[$0].path) }
+                && copies.contains { if case .built = outcomes[$0] { return true } else { return false } }
+        }
+        let slots = Slots<SiteArticlePass.Outcome>(count: plan.entries.count)
+        let failure = FirstError()
+        let next = AtomicCounter()
+        DispatchQueue.concurrentPerform(iterations: max(1, min(options.jobs, articles.count))) { _ in
+            while !shouldStop(), !failure.isSet {
+                let k = next.increment()
+                guard k < articles.count else { return }
+                do {
+                    for (i, outcome) in zip(articles[k], try repairing.process(articles[k], writer: writer)) { slots.set(i, outcome) }
+                } catch {
+                    failure.set(error)
+                }
+            }
+        }
+        if let error = failure.error { throw error }
+        if shouldStop() { throw SiteError.interrupted }
+        var result = outcomes
+        for (i, outcome) in slots.values.enumerated() where outcome != nil { result[i] = outcome }
+        return result
+    }
+}
+
+/// The UI labels of the copies the article pass analysed, and which of them have units to
+/// repair (a broken UI path, an emptied link text, an empty translation), from its threads.
+final class SiteLabelCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var byPath: [String: LabelFacts] = [:]
+    private var repairable: Set<String> = []
+
+    /// The rules whose findings the repaired reading repairs, all on whatever `.tolk.yml`
+    /// says (as `tolk show` repairs them): an article they find nothing in has nothing to repair.
+    private static let detector = Checker(rules: [UIPathBroken.self, UILabelSplit.self, EmptyLinkText.self, EmptyTarget.self])
+
+    /// Keeps the labels of `article`, which carries its unit analysis.
+    func add(_ path: String, _ article: Article) {
+        let facts = LabelFacts(article)
+        let needsRepair = !Self.detector.check(article).findings.isEmpty
+        lock.lock()
+        byPath[path] = facts
+        if needsRepair { repairable.insert(path) }
+        lock.unlock()
+    }
+
+    func has(_ path: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return byPath[path] != nil
+    }
+
+    func needsRepair(_ path: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return repairable.contains(path)
+    }
+
+    /// Every copy's labels, in path order.
+    var facts: [LabelFacts] {
+        lock.lock()
+        defer { lock.unlock() }
+        return byPath.keys.sorted().map { byPath[$0]! }
     }
 }

@@ -53,7 +53,7 @@ struct ShowCommandTests {
         #expect(text.contains("┃ ✓ Synkronisering af adgangskode aktiveret  Sand\n"))
         #expect(text.contains("\n\nAktiver synkronisering af adgangskode\n"))
         let order = [
-            "1.  Vælg DirSync-status på startsiden", "Alternativt kan du gå til Aktive brugere", "2.  Vælg Gå til DirSync-administration",
+            "1.  Vælg DirSync-status på startsiden", "Alternativt kan du gå til", "2.  Vælg Gå til DirSync-administration",
             "3.  Nu kan du se din status", "◆ Synkronisering af adgangskode aktiveret: (Sand eller Falsk)",
             "◆ Synkronisering af sidste adgangskode:",
         ]

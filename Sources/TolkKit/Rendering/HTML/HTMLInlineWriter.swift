@@ -219,7 +219,11 @@ struct HTMLInlineWriter {
         out += id
         if hasOriginal { out += HTMLEscaping.attribute("aria-describedby", originalID) }
         out += ">"
-        write(piece.children, context, into: &out)
+        if let repair = article.repaired[piece.unit] {
+            repaired(piece, repair, isLast: isLast, context, into: &out)
+        } else {
+            write(piece.children, context, into: &out)
+        }
         if let english, !english.isEmpty {
             // The ID once per page, even if a unit's pieces were miscounted.
             let written = writtenOriginalIDs.insert(originalID).inserted
@@ -228,6 +232,29 @@ struct HTMLInlineWriter {
             out += "</span>"
             originalsWritten += 1
             if written { runOriginalIDs.append(originalID) }
+        }
+        out += "</span>"
+    }
+
+    /// The `id` of a repaired unit's published text on the page.
+    static func publishedID(_ index: Int) -> String { "tolk-p-\(index)" }
+
+    /// A repaired unit's piece in `span.tu-repaired`, focusable (outside links; not a tab stop: the
+    /// article keeps its one, and focusing the run shows the published text too) whose published
+    /// text (`span.tu-published`, after the last piece) shows on hover and focus and describes it.
+    private mutating func repaired(_ piece: UnitSpan, _ repair: RepairedUnit, isLast: Bool, _ context: Context, into out: inout String) {
+        let id = Self.publishedID(piece.unit)
+        out += "<span class=\"tu-repaired\"" + (context.inLink ? "" : " tabindex=\"-1\"")
+        out += HTMLEscaping.attribute("aria-describedby", id) + ">"
+        write(piece.children, context, into: &out)
+        if isLast, usedIDs.insert(id).inserted {
+            var inner = context
+            inner.inOriginal = true
+            out += "<span class=\"tu-published\"" + HTMLEscaping.attribute("id", id) + ">"
+            HTMLEscaping.escape(words.asPublished + ": ", into: &out)
+            out += "<span" + HTMLEscaping.attribute("lang", pageLanguage) + ">"
+            write(repair.published, inner, into: &out)
+            out += "</span></span>"
         }
         out += "</span>"
     }

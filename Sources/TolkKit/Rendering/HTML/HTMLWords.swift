@@ -21,6 +21,7 @@ struct HTMLWords: Sendable {
     }
     var readEnglish: String { da ? "Læs den engelske original" : "Read the English original" }
     var notTranslated: String { da ? "ikke oversat" : "not translated" }
+    var asPublished: String { da ? "Rettet af Tolk; udgivet som" : "Repaired by Tolk; published as" }
     var languages: String { da ? "Sprog" : "Languages" }
     var skipToContent: String { da ? "Gå til indholdet" : "Skip to content" }
     var englishOriginal: String { da ? "Engelsk original" : "English original" }

@@ -36,6 +36,7 @@ public struct TerminalRenderer: ArticleRenderer {
             writer.lines.append(StyledText())
         }
         writer.renderDocument()
+        writer.repairNote()
         return writer.finish()
     }
 }
@@ -56,4 +57,15 @@ enum TerminalWords {
     }
 
     static func image(_ language: String) -> String { language == "da" ? "billede" : "image" }
+
+    /// The mark after a repaired unit.
+    static let repairMark = "†"
+
+    static func repairNote(_ language: String) -> String {
+        language == "da"
+            ? "rettet: en UI-sti, et linkord eller en tom oversættelse, som maskinoversættelsen ødelagde, vises ud fra de andre artikler eller den engelske tekst (tolk show --no-repair viser teksten som udgivet)"
+            : "repaired: a UI path, link text or empty translation that machine translation broke, shown from the other articles or the English (tolk show --no-repair shows the text as published)"
+    }
+
+    static func asPublished(_ language: String) -> String { language == "da" ? "Udgivet:" : "As published:" }
 }

@@ -8,6 +8,8 @@ struct TerminalWriter {
     let procedures: [SourceLocation: Procedure]
     let links: LinkResolver
     var lines: [StyledText] = []
+    /// False while an English original is laid out: only the translation carries repair marks.
+    private var marksRepairs = true
     private let wrapper = TextWrapper()
 
     init(renderer: TerminalRenderer, article: Article) {
@@ -94,6 +96,28 @@ struct TerminalWriter {
     mutating func paragraph(_ inlines: [Inline], first: StyledText, rest: StyledText, base: TextStyle = []) {
         lines += wrapper.wrap(prepare(styled(inlines, base: base)), width: width, firstPrefix: first, restPrefix: rest)
         original(inlines, rest: rest)
+        published(inlines, rest: rest)
+    }
+
+    /// In `both` mode, the text as published of each repaired unit of a paragraph, under it.
+    mutating func published(_ inlines: [Inline], rest: StyledText) {
+        guard originals != nil, !article.repaired.isEmpty else { return }
+        for index in inlines.unitIndices {
+            guard let repaired = article.repaired[index] else { continue }
+            var text = StyledText(TerminalWords.asPublished(renderer.uiLanguage) + " ", style: .dim)
+            text += styled(repaired.published, base: [.dim])
+            lines += wrapper.wrap(
+                prepare(text), width: width, firstPrefix: rest + StyledText(TerminalWords.repairMark + " ", style: .dim),
+                restPrefix: rest + "  ")
+        }
+    }
+
+    /// The last line of an article with repairs: what the mark means.
+    mutating func repairNote() {
+        guard !article.repaired.isEmpty, renderer.mode.primary == .target else { return }
+        blank()
+        let text = StyledText(TerminalWords.repairMark + " " + TerminalWords.repairNote(renderer.uiLanguage), style: .dim)
+        lines += wrapper.wrap(prepare(text), width: width, firstPrefix: "", restPrefix: "  ")
     }
 
     /// In `both` mode, the English original of a translated paragraph, under it.
@@ -101,6 +125,8 @@ struct TerminalWriter {
         guard let originals, let source = originals.inlines(for: inlines),
             source.plainText.trimmingSpaces != inlines.plainText.trimmingSpaces
         else { return }
+        marksRepairs = false
+        defer { marksRepairs = true }
         let text = prepare(styled(source, base: [.dim, .italic]))
         lines += wrapper.wrap(text, width: width, firstPrefix: rest + StyledText("↳ ", style: .dim), restPrefix: rest + "  ")
     }
@@ -155,7 +181,8 @@ struct TerminalWriter {
                 if let status = renderer.status, let english = field.label.source,
                     let live = status.fields.first(where: { StatusBinding.sameLabel($0.result.field.label, english) })
                 {
-                    lines += TerminalStatusPanel(width: width, styler: renderer.styler).stepLines(live, words: status.words, prefix: hang + "  ")
+                    lines += TerminalStatusPanel(width: width, styler: renderer.styler).stepLines(
+                        live, words: status.words, prefix: hang + "  ")
                 }
             case .note(let note):
                 blank(hang)
@@ -228,7 +255,10 @@ struct TerminalWriter {
                 }
             case .softBreak: out.append(" ", style: base, link: link)
             case .lineBreak: out.append("\n", style: base)
-            case .unit(let u): append(u.children, base: base, link: link, to: &out)
+            case .unit(let u):
+                append(u.children, base: base, link: link, to: &out)
+                // A repaired unit ends with a faint dagger; the article's last line says what it means.
+                if marksRepairs, article.repaired[u.unit] != nil { out.append(TerminalWords.repairMark, style: base.union(.dim)) }
             }
         }
     }

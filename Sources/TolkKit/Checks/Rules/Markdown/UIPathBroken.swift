@@ -43,7 +43,7 @@ public struct UIPathBroken: Rule {
             let targetJoined = Set(UIPathFinder.paths(in: target).flatMap(\.separators))
             for (index, (t, s)) in zip(target.separators, source.separators).enumerated() {
                 guard let path = sourcePaths.first(where: { $0.separators.contains(s) }), !targetJoined.contains(t) else { continue }
-                let broken = brokenText(around: t, in: target)
+                let broken = Self.brokenText(around: t, in: target)
                 let english = source.quote(path.range)
                 report.add(
                     "the UI path is broken: the translation has \"\(target.quote(broken))\" where the English has \"\(english)\"; "
@@ -85,7 +85,7 @@ public struct UIPathBroken: Rule {
 
     /// The separator with what stands around it: the bold labels (or the word) before
     /// it and the label, or up to three words or a punctuation mark, after it.
-    private func brokenText(around separator: Int, in syntax: UnitSyntax) -> Range<Int> {
+    static func brokenText(around separator: Int, in syntax: UnitSyntax) -> Range<Int> {
         let bytes = syntax.bytes
         let labels = syntax.emphasis.map(\.range) + syntax.links.map(\.range)
         let left = syntax.skippingSpaces(backFrom: separator)

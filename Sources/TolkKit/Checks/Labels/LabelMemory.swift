@@ -1,0 +1,103 @@
+import Foundation
+
+/// The UI labels an article set translates, in one language: each English label with
+/// every translation found for it in intact UI paths and bold labels, how often, and
+/// in which articles. Computed from the parsed set (`LabelFacts` of each article),
+/// never kept by hand; the repairs of broken paths read it.
+public struct LabelMemory: Hashable, Sendable {
+    /// One translation of a label.
+    public struct Translation: Hashable, Sendable {
+        public var text: String
+        public var count: Int
+        /// The slugs of the articles it comes from, sorted.
+        public var articles: [String]
+    }
+
+    /// One English label and its translations, the most frequent first.
+    public struct Entry: Hashable, Sendable {
+        /// The label as most articles write it.
+        public var english: String
+        public var translations: [Translation]
+        public var count: Int { translations.reduce(0) { $0 + $1.count } }
+    }
+
+    /// The language of the translations (`da-DK`).
+    public var locale: String
+    /// Every label, sorted by its English.
+    public private(set) var entries: [Entry]
+    private var index: [String: Int]
+
+    /// The memory of the articles whose facts are given, for `locale`.
+    public init(locale: String, facts: [LabelFacts]) {
+        self.locale = locale
+        var spellings: [String: [String: Int]] = [:]
+        var found: [String: [String: (count: Int, articles: Set<String>)]] = [:]
+        for article in facts where article.locale == locale {
+            for pair in article.pairs {
+                let key = Self.key(pair.english)
+                spellings[key, default: [:]][pair.english, default: 0] += 1
+                var entry = found[key, default: [:]][pair.translation] ?? (0, [])
+                entry.count += 1
+                entry.articles.insert(article.slug)
+                found[key, default: [:]][pair.translation] = entry
+            }
+        }
+        // Each entry with its key, worked out once (a key cleans and lowercases the label).
+        let keyed = found.map { key, translations -> (key: String, entry: Entry) in
+            let english = Self.mostFrequent(spellings[key] ?? [:]) ?? key
+            let sorted = translations.map { Translation(text: $0.key, count: $0.value.count, articles: $0.value.articles.sorted()) }
+                .sorted { a, b in
+                    if a.count != b.count { return a.count > b.count }
+                    // Equally frequent: the one shaped like the English (as many words, capitalized alike) first.
+                    let (ra, rb) = (Self.likeness(a.text, english), Self.likeness(b.text, english))
+                    return ra != rb ? ra > rb : a.text < b.text
+                }
+            return (key, Entry(english: english, translations: sorted))
+        }.sorted { $0.key != $1.key ? $0.key < $1.key : $0.entry.english < $1.entry.english }
+        entries = keyed.map(\.entry)
+        index = [:]
+        for (i, item) in keyed.enumerated() { index[item.key] = i }
+    }
+
+    /// The memories of the articles at `paths`, one per language, parsed on `jobs` threads.
+    public static func build(_ paths: [String], jobs: Int = ProcessInfo.processInfo.activeProcessorCount) -> [String: LabelMemory] {
+        let facts = ArticleParser(analyzesUnits: true, buildsDocuments: false).parseAll(paths, jobs: jobs) { _, parsed in
+            (try? parsed.get()).map(LabelFacts.init)
+        }.compactMap { $0 }
+        return memories(facts)
+    }
+
+    /// One memory per locale of `facts`.
+    public static func memories(_ facts: [LabelFacts]) -> [String: LabelMemory] {
+        var result: [String: LabelMemory] = [:]
+        for locale in Set(facts.map(\.locale)) where !locale.isEmpty { result[locale] = LabelMemory(locale: locale, facts: facts) }
+        return result
+    }
+
+    /// The entry for an English label (case and spacing aside).
+    public func entry(for english: String) -> Entry? {
+        index[Self.key(english)].map { entries[$0] }
+    }
+
+    /// The most frequent translation of an English label, when the memory has one.
+    public func best(for english: String) -> Translation? {
+        entry(for: english)?.translations.first
+    }
+
+    static func key(_ label: String) -> String {
+        LabelFacts.clean(label).lowercased()
+    }
+
+    /// How much a translation looks like a label for `english`: translated (not the English
+    /// kept), as many words, and an upper-case first letter where the English has one.
+    static func likeness(_ translation: String, _ english: String) -> Int {
+        let words = translation.split(separator: " ").count
+        let englishWords = english.split(separator: " ").count
+        return (translation.lowercased() != english.lowercased() ? 4 : 0) + (words == englishWords ? 2 : 0)
+            + ((translation.first?.isUppercase ?? false) == (english.first?.isUppercase ?? false) ? 1 : 0)
+    }
+
+    private static func mostFrequent(_ counts: [String: Int]) -> String? {
+        counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+    }
+}
