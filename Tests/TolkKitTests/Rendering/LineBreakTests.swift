@@ -88,12 +88,15 @@ struct LineBreakTests {
         }
     }
 
-    /// Every word of the fixtures and of up to 300 articles per corpus locale that takes
+    /// Every word of the fixture articles and of up to 300 articles per corpus locale that takes
     /// the fast path is one in which ICU finds no break either.
     @Test("The fast path agrees with ICU on every word it takes")
     func fastPathAgreesWithICU() throws {
-        var files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.path("articles")).map {
-            Fixtures.path("articles/" + $0)
+        var files: [String] = []
+        for folder in ["articles", "cases", "spaceless"] {
+            files += try FileManager.default.contentsOfDirectory(atPath: Fixtures.path(folder)).map {
+                Fixtures.path(folder + "/" + $0)
+            }
         }
         if let corpus = Fixtures.corpus {
             let root = URL(fileURLWithPath: corpus).deletingLastPathComponent().deletingLastPathComponent()
