@@ -1,8 +1,5 @@
 #ifndef TOLK_CWIDTH_H
 #define TOLK_CWIDTH_H
-/// Display columns of one Unicode scalar (wcwidth after a UTF-8 LC_CTYPE is set).
-int tolk_wcwidth(unsigned int scalar);
-
 /// pipe2(fds, O_CLOEXEC): both ends closed in spawned programs.
 int tolk_pipe_cloexec(int fds[2]);
 

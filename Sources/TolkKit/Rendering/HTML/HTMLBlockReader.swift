@@ -79,18 +79,10 @@ enum HTMLBlockReader {
     }
 }
 
-/// Decodes HTML character references in text (`&amp;`, `&#228;`, `&#xE4;`, and the
-/// common named ones); anything else stays as written. The result is escaped again
-/// on output, so decoding can never produce markup.
+/// Decodes HTML character references in text (`&amp;`, `&#228;`, `&#xE4;`, and every
+/// name of HTML5: ``HTMLEntities``); anything else stays as written. The result is
+/// escaped again on output, so decoding can never produce markup.
 enum CharacterReferences {
-    static let named: [String: String] = [
-        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}", "copy": "©", "reg": "®",
-        "trade": "™", "hellip": "…", "ndash": "–", "mdash": "—", "lsquo": "‘", "rsquo": "’", "ldquo": "“", "rdquo": "”",
-        "bull": "•", "middot": "·", "rarr": "→", "larr": "←", "aelig": "æ", "oslash": "ø", "aring": "å", "AElig": "Æ",
-        "Oslash": "Ø", "Aring": "Å", "auml": "ä", "ouml": "ö", "uuml": "ü", "eacute": "é", "shy": "\u{AD}", "zwnj": "\u{200C}",
-        "colon": ":", "Tab": "\t", "NewLine": "\n", "sol": "/", "num": "#", "quest": "?", "lpar": "(", "rpar": ")",
-    ]
-
     static func decode(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var out = ""
@@ -111,7 +103,7 @@ enum CharacterReferences {
     }
 
     private static func value(of body: Substring) -> String? {
-        guard body.first == "#" else { return named[String(body)] }
+        guard body.first == "#" else { return HTMLEntities.value(of: body) }
         let digits = body.dropFirst()
         let number: UInt32?
         if digits.first == "x" || digits.first == "X" {

@@ -1,25 +1,32 @@
-internal import CWidth
+import CICUShim
 
-/// Terminal column widths of text, measured per grapheme cluster.
+/// Terminal cells of text, counted per code point as terminals count them, from one
+/// Unicode version: ICU's.
 ///
-/// A cluster takes the width of its first scalar (so a base letter with combining
-/// marks, or a Thai consonant with its vowel and tone marks, is one column), except
-/// that emoji sequences — ZWJ sequences, flags, keycaps, skin tones and anything
-/// forced to emoji presentation with U+FE0F — take two. East Asian wide and
-/// fullwidth characters take two; combining marks, zero-width characters and
-/// control characters take none. Tabs are not handled: callers expand them first.
+/// East Asian Wide and Fullwidth characters and emoji shown as emoji by default take
+/// two cells; nonspacing and enclosing marks, format and control characters, and
+/// Hangul medial vowels and final consonants take none; everything else takes one,
+/// spacing vowels such as Thai U+0E33 included, so a Thai syllable with a following
+/// vowel is as wide as the terminal draws it. An emoji presentation sequence (an emoji
+/// shown as text by default, then U+FE0F: ☁️, 1️⃣) takes two. Other sequences count
+/// per code point (a flag, 👍🏽 and 👩‍💻 four cells), as terminals that count with
+/// `wcwidth` do: never less than a terminal draws. Tabs are not handled: callers
+/// expand them first.
 public enum DisplayWidth {
-    /// Columns that one grapheme cluster occupies in a terminal: 0, 1 or 2.
-    @inlinable
+    /// Cells that one grapheme cluster occupies in a terminal.
     public static func of(_ c: Character) -> Int {
         if let ascii = c.asciiValue {
             // "\r\n" reports 0x0A and so measures 0, like any control character.
             return ascii >= 0x20 && ascii < 0x7F ? 1 : 0
         }
-        return clusterWidth(c)
+        var counter = CellCounter()
+        for scalar in c.unicodeScalars {
+            counter.add(scalar.value)
+        }
+        return counter.cells
     }
 
-    /// Columns that a string occupies in a terminal (the sum over its grapheme clusters).
+    /// Cells that a string occupies in a terminal.
     public static func of(_ s: some StringProtocol) -> Int {
         var width = 0
         var sawNonASCII = false
@@ -31,81 +38,115 @@ public enum DisplayWidth {
             width &+= byte >= 0x20 && byte < 0x7F ? 1 : 0
         }
         guard sawNonASCII else { return width }
-        let string = String(s)
-        return string.withContiguousUTF8 { bytes in
-            var total = 0
-            var cursor = ClusterCursor(text: string, bytes: bytes, from: 0, to: bytes.count)
-            while let cluster = cursor.next() {
-                total &+= cluster.width
-            }
-            return total
+        var counter = CellCounter()
+        for scalar in s.unicodeScalars {
+            counter.add(scalar.value)
         }
+        return counter.cells
     }
 
-    /// Columns of a cluster that is not a single ASCII character.
-    @usableFromInline
-    static func clusterWidth(_ c: Character) -> Int {
-        var scalars = c.unicodeScalars.makeIterator()
-        guard let first = scalars.next() else { return 0 }
-        let base = scalarWidth(first)
-        guard base < 2, let second = scalars.next() else { return base }
-        if isRegionalIndicator(first) && isRegionalIndicator(second) {
-            return 2
+    /// Cells of the UTF-8 text `bytes[start..<end]`, which must start and end at
+    /// scalar boundaries.
+    static func of(utf8 bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var counter = CellCounter()
+        var index = start
+        while index < end {
+            let (value, length) = UTF8Bytes.decode(bytes, at: index)
+            counter.add(value)
+            index += length
         }
-        guard first.properties.isEmoji else { return base }
-        var next: Unicode.Scalar? = second
-        while let scalar = next {
-            switch scalar.value {
-            // VS16, ZWJ, combining keycap, skin-tone modifiers, tag characters.
-            case 0xFE0F, 0x200D, 0x20E3, 0x1F3FB...0x1F3FF, 0xE0020...0xE007F:
-                return 2
-            default:
-                next = scalars.next()
-            }
-        }
-        return base
+        return counter.cells
     }
 
-    /// Columns of one scalar on its own (0, 1 or 2).
-    static func scalarWidth(_ scalar: Unicode.Scalar) -> Int {
-        let value = scalar.value
-        if value < 0x7F {
-            return value >= 0x20 ? 1 : 0
-        }
-        if value < 0x10000 {
-            return ScalarInfo.of(value).width
-        }
-        return supplementaryWidth(scalar)
+    /// The Unicode version the widths and line breaks come from (ICU's data).
+    public static var unicodeVersion: String {
+        String(cString: tolk_unicode_version())
     }
+}
 
-    private static func supplementaryWidth(_ scalar: Unicode.Scalar) -> Int {
-        let value = scalar.value
-        // Newer emoji than the C library knows are still shown two columns wide.
-        if value >= 0x1F000 && value < 0x20000 && scalar.properties.isEmojiPresentation {
-            return 2
+/// Adds up the cells of scalars one after another, an emoji presentation sequence as two.
+struct CellCounter {
+    private(set) var cells = 0
+    /// The last scalar is an emoji that takes one cell, which U+FE0F makes two.
+    private var afterNarrowEmoji = false
+
+    @inline(__always)
+    mutating func add(_ value: UInt32) {
+        if value < 0x80 {
+            cells &+= value >= 0x20 && value < 0x7F ? 1 : 0
+            // Digits, # and * are emoji when U+FE0F follows (keycaps).
+            afterNarrowEmoji = (value >= 0x30 && value <= 0x39) || value == 0x23 || value == 0x2A
+            return
         }
-        // CJK extension planes (B onwards, and plane 3).
-        if value >= 0x20000 && value < 0x40000 {
-            return 2
+        if value == 0xFE0F {
+            if afterNarrowEmoji { cells &+= 1 }
+            afterNarrowEmoji = false
+            return
         }
-        return normalized(Int(tolk_wcwidth(value)), scalar)
+        let traits = ScalarTraits.of(value)
+        cells &+= traits.width
+        afterNarrowEmoji = traits.isEmoji && traits.width == 1
     }
+}
 
-    /// Maps `wcwidth`'s answer to 0...2, deciding the "-1: not printable" cases.
-    static func normalized(_ width: Int, _ scalar: Unicode.Scalar) -> Int {
-        if width >= 0 {
-            return min(width, 2)
+/// What terminal layout needs to know of one scalar, from ICU (see `tolk_scalar_traits`).
+struct ScalarTraits {
+    let rawValue: UInt8
+
+    /// Terminal cells of the scalar on its own: 0, 1 or 2.
+    var width: Int { Int(rawValue & UInt8(TOLK_SCALAR_WIDTH)) }
+    var isEmoji: Bool { rawValue & UInt8(TOLK_SCALAR_EMOJI) != 0 }
+    /// The line-break class, as one of the `TOLK_LB_` values (0 for any other class).
+    var lineBreak: UInt8 { rawValue & UInt8(TOLK_LB_MASK) }
+
+    /// Scalars below U+0800 (ASCII, Latin, Greek, Cyrillic, Hebrew, Arabic), looked up
+    /// once; the rest are asked of ICU each time. Never written after it is filled.
+    nonisolated(unsafe) private static let twoByte: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x800)
+        for value in 0..<0x800 { table[value] = tolk_scalar_traits(UInt32(value)) }
+        return UnsafePointer(table)
+    }()
+
+    @inline(__always)
+    static func of(_ value: UInt32) -> ScalarTraits {
+        if value < 0x800 {
+            return ScalarTraits(rawValue: twoByte[Int(value)])
         }
-        switch scalar.properties.generalCategory {
-        case .control, .format, .surrogate, .lineSeparator, .paragraphSeparator,
-            .nonspacingMark, .enclosingMark:
-            return 0
-        default:
-            return 1
-        }
+        return ScalarTraits(rawValue: tolk_scalar_traits(value))
     }
+}
 
-    private static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value >= 0x1F1E6 && scalar.value <= 0x1F1FF
+/// Decoding of valid UTF-8, as Swift strings hold it.
+enum UTF8Bytes {
+    /// The scalar value at a UTF-8 offset and the number of bytes it takes.
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
+        let lead = UInt32(bytes[index])
+        if lead < 0x80 {
+            return (lead, 1)
+        }
+        if lead < 0xE0 {
+            return ((lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2)
+        }
+        if lead < 0xF0 {
+            let value =
+                (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
+                | UInt32(bytes[index + 2] & 0x3F)
+            return (value, 3)
+        }
+        let value =
+            (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+        return (value, 4)
+    }
+}
+
+extension String {
+    /// Calls `body` with the string's UTF-8 bytes in contiguous memory.
+    func withContiguousUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = utf8.withContiguousStorageIfAvailable(body) {
+            return result
+        }
+        return Array(utf8).withUnsafeBufferPointer(body)
     }
 }

@@ -62,10 +62,6 @@ struct LineAssembler {
         } else if segmentWidth <= restWidth {
             endLine()
             place(segment)
-        } else if segment.contains(where: \.spaceless) {
-            // Thai and kin: cutting a long run where the line ends reads better than
-            // leaving a gap, as there are no spaces to make the gap look intended.
-            fill(segment)
         } else {
             endLine()
             fill(segment)
@@ -78,28 +74,20 @@ struct LineAssembler {
         return lines
     }
 
-    /// Places a segment that is wider than a line: unit by unit, where units are
-    /// separated by emergency break opportunities, cutting a unit that is itself too
-    /// wide at grapheme cluster boundaries.
+    /// Places a segment that is wider than a line (a word that runs on through several
+    /// runs): piece by piece, cutting a piece that is itself too wide at grapheme
+    /// cluster boundaries.
     private mutating func fill(_ segment: ArraySlice<LinePiece>) {
-        var unitStart = segment.startIndex
-        while unitStart < segment.endIndex {
-            var unitEnd = unitStart + 1
-            var unitWidth = segment[unitStart].width
-            while unitEnd < segment.endIndex && !segment[unitEnd].emergencyBreakBefore {
-                unitWidth += segment[unitEnd].width
-                unitEnd += 1
-            }
-            let unit = segment[unitStart..<unitEnd]
-            if fits(unitWidth) {
-                place(unit)
-            } else if hasText && unitWidth <= restWidth {
+        for index in segment.indices {
+            let piece = segment[index]
+            if fits(piece.width) {
+                place(segment[index...index])
+            } else if hasText && piece.width <= restWidth {
                 endLine()
-                place(unit)
+                place(segment[index...index])
             } else {
-                for piece in unit { placeClusters(of: piece) }
+                placeClusters(of: piece)
             }
-            unitStart = unitEnd
         }
     }
 

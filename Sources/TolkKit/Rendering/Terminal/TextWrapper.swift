@@ -1,13 +1,12 @@
 /// Lays styled text out on terminal lines of a given width, with hanging indents.
 ///
-/// Lines break at spaces, after zero-width spaces and after a hyphen between letters;
-/// between CJK characters (Han, kana, Hangul, fullwidth forms), but never before closing
-/// punctuation such as 。、」） nor after opening punctuation. A word wider than a line is
-/// cut at grapheme cluster boundaries; in Thai, Lao, Khmer and Myanmar, which have no
-/// spaces between words, a long run is cut between clusters and never before a
-/// following vowel or after a leading one. No grapheme cluster is ever split, text stays
-/// in logical order (right-to-left scripts are left to the terminal), and styles and
-/// links carry over to every line a run ends up on.
+/// Lines break at spaces and wherever ICU's line-break iterator allows inside a word
+/// (see ``LineBreaker``): after a hyphen, between CJK characters but never before
+/// closing punctuation such as 。、」） nor after opening punctuation, and between the
+/// words of Thai, Lao, Khmer and Burmese, which are written without spaces. A word
+/// wider than a line is cut at grapheme cluster boundaries. No grapheme cluster is ever
+/// split, text stays in logical order (right-to-left scripts are left to the terminal),
+/// and styles and links carry over to every line a run ends up on.
 ///
 /// Spaces at a soft line break are dropped, so continuation lines never start with
 /// spaces; spaces at the start of the text or after a "\n" (a hard line break) are
@@ -31,7 +30,7 @@ public struct TextWrapper: Sendable {
         _ text: StyledText, width: Int, firstPrefix: StyledText = StyledText(),
         restPrefix: StyledText = StyledText()
     ) -> [StyledText] {
-        var scanner = LineBreakScanner()
+        var scanner = LineBreaker()
         scanner.scan(text)
         let pieces = scanner.pieces
         var assembler = LineAssembler(

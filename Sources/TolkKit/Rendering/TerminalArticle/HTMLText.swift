@@ -1,4 +1,5 @@
-/// The visible text of an HTML block for a terminal: tags dropped, images named.
+/// The visible text of an HTML block for a terminal: tags dropped, images named,
+/// character references (`&euro;`, `&#8364;`) decoded.
 enum HTMLText {
     static func visibleText(_ html: String, imageWord: String) -> String {
         var out = ""
@@ -32,6 +33,6 @@ enum HTMLText {
             }
             i = html.index(after: i)
         }
-        return out.trimmingSpaces
+        return CharacterReferences.decode(out).trimmingSpaces
     }
 }
