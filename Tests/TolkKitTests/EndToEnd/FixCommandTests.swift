@@ -133,7 +133,7 @@ struct FixCommandTests {
         ])
         #expect(
             shown.stdout.contains(
-                "Alternativt kan du gå til Brugere > Aktive brugere, og på siden Aktive brugere skal du vælge Mere > Katalogsynkronisering.†"
+                "Alternativt kan du gå til Brugere > Aktive brugere, og på siden Aktive brugere skal du vælge flere > Katalogsynkronisering.†"
             ))
     }
 }

@@ -7,10 +7,14 @@ public struct LabelFacts: Hashable, Sendable, Codable {
     public struct Pair: Hashable, Sendable, Codable {
         public var english: String
         public var translation: String
+        /// True for a label of an intact UI path, paired by its separators (bold labels
+        /// outside paths are paired by their order only, and more often wrongly).
+        public var inPath: Bool
 
-        public init(english: String, translation: String) {
+        public init(english: String, translation: String, inPath: Bool = false) {
             self.english = english
             self.translation = translation
+            self.inPath = inPath
         }
     }
 
@@ -62,7 +66,11 @@ public struct LabelFacts: Hashable, Sendable, Codable {
                 let translated = target.pathLabels(match)
                 guard english.count == translated.count else { continue }
                 aligned += 1
-                for (e, t) in zip(english, translated) { append(source.labelText(e), target.labelText(t), to: &pairs) }
+                // A path is learnt whole or not at all: one label that does not pair cleanly (`[brugere,](…)`
+                // for `[Active Users](…)`) means machine translation moved words across it.
+                var labels: [Pair] = []
+                for (e, t) in zip(english, translated) { append(source.labelText(e), target.labelText(t), inPath: true, to: &labels) }
+                if labels.count == english.count { pairs += labels }
             }
             // A unit with a broken path pairs nothing else: its bold runs are out of place.
             guard aligned == sourcePaths.count else { return pairs }
@@ -73,18 +81,18 @@ public struct LabelFacts: Hashable, Sendable, Codable {
             target.adjacentBoldRuns.count <= source.adjacentBoldRuns.count
         else { return pairs }
         for (e, t) in zip(sourceBold, targetBold) {
-            append(source.labelText(e.range), target.labelText(t.range), to: &pairs)
+            append(source.labelText(e.range), target.labelText(t.range), inPath: false, to: &pairs)
         }
         return pairs
     }
 
-    private static func append(_ english: String, _ translation: String, to pairs: inout [Pair]) {
+    private static func append(_ english: String, _ translation: String, inPath: Bool, to pairs: inout [Pair]) {
         guard !english.isEmpty, !translation.isEmpty, english.count <= longestLabel, translation.count <= longestLabel,
             !english.contains("\n"), !translation.contains("\n"), english.unicodeScalars.contains(where: \.properties.isAlphabetic),
             // Punctuation the English label has not (`(det`, `rolle, skal du`) is bold moved onto other words.
             startsAlike(english, translation), english.contains(",") || !translation.contains(",")
         else { return }
-        pairs.append(Pair(english: english, translation: translation))
+        pairs.append(Pair(english: english, translation: translation, inPath: inPath))
     }
 }
 

@@ -9,6 +9,8 @@ public struct LabelMemory: Hashable, Sendable {
     public struct Translation: Hashable, Sendable {
         public var text: String
         public var count: Int
+        /// How many of `count` come from intact UI paths.
+        public var inPaths: Int = 0
         /// The slugs of the articles it comes from, sorted.
         public var articles: [String]
     }
@@ -31,27 +33,51 @@ public struct LabelMemory: Hashable, Sendable {
     public init(locale: String, facts: [LabelFacts]) {
         self.locale = locale
         var spellings: [String: [String: Int]] = [:]
-        var found: [String: [String: (count: Int, articles: Set<String>)]] = [:]
+        var found: [String: [String: (count: Int, inPaths: Int, articles: Set<String>)]] = [:]
         for article in facts where article.locale == locale {
             for pair in article.pairs {
                 let key = Self.key(pair.english)
                 spellings[key, default: [:]][pair.english, default: 0] += 1
-                var entry = found[key, default: [:]][pair.translation] ?? (0, [])
+                var entry = found[key, default: [:]][pair.translation] ?? (0, 0, [])
                 entry.count += 1
+                if pair.inPath { entry.inPaths += 1 }
                 entry.articles.insert(article.slug)
                 found[key, default: [:]][pair.translation] = entry
             }
         }
+        // Support for a translation of a one-word label: how many other labels that hold the word
+        // have a translation holding that translation (`brugere` for `Users`: `Active users` →
+        // `aktive brugere`, `Export Users` → `eksport brugere`), where machine translation moved
+        // words across a path's labels (`**Users** \> [Active Users]` as `**Aktive** \> [brugere,]`).
+        var containing: [String: [String]] = [:]
+        for (key, translations) in found {
+            let words = key.split(separator: " ")
+            guard words.count > 1 else { continue }
+            let texts = translations.keys.map { $0.lowercased() }
+            for word in Set(words) { containing[String(word), default: []] += texts }
+        }
+        func support(_ translation: String, _ key: String) -> Int {
+            guard !key.contains(" "), let others = containing[key] else { return 0 }
+            let needle = translation.lowercased()
+            return others.reduce(0) { $0 + ($1.split(separator: " ").contains { $0 == needle } ? 1 : 0) }
+        }
         // Each entry with its key, worked out once (a key cleans and lowercases the label).
         let keyed = found.map { key, translations -> (key: String, entry: Entry) in
             let english = Self.mostFrequent(spellings[key] ?? [:]) ?? key
-            let sorted = translations.map { Translation(text: $0.key, count: $0.value.count, articles: $0.value.articles.sorted()) }
-                .sorted { a, b in
-                    if a.count != b.count { return a.count > b.count }
-                    // Equally frequent: the one shaped like the English (as many words, capitalized alike) first.
-                    let (ra, rb) = (Self.likeness(a.text, english), Self.likeness(b.text, english))
-                    return ra != rb ? ra > rb : a.text < b.text
-                }
+            let sorted = translations.map {
+                Translation(text: $0.key, count: $0.value.count, inPaths: $0.value.inPaths, articles: $0.value.articles.sorted())
+            }
+            .sorted { a, b in
+                if a.count != b.count { return a.count > b.count }
+                // Equally frequent: the one the labels that hold the word agree with.
+                let (sa, sb) = (support(a.text, key), support(b.text, key))
+                if sa != sb { return sa > sb }
+                // Then the one read from intact UI paths more often (paired by separators, not by order).
+                if a.inPaths != b.inPaths { return a.inPaths > b.inPaths }
+                // Equally frequent: the one shaped like the English (as many words, capitalized alike) first.
+                let (ra, rb) = (Self.likeness(a.text, english), Self.likeness(b.text, english))
+                return ra != rb ? ra > rb : a.text < b.text
+            }
             return (key, Entry(english: english, translations: sorted))
         }.sorted { $0.key != $1.key ? $0.key < $1.key : $0.entry.english < $1.entry.english }
         entries = keyed.map(\.entry)
