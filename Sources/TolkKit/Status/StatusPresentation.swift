@@ -39,7 +39,9 @@ public struct StatusPresentation: Sendable {
         self.words = words
         origin = evaluation.reading.origin
         read = words.read(evaluation.reading.readAt, now: now)
-        if evaluation.reading.readAt.timeIntervalSince(evaluation.observedAt) >= 2 { observed = words.observed(evaluation.observedAt, now: now) }
+        if evaluation.reading.readAt.timeIntervalSince(evaluation.observedAt) >= 2 {
+            observed = words.observed(evaluation.observedAt, now: now)
+        }
         sourceProblem = evaluation.reading.failure.map {
             words.failure($0, origin: evaluation.reading.origin, standardError: evaluation.reading.standardError)
         }
@@ -66,7 +68,8 @@ public struct StatusPresentation: Sendable {
         let message = r.finding.map { words.finding($0, field: r.field, boolWords: boolWords) }
         var remedy: String?
         if r.finding?.isReadingProblem == false {
-            remedy = r.field.remedy[lang] ?? (lang == "en" ? nil : r.field.remedy["en"]) ?? described.flatMap { explanation($0, side: side) }
+            remedy =
+                r.field.remedy[lang] ?? (lang == "en" ? nil : r.field.remedy["en"]) ?? described.flatMap { explanation($0, side: side) }
         }
         return Field(
             label: label, englishLabel: described?.label.source ?? r.field.label, value: value, relative: relative, level: r.level,
