@@ -82,6 +82,23 @@ test: lint deps report-deps
 	TOLK_BINARY=$(CURDIR)/.build/release/tolk $(SWIFT) test 2>&1 | tee .build/test.log | grep -v -E '^(\[[0-9]+/[0-9]+\]|Building|Compiling|Write|Test Case|Test Suite|Executed|.*(passed|started) after)' ; \
 	  status=$${PIPESTATUS[0]}; tail -n 3 .build/test.log; exit $$status
 
+# TolkKit's documentation: the public symbol graph of the debug build (swift package
+# dump-symbol-graph, no change of compiler flags), then the toolchain's docc with the
+# articles in Sources/TolkKit/TolkKit.docc, as a static site in DOCS_OUT (open index.html
+# through any static web server; HOSTING_BASE_PATH when it is not served from /).
+DOCS_OUT          ?= .build/docs
+HOSTING_BASE_PATH ?=
+docs: deps
+	$(SWIFT) build --target TolkKit
+	$(SWIFT) package dump-symbol-graph --minimum-access-level public >/dev/null
+	@rm -rf .build/docs-symbols && mkdir -p .build/docs-symbols
+	cp "$$($(SWIFT) build --show-bin-path)/../symbolgraph/"TolkKit*.symbols.json .build/docs-symbols/
+	@rm -rf $(DOCS_OUT)
+	docc convert Sources/TolkKit/TolkKit.docc --fallback-display-name TolkKit --fallback-bundle-identifier tolk.TolkKit \
+	  --additional-symbol-graph-dir .build/docs-symbols --transform-for-static-hosting \
+	  $(if $(HOSTING_BASE_PATH),--hosting-base-path $(HOSTING_BASE_PATH)) --warnings-as-errors --output-path $(DOCS_OUT)
+	@echo "make docs: wrote $(DOCS_OUT) ($$(find $(DOCS_OUT)/data/documentation -name '*.json' | wc -l) pages)"
+
 # Builds a site from e2e/fixtures with tolk site and drives it in headless Chromium
 # (installs chromium, chromium-driver, python3-selenium when missing); screenshots
 # go to .build/e2e/screenshots.

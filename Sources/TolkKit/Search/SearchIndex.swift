@@ -168,7 +168,7 @@ public final class SearchIndex {
 
     /// Brings the index up to date with the content folder: only added, changed and
     /// removed articles are read again.
-    /// With `paths` (absolute, as ``absolute(_:)`` gives), only those files are looked at.
+    /// With `paths` (absolute, as `absolute(_:)` gives), only those files are looked at.
     @discardableResult
     public func update(only paths: Set<String>? = nil) throws(SQLiteError) -> Update {
         var summary = Update()

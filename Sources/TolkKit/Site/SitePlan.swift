@@ -47,6 +47,7 @@ public struct SitePlan: Sendable {
     let folderNames: Set<String>
 
     /// - Parameters:
+    ///   - contentRoot: the content folder the site is built from.
     ///   - articles: paths under `contentRoot` (as `ArticleLocator.articles(under:)` lists them).
     ///   - localeFolders: the folders directly in `contentRoot` named by a BCP 47 tag
     ///     (`ArticleLocator.localeFolders()`); articles in them are copies of one article by

@@ -34,7 +34,12 @@ public struct StatusPresentation: Sendable {
     public var fields: [Field]
     public var level: StatusLevel
 
-    /// - Parameter side: the article language the reader sees (labels and remedies come from it).
+    /// What the reader sees of `evaluation`: the panel and the value beside each step.
+    /// - Parameters:
+    ///   - evaluation: the status fields as the binding's rules judged them.
+    ///   - side: the article language the reader sees (labels and remedies come from it).
+    ///   - words: Tolk's own words, dates and numbers, in the reader's language.
+    ///   - now: the time relative ages ("read 2 minutes ago") are measured from.
     public init(_ evaluation: StatusEvaluation, side: Side, words: StatusWords, now: Date = Date()) {
         self.words = words
         origin = evaluation.reading.origin
