@@ -1,7 +1,9 @@
 # Tolk — make targets. Run as root on a fresh Debian 12 machine with Swift 6.3:
 #   make run    install missing Debian packages, build, show the seed article with its live status
 #               (make run STATE=stale RUN_LANG=en: a stale last sync, in English)
-#   make test   the test suite (unit, golden, end-to-end, corpus when present)
+#   make test   the lint, then the test suite (unit, golden, end-to-end, corpus when present)
+#   make lint   swift format lint --strict on Sources and Tests, with .swift-format
+#   make docs   TolkKit's DocC documentation as a static site in .build/docs
 #   make e2e    tolk site in a real browser: headless Chromium from Debian (e2e/README.md)
 #   make install [PREFIX=/usr/local] [DESTDIR=]   the release tolk, its man pages, shell
 #               completions and its articles; make uninstall removes exactly what it installed
@@ -21,12 +23,12 @@ FUZZ_SECONDS ?= 60
 DEB_BUILD  := pkg-config libxml2-dev libicu-dev libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
 DEB_BENCH  := cmark-gfm libxml2-utils hyperfine python3-lxml python3-yaml time hugo
 
-.PHONY: all deps report-deps build run test check-content e2e asan fuzz bench bench-deps release install uninstall clean help
+.PHONY: all deps report-deps build run lint test docs check-content e2e asan fuzz bench bench-deps release install uninstall clean help
 
 all: build
 
 help:
-	@echo "make run | test | check-content | e2e | asan | fuzz [FUZZ_SECONDS=600] | bench | release | clean"
+	@echo "make run | lint | test | docs | check-content | e2e | asan | fuzz [FUZZ_SECONDS=600] | bench | release | clean"
 	@echo "make install [PREFIX=/usr/local] [DESTDIR=] | uninstall [PREFIX=...] [DESTDIR=]"
 
 # Installs what is missing, once; apt-get only runs when a package is absent.
@@ -69,12 +71,33 @@ build: deps
 run: build
 	@PASSWORD_SYNC_STATE=$(STATE) $(TOLK) show $(ARTICLE) --lang $(RUN_LANG) --no-pager
 
+# The toolchain's swift-format with the repository's .swift-format; --strict fails on any warning.
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel Sources Tests
+
 # The corpus-wide end-to-end runs use a release build of tolk (TOLK_BINARY).
-test: deps report-deps
+test: lint deps report-deps
 	$(SWIFT) build --product tolk
 	$(SWIFT) build -c release --product tolk
 	TOLK_BINARY=$(CURDIR)/.build/release/tolk $(SWIFT) test 2>&1 | tee .build/test.log | grep -v -E '^(\[[0-9]+/[0-9]+\]|Building|Compiling|Write|Test Case|Test Suite|Executed|.*(passed|started) after)' ; \
 	  status=$${PIPESTATUS[0]}; tail -n 3 .build/test.log; exit $$status
+
+# TolkKit's documentation: the public symbol graph of the debug build (swift package
+# dump-symbol-graph, no change of compiler flags), then the toolchain's docc with the
+# articles in Sources/TolkKit/TolkKit.docc, as a static site in DOCS_OUT (open index.html
+# through any static web server; HOSTING_BASE_PATH when it is not served from /).
+DOCS_OUT          ?= .build/docs
+HOSTING_BASE_PATH ?=
+docs: deps
+	$(SWIFT) build --target TolkKit
+	$(SWIFT) package dump-symbol-graph --minimum-access-level public >/dev/null
+	@rm -rf .build/docs-symbols && mkdir -p .build/docs-symbols
+	cp "$$($(SWIFT) build --show-bin-path)/../symbolgraph/"TolkKit*.symbols.json .build/docs-symbols/
+	@rm -rf $(DOCS_OUT)
+	docc convert Sources/TolkKit/TolkKit.docc --fallback-display-name TolkKit --fallback-bundle-identifier tolk.TolkKit \
+	  --additional-symbol-graph-dir .build/docs-symbols --transform-for-static-hosting \
+	  $(if $(HOSTING_BASE_PATH),--hosting-base-path $(HOSTING_BASE_PATH)) --warnings-as-errors --output-path $(DOCS_OUT)
+	@echo "make docs: wrote $(DOCS_OUT) ($$(find $(DOCS_OUT)/data/documentation -name '*.json' | wc -l) pages)"
 
 # Builds a site from e2e/fixtures with tolk site and drives it in headless Chromium
 # (installs chromium, chromium-driver, python3-selenium when missing); screenshots

@@ -20,7 +20,7 @@ let package = Package(
         .systemLibrary(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
-        .target(name: "CWidth"),
+        .target(name: "CSystem"),
         // ICU's collation for sorting titles: headers seen only by CICUShim, as with libxml2.
         .systemLibrary(name: "CICU", pkgConfig: "icu-i18n", providers: [.apt(["libicu-dev"])]),
         .target(name: "CICUShim", dependencies: ["CICU"]),
@@ -31,7 +31,7 @@ let package = Package(
         .target(
             name: "TolkKit",
             dependencies: [
-                "CXMLShim", "CCmarkGFM", "CWidth", "CICUShim", "CICUSearch", "CSQLite",
+                "CXMLShim", "CCmarkGFM", "CSystem", "CICUShim", "CICUSearch", "CSQLite",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),

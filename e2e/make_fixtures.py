@@ -8,7 +8,7 @@ payload itself (alert('P12'), window.__tolkPwned=12, data-pwned="12", …) so a
 failing browser check names the payload that ran. Each article is valid
 side-by-side format: every unit is
     <span data-ttu-id="ID">TARGET</span><span class="sxs-lookup"><span data-stu-id="ID">SOURCE</span></span>
-and the script checks, with FORMAT.md's regex, that the file holds exactly the
+and the script checks, with the unit regex of docs/format.md §2, that the file holds exactly the
 units it wrote (no payload contains a unit delimiter).
 
 password-sync.md and README.md are not written here: password-sync.md is a

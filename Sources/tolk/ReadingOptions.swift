@@ -178,7 +178,8 @@ struct ArticleLoader {
         if let name, path == name, !FileManager.default.fileExists(atPath: path), !name.contains("/"), !name.hasSuffix(".md") {
             let looked = search.found == nil ? search.summary : "no article named '\(name)' in \(search.summary)"
             throw CommandFailure(
-                message: "\(name):1:1: error: no such file, and \(looked)" + SearchCommands.suggestions(for: name, environment: environment),
+                message: "\(name):1:1: error: no such file, and \(looked)"
+                    + SearchCommands.suggestions(for: name, environment: environment),
                 code: 2)
         }
         return Loaded(article: try parsed.map(reportingDiagnostics) ?? parse(path), lang: chosen)

@@ -245,8 +245,9 @@ struct Site: ParsableCommand {
     /// The running binary's size and modification time: a rebuilt Tolk renders everything again.
     static func toolIdentity() -> String {
         var info = stat()
-        guard stat("/proc/self/exe", &info) == 0 else { return "unknown" }
-        return "\(info.st_size)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        guard let executable = Platform.executablePath, stat(executable, &info) == 0 else { return "unknown" }
+        let nanoseconds = Platform.modificationNanoseconds(info)
+        return "\(info.st_size)-\(nanoseconds / 1_000_000_000).\(nanoseconds % 1_000_000_000)"
     }
 }
 
@@ -256,19 +257,10 @@ enum SiteSignals {
     nonisolated(unsafe) static var stop: sig_atomic_t = 0
 
     static func install() {
-        var action = sigaction()
-        action.__sigaction_handler.sa_handler = { signal in
+        Platform.handle([SIGINT, SIGTERM]) { signal in
             if SiteSignals.stop != 0 { _exit(128 + signal) }
             SiteSignals.stop = 1
         }
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = 0
-        sigaction(SIGINT, &action, nil)
-        sigaction(SIGTERM, &action, nil)
-        var wanted = sigset_t()
-        sigemptyset(&wanted)
-        for s in [SIGINT, SIGTERM] { sigaddset(&wanted, s) }
-        pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
     }
 
     static var stopRequested: Bool { stop != 0 }

@@ -7,23 +7,9 @@ enum WatchSignals {
     nonisolated(unsafe) static var resized: sig_atomic_t = 0
 
     static func install() {
-        var action = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in WatchSignals.stop = 1 }
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = 0
-        sigaction(SIGINT, &action, nil)
-        sigaction(SIGTERM, &action, nil)
-        sigaction(SIGHUP, &action, nil)
-        var resize = sigaction()
-        resize.__sigaction_handler.sa_handler = { _ in WatchSignals.resized = 1 }
-        sigemptyset(&resize.sa_mask)
-        resize.sa_flags = SA_RESTART
-        sigaction(SIGWINCH, &resize, nil)
-        // A parent may have started us with these blocked (some test runners do); Ctrl-C must reach us.
-        var wanted = sigset_t()
-        sigemptyset(&wanted)
-        for s in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] { sigaddset(&wanted, s) }
-        pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
+        // Platform.handle also unblocks them: Ctrl-C must reach us.
+        Platform.handle([SIGINT, SIGTERM, SIGHUP]) { _ in WatchSignals.stop = 1 }
+        Platform.handle([SIGWINCH], restart: true) { _ in WatchSignals.resized = 1 }
     }
 
     static var stopRequested: Bool { stop != 0 }

@@ -16,7 +16,10 @@ public struct ArticleStatistics: Hashable, Sendable, Codable {
     /// The article's language: the locale folder it sits in (`…/sv-SE/…`), else its `ms.contentlocale`.
     public var language: String? { LocaleFolder(path: path)?.name ?? locale }
 
-    /// - Parameter countingWords: count words too (`tolk stats`); the checks need only the units.
+    /// The unit and word counts of one article.
+    /// - Parameters:
+    ///   - article: the parsed article.
+    ///   - countingWords: count words too (`tolk stats`); the checks need only the units.
     public init(_ article: Article, countingWords: Bool = true) {
         path = article.path
         units = article.units.count

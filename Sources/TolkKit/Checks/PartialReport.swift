@@ -104,8 +104,7 @@ public struct PartialReport: Sendable {
     /// This build of Tolk: its version and a hash of the running executable's bytes.
     public static let toolIdentity: String = {
         var hash = ContentHash()
-        let executable =
-            FileManager.default.contents(atPath: "/proc/self/exe") ?? Bundle.main.executablePath.flatMap(FileManager.default.contents)
+        let executable = Platform.executablePath.flatMap(FileManager.default.contents)
         executable?.withUnsafeBytes { hash.add($0) }
         return "tolk \(Tolk.version) build \(hash.hex)"
     }()

@@ -22,49 +22,8 @@ public struct ArticleParser: Sendable {
 
     /// Reads and parses the file at `path`.
     public func parse(contentsOf path: String) throws(ArticleError) -> Article {
-        let bytes = try Self.readFile(path, limit: maximumSize)
+        let bytes = try FileBytes.read(path, limit: maximumSize)
         return try parse(bytes: bytes, path: path)
-    }
-
-    /// Reads a whole file with one open, fstat and read, with messages for each failure.
-    static func readFile(_ path: String, limit: Int) throws(ArticleError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            let reason = errno == ENOENT ? "no such file" : String(cString: strerror(errno))
-            throw ArticleError(.unreadable, path: path, reason)
-        }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw ArticleError(.unreadable, path: path, String(cString: strerror(errno))) }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
-            throw ArticleError(.unreadable, path: path, "is a directory; give an article file (.md)")
-        }
-        let size = Int(info.st_size)
-        guard size <= limit else {
-            throw ArticleError(.tooLarge, path: path, "file is \(size) bytes; articles larger than \(limit) bytes are not read")
-        }
-        // One byte more than the file: the read that finds its end needs room, and a
-        // full buffer would otherwise be doubled (and copied) only to learn that.
-        var bytes = [UInt8](repeating: 0, count: max(size, 0) + 1)
-        var filled = 0
-        while true {
-            if filled == bytes.count {
-                // Files that grow, and pipes, report no reliable size: read on.
-                guard bytes.count <= limit else {
-                    throw ArticleError(.tooLarge, path: path, "articles larger than \(limit) bytes are not read")
-                }
-                bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count)))
-            }
-            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw ArticleError(.unreadable, path: path, String(cString: strerror(errno)))
-            }
-            if n == 0 { break }
-            filled += n
-        }
-        bytes.removeSubrange(filled...)
-        return bytes
     }
 
     /// Parses article bytes; `path` is used for messages and the slug.
@@ -122,7 +81,7 @@ public struct ArticleParser: Sendable {
         let sourceSteps = StepBuilder(side: .source, other: CounterpartIndex(target)).procedures(in: source)
 
         // The file name; Foundation's `lastPathComponent` (kept for paths ending in a slash) costs more.
-        let name = path.hasSuffix("/") ? (path as NSString).lastPathComponent : SitePlan.fileName(path)
+        let name = path.hasSuffix("/") ? (path as NSString).lastPathComponent : PathName.fileName(path)
         let slug = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
         return Article(
             path: path, slug: slug, frontMatter: frontMatter, units: units,

@@ -168,7 +168,7 @@ public final class SearchIndex {
 
     /// Brings the index up to date with the content folder: only added, changed and
     /// removed articles are read again.
-    /// With `paths` (absolute, as ``absolute(_:)`` gives), only those files are looked at.
+    /// With `paths` (absolute, as `absolute(_:)` gives), only those files are looked at.
     @discardableResult
     public func update(only paths: Set<String>? = nil) throws(SQLiteError) -> Update {
         var summary = Update()
@@ -296,11 +296,7 @@ public final class SearchIndex {
     }
 
     private static func modified(_ info: stat) -> Int64 {
-        #if canImport(Darwin)
-            Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
-        #else
-            Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        #endif
+        Platform.modificationNanoseconds(info)
     }
 
     /// A copy parsed by someone else (the site build), to keep as `update()` would have.

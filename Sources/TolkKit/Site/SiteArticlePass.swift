@@ -105,14 +105,14 @@ struct SiteArticlePass: Sendable {
             let entry = plan.entries[i]
             let bytes: [UInt8]
             do {
-                bytes = try ArticleParser.readFile(entry.path, limit: ArticleParser().maximumSize)
+                bytes = try FileBytes.read(entry.path, limit: ArticleParser().maximumSize)
             } catch {
                 outcomes[slot] = .failed(error.description)
                 failed = true
                 continue
             }
             let bindingPath = StatusBinding.path(forArticleAt: entry.path)
-            let bindingBytes = bindingPath.flatMap { try? ArticleParser.readFile($0, limit: 1 << 20) }
+            let bindingBytes = bindingPath.flatMap { try? FileBytes.read($0, limit: 1 << 20) }
             var hash = ContentHash()
             hash.add(bytes)
             hash.add(bindingBytes ?? [])
@@ -257,7 +257,7 @@ struct SiteArticlePass: Sendable {
             while true {
                 let i = next.increment()
                 guard i < entries.count else { return }
-                guard let bytes = try? ArticleParser.readFile(entries[i].path, limit: ArticleParser().maximumSize),
+                guard let bytes = try? FileBytes.read(entries[i].path, limit: ArticleParser().maximumSize),
                     let article = try? ArticleParser().parse(bytes: bytes, path: entries[i].path)
                 else { continue }
                 found.set(entries[i].path, pass.checker.facts(article))
@@ -275,62 +275,6 @@ struct SiteArticlePass: Sendable {
 
     static func isUsable(_ locale: String) -> Bool {
         locale != "und" && SitePlan.isLanguageFolder(PageLanguage.code(locale))
-    }
-}
-
-/// The first error any worker met.
-final class FirstError: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var error: SiteError?
-
-    var isSet: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return error != nil
-    }
-
-    func set(_ e: any Error) {
-        lock.lock()
-        if error == nil { error = (e as? SiteError) ?? .io("", "\(e)") }
-        lock.unlock()
-    }
-}
-
-/// The facts of each article by path, filled by worker threads.
-final class FactSlots: @unchecked Sendable {
-    private var slots: [String: Checker.ArticleCheck] = [:]
-    private let lock = NSLock()
-
-    func set(_ path: String, _ value: Checker.ArticleCheck) {
-        lock.lock()
-        slots[path] = value
-        lock.unlock()
-    }
-
-    var values: [String: Checker.ArticleCheck] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
-    }
-}
-
-/// One value per job, filled by worker threads; nil where a job never came (a stopped pass).
-final class Slots<Value>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ value: Value) {
-        lock.lock()
-        slots[i] = value
-        lock.unlock()
-    }
-
-    var values: [Value?] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
     }
 }
 

@@ -228,7 +228,9 @@ extension SiteBuilder {
             let data = SiteSearchData(pages: SiteSearchData.pages(language: code, catalog: catalog, documents: found))
             var failed: [String] = []
             for (path, bytes) in data.files() {
-                do throws(SiteError) { try writer.write(bytes, to: "search/" + code + "/" + path) } catch { failed.append(error.description) }
+                do throws(SiteError) { try writer.write(bytes, to: "search/" + code + "/" + path) } catch {
+                    failed.append(error.description)
+                }
             }
             failures.set(i, failed)
         }

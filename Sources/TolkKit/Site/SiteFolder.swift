@@ -1,4 +1,4 @@
-internal import CWidth
+internal import CSystem
 import Foundation
 
 /// The output folder of a site and how a build replaces it: everything is

@@ -55,7 +55,7 @@ struct SiteManifest: Sendable {
 
     /// The manifest at `path`, or nil when there is none or it is not one this Tolk writes.
     static func read(_ path: String) -> SiteManifest? {
-        guard let bytes = try? ArticleParser.readFile(path, limit: 256 << 20) else { return nil }
+        guard let bytes = try? FileBytes.read(path, limit: 256 << 20) else { return nil }
         return bytes.withUnsafeBufferPointer { decode($0) }
     }
 

@@ -47,6 +47,7 @@ public struct SitePlan: Sendable {
     let folderNames: Set<String>
 
     /// - Parameters:
+    ///   - contentRoot: the content folder the site is built from.
     ///   - articles: paths under `contentRoot` (as `ArticleLocator.articles(under:)` lists them).
     ///   - localeFolders: the folders directly in `contentRoot` named by a BCP 47 tag
     ///     (`ArticleLocator.localeFolders()`); articles in them are copies of one article by
@@ -109,10 +110,10 @@ public struct SitePlan: Sendable {
         var byPath: [String: String] = [:]
         var languagesBySlug: [String: Set<String>] = [:]
         // AlchemyInsights: the collection Microsoft's site-relative links name, wherever the content sits.
-        var folders: Set<String> = [Self.fileName(root).lowercased(), "alchemyinsights"]
+        var folders: Set<String> = [PathName.fileName(root).lowercased(), "alchemyinsights"]
         for k in order {
             let identity = identities[k]
-            let fileName = Self.fileName(identity)
+            let fileName = PathName.fileName(identity)
             let base = SiteSlug.make(fromFileName: fileName)
             var slug = base
             var n = 2
@@ -274,13 +275,7 @@ public struct SitePlan: Sendable {
     static func relativePath(_ path: String, root: String) -> String {
         let prefix = root == "/" ? "/" : root + "/"
         if path.hasPrefix(prefix) { return String(path.dropFirst(prefix.count)) }
-        return fileName(path)
-    }
-
-    /// The last component of a path (Foundation's `lastPathComponent` costs more than the rest of a plan).
-    static func fileName(_ path: String) -> String {
-        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
-        return String(path[path.utf8.index(after: slash)...])
+        return PathName.fileName(path)
     }
 
     static func withoutExtension(_ name: String) -> String {

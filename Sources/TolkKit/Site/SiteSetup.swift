@@ -60,7 +60,7 @@ struct SiteSetup: Sendable {
                 throw .io(file, "no such status document (--status FILE: a JSON file)")
             }
             reading = StatusSource.file(file).read()
-            statusBytes = (try? ArticleParser.readFile(file, limit: 16 << 20)) ?? []
+            statusBytes = (try? FileBytes.read(file, limit: 16 << 20)) ?? []
         }
 
         // Read on another core while this one reads the configuration and lists the articles.
@@ -79,7 +79,7 @@ struct SiteSetup: Sendable {
             } catch {
                 throw .located(error.description)
             }
-            configurationBytes = (try? ArticleParser.readFile(path, limit: 1 << 20)) ?? []
+            configurationBytes = (try? FileBytes.read(path, limit: 1 << 20)) ?? []
         }
         // The check cache too (it depends on the configuration, not on the articles).
         var loadingCache: Background<SiteCheckCache>?

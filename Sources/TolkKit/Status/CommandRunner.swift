@@ -1,4 +1,4 @@
-internal import CWidth
+internal import CSystem
 import Foundation
 
 #if canImport(Glibc)
@@ -71,7 +71,7 @@ public struct CommandRunner: Sendable {
             return Result(termination: .notStarted(errno), stdout: [], stderr: [], duration: 0)
         }
 
-        var actions = posix_spawn_file_actions_t()
+        var actions = Platform.spawnFileActions()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
@@ -79,7 +79,7 @@ public struct CommandRunner: Sendable {
         posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
         if let directory { _ = tolk_spawn_addchdir(&actions, directory) }
 
-        var attributes = posix_spawnattr_t()
+        var attributes = Platform.spawnAttributes()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
         var empty = sigset_t()
@@ -95,7 +95,7 @@ public struct CommandRunner: Sendable {
         var pid: pid_t = 0
         let cArgs = argv.map { strdup($0) } + [nil]
         defer { cArgs.forEach { free($0) } }
-        let spawned = posix_spawnp(&pid, argv[0], &actions, &attributes, cArgs, environ)
+        let spawned = posix_spawnp(&pid, argv[0], &actions, &attributes, cArgs, Platform.environment)
         close(outPipe[1])
         close(errPipe[1])
         guard spawned == 0 else {

@@ -48,7 +48,10 @@ public struct StatusBinding: Hashable, Sendable {
         public var observedAtKey: StatusKeyPath?
         public var location: SourceLocation
 
-        public init(kind: Kind, timeout: StatusDuration = Self.defaultTimeout, observedAtKey: StatusKeyPath? = nil, location: SourceLocation = SourceLocation(line: 1, column: 1, offset: 0)) {
+        public init(
+            kind: Kind, timeout: StatusDuration = Self.defaultTimeout, observedAtKey: StatusKeyPath? = nil,
+            location: SourceLocation = SourceLocation(line: 1, column: 1, offset: 0)
+        ) {
             self.kind = kind
             self.timeout = timeout
             self.observedAtKey = observedAtKey
@@ -99,7 +102,9 @@ public struct StatusBinding: Hashable, Sendable {
         public var link: String?
         public var location: SourceLocation
 
-        public init(label: String, key: StatusKeyPath, type: ValueType, location: SourceLocation = SourceLocation(line: 1, column: 1, offset: 0)) {
+        public init(
+            label: String, key: StatusKeyPath, type: ValueType, location: SourceLocation = SourceLocation(line: 1, column: 1, offset: 0)
+        ) {
             self.label = label
             self.key = key
             self.type = type
@@ -155,7 +160,8 @@ public struct StatusBinding: Hashable, Sendable {
         let described = article.source.statusFields.compactMap(\.label.source)
         var errors: [StatusBindingError] = []
         for field in fields where !described.contains(where: { Self.sameLabel($0, field.label) }) {
-            let list = described.isEmpty ? "it describes no status fields" : "it describes " + described.map { "'\($0)'" }.joined(separator: ", ")
+            let list =
+                described.isEmpty ? "it describes no status fields" : "it describes " + described.map { "'\($0)'" }.joined(separator: ", ")
             errors.append(
                 StatusBindingError(
                     path: path, location: field.location,

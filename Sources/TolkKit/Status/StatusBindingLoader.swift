@@ -90,7 +90,9 @@ private struct BindingReader {
                 shell = b
             case "timeout":
                 let text = try string(v, "timeout")
-                guard let d = StatusDuration(parsing: text) else { throw fail(v, "timeout: '\(text)' is not a duration such as 5s, 500ms or 1m") }
+                guard let d = StatusDuration(parsing: text) else {
+                    throw fail(v, "timeout: '\(text)' is not a duration such as 5s, 500ms or 1m")
+                }
                 timeout = d
             case "observedAt":
                 let text = try string(v, "observedAt")
@@ -102,7 +104,9 @@ private struct BindingReader {
         guard var kind else { throw fail(node, "source: give `command:` (a program to run) or `file:` (a JSON document)") }
         if case .command(let argv, _) = kind {
             if shell {
-                guard commandNode?.scalar != nil else { throw fail(commandNode ?? node, "command: with `shell: true`, give the command as one string") }
+                guard commandNode?.scalar != nil else {
+                    throw fail(commandNode ?? node, "command: with `shell: true`, give the command as one string")
+                }
             }
             kind = .command(argv, shell: shell)
         } else if shell {
@@ -126,19 +130,28 @@ private struct BindingReader {
             entries[canonical] = (k, v)
         }
         guard let labelNode = entries["label"]?.value else { throw fail(node, "a field needs `label:`, the article's English label") }
-        guard let keyNode = entries["key"]?.value else { throw fail(node, "the field '\(labelNode.string ?? "")' needs `key:`, where its value sits in the status document") }
+        guard let keyNode = entries["key"]?.value else {
+            throw fail(node, "the field '\(labelNode.string ?? "")' needs `key:`, where its value sits in the status document")
+        }
         guard let typeNode = entries["type"]?.value else {
-            throw fail(node, "the field '\(labelNode.string ?? "")' needs `type:` (\(StatusBinding.ValueType.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw fail(
+                node,
+                "the field '\(labelNode.string ?? "")' needs `type:` (\(StatusBinding.ValueType.allCases.map(\.rawValue).joined(separator: ", ")))"
+            )
         }
         let label = try string(labelNode, "label")
         let keyText = try string(keyNode, "key")
         guard let key = StatusKeyPath(keyText) else { throw fail(keyNode, "key: '\(keyText)' is not a dotted path or a JSON Pointer") }
         let typeText = try string(typeNode, "type")
-        let aliases: [String: StatusBinding.ValueType] = ["bool": .boolean, "datetime": .dateTime, "date": .dateTime, "string": .text, "enum": .enumeration]
+        let aliases: [String: StatusBinding.ValueType] = [
+            "bool": .boolean, "datetime": .dateTime, "date": .dateTime, "string": .text, "enum": .enumeration,
+        ]
         guard let type = StatusBinding.ValueType(rawValue: typeText) ?? aliases[typeText] else {
-            throw fail(typeNode, "type: '\(typeText)' is not one of \(StatusBinding.ValueType.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw fail(
+                typeNode, "type: '\(typeText)' is not one of \(StatusBinding.ValueType.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        var field = StatusBinding.Field(label: label.hasSuffix(":") ? String(label.dropLast()) : label, key: key, type: type, location: location(node))
+        var field = StatusBinding.Field(
+            label: label.hasSuffix(":") ? String(label.dropLast()) : label, key: key, type: type, location: location(node))
         if let v = entries["labels"]?.value { field.labels = try languageMap(v, "labels") }
         if let v = entries["remedy"]?.value {
             if let s = v.scalar?.string { field.remedy = ["en": s] } else { field.remedy = try languageMap(v, "remedy") }
@@ -153,7 +166,9 @@ private struct BindingReader {
         if let v = entries["unit"]?.value { field.unit = try string(v, "unit") }
         if let v = entries["severity"]?.value {
             let s = try string(v, "severity")
-            guard let level = StatusLevel(rawValue: s.lowercased()), level != .ok else { throw fail(v, "severity: expected warning or error (got '\(s)')") }
+            guard let level = StatusLevel(rawValue: s.lowercased()), level != .ok else {
+                throw fail(v, "severity: expected warning or error (got '\(s)')")
+            }
             field.severity = level
         }
         if let v = entries["values"]?.value {
@@ -171,7 +186,9 @@ private struct BindingReader {
         if let (k, v) = entries["staleAfter"] {
             guard type == .dateTime else { throw fail(k, "staleAfter: only a date-time can be stale") }
             let text = try string(v, "staleAfter")
-            guard let d = StatusDuration(parsing: text) else { throw fail(v, "staleAfter: '\(text)' is not a duration such as 3d, 12h or 1d12h") }
+            guard let d = StatusDuration(parsing: text) else {
+                throw fail(v, "staleAfter: '\(text)' is not a duration such as 3d, 12h or 1d12h")
+            }
             field.staleAfter = d
         }
         if let v = entries["expect"]?.value { field.expected = try expected(v, field) }
@@ -209,7 +226,9 @@ private struct BindingReader {
             var out: [StatusBinding.EnumValue] = []
             for (k, v) in map {
                 let value = try string(k, "values")
-                if v.scalar?.string == nil || v.null != nil { out.append(StatusBinding.EnumValue(value: value, labels: try optionalLanguageMap(v))) } else {
+                if v.scalar?.string == nil || v.null != nil {
+                    out.append(StatusBinding.EnumValue(value: value, labels: try optionalLanguageMap(v)))
+                } else {
                     throw fail(v, "values: '\(value)' expects `{da: …, en: …}` or nothing")
                 }
             }
@@ -229,7 +248,9 @@ private struct BindingReader {
         var out: [String: String] = [:]
         for (k, v) in map {
             let lang = (k.string ?? "").lowercased()
-            guard let code = LanguageChoice.language(of: lang) else { throw fail(k, "\(key): '\(lang)' is not a language code such as da or en") }
+            guard let code = LanguageChoice.language(of: lang) else {
+                throw fail(k, "\(key): '\(lang)' is not a language code such as da or en")
+            }
             out[code] = try string(v, key)
         }
         return out

@@ -131,7 +131,9 @@ private struct StatusJSONReader {
         while true {
             skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
-                throw error(i < bytes.count ? "expected a member name in double quotes, found \(describe(bytes[i]))" : "unexpected end inside an object")
+                throw error(
+                    i < bytes.count
+                        ? "expected a member name in double quotes, found \(describe(bytes[i]))" : "unexpected end inside an object")
             }
             let key = try string()
             skipSpace()
@@ -293,7 +295,8 @@ private struct StatusJSONReader {
         let w = Array(word.utf8)
         guard !w.isEmpty, bytes.count - i >= w.count, Array(bytes[i..<i + w.count]) == w else {
             var end = i
-            while end < bytes.count, end - i < 12, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[end] | 0x20) || bytes[end] >= 0x80 {
+            while end < bytes.count, end - i < 12, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[end] | 0x20) || bytes[end] >= 0x80
+            {
                 end += 1
             }
             let found = String(decoding: bytes[i..<max(end, i + 1)], as: UTF8.self)

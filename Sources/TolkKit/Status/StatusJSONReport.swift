@@ -21,7 +21,8 @@ public struct StatusJSONReport: Sendable {
             ("observedAt", .string(StatusDate.rfc3339(evaluation.observedAt))),
         ]
         if let failure = reading.failure {
-            source.append(("error", .object([("kind", .string(Self.kind(failure))), ("message", .string(presentation.sourceProblem ?? ""))])))
+            source.append(
+                ("error", .object([("kind", .string(Self.kind(failure))), ("message", .string(presentation.sourceProblem ?? ""))])))
         } else {
             source.append(("error", .null))
         }

@@ -34,12 +34,19 @@ public struct StatusPresentation: Sendable {
     public var fields: [Field]
     public var level: StatusLevel
 
-    /// - Parameter side: the article language the reader sees (labels and remedies come from it).
+    /// What the reader sees of `evaluation`: the panel and the value beside each step.
+    /// - Parameters:
+    ///   - evaluation: the status fields as the binding's rules judged them.
+    ///   - side: the article language the reader sees (labels and remedies come from it).
+    ///   - words: Tolk's own words, dates and numbers, in the reader's language.
+    ///   - now: the time relative ages ("read 2 minutes ago") are measured from.
     public init(_ evaluation: StatusEvaluation, side: Side, words: StatusWords, now: Date = Date()) {
         self.words = words
         origin = evaluation.reading.origin
         read = words.read(evaluation.reading.readAt, now: now)
-        if evaluation.reading.readAt.timeIntervalSince(evaluation.observedAt) >= 2 { observed = words.observed(evaluation.observedAt, now: now) }
+        if evaluation.reading.readAt.timeIntervalSince(evaluation.observedAt) >= 2 {
+            observed = words.observed(evaluation.observedAt, now: now)
+        }
         sourceProblem = evaluation.reading.failure.map {
             words.failure($0, origin: evaluation.reading.origin, standardError: evaluation.reading.standardError)
         }
@@ -66,7 +73,8 @@ public struct StatusPresentation: Sendable {
         let message = r.finding.map { words.finding($0, field: r.field, boolWords: boolWords) }
         var remedy: String?
         if r.finding?.isReadingProblem == false {
-            remedy = r.field.remedy[lang] ?? (lang == "en" ? nil : r.field.remedy["en"]) ?? described.flatMap { explanation($0, side: side) }
+            remedy =
+                r.field.remedy[lang] ?? (lang == "en" ? nil : r.field.remedy["en"]) ?? described.flatMap { explanation($0, side: side) }
         }
         return Field(
             label: label, englishLabel: described?.label.source ?? r.field.label, value: value, relative: relative, level: r.level,

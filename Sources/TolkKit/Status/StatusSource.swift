@@ -13,7 +13,8 @@ public enum StatusSource: Hashable, Sendable, CustomStringConvertible {
         case .file(let path):
             self = .file(path.hasPrefix("/") ? path : bindingDirectory + "/" + path)
         case .command(let argv, let shell):
-            let absolute = bindingDirectory.hasPrefix("/") ? bindingDirectory : FileManager.default.currentDirectoryPath + "/" + bindingDirectory
+            let absolute =
+                bindingDirectory.hasPrefix("/") ? bindingDirectory : FileManager.default.currentDirectoryPath + "/" + bindingDirectory
             self = .command(argv, shell: shell, directory: absolute, timeout: source.timeout)
         }
     }
@@ -46,7 +47,7 @@ public enum StatusSource: Hashable, Sendable, CustomStringConvertible {
                 return StatusReading(origin: description, readAt: now(), failure: .unreadable(String(cString: strerror(errno))))
             }
             var reading = StatusReading(origin: description, readAt: now(), bytes: Array(data))
-            reading.modifiedAt = Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
+            reading.modifiedAt = Platform.modificationDate(info)
             return reading
         case .standardInput:
             var bytes: [UInt8] = []
@@ -63,7 +64,8 @@ public enum StatusSource: Hashable, Sendable, CustomStringConvertible {
             }
             return StatusReading(origin: "standard input", readAt: now(), bytes: bytes)
         case .command(let argv, let shell, let directory, let timeout):
-            let result = CommandRunner(arguments: argv, shell: shell, directory: directory, timeout: timeout.seconds).run(shouldStop: shouldStop)
+            let result = CommandRunner(arguments: argv, shell: shell, directory: directory, timeout: timeout.seconds).run(
+                shouldStop: shouldStop)
             let stderr = String(decoding: result.stderr, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             var reading: StatusReading
             switch result.termination {

@@ -23,7 +23,9 @@ public struct StatusWords: Sendable {
         for key in ["LC_ALL", "LC_TIME", "LANG"] {
             guard let value = environment[key], !value.isEmpty else { continue }
             let identifier = String(value.prefix { $0 != "." && $0 != "@" })
-            if LanguageChoice.language(of: identifier) == lang { return StatusWords(language: lang, locale: Locale(identifier: identifier), timeZone: timeZone) }
+            if LanguageChoice.language(of: identifier) == lang {
+                return StatusWords(language: lang, locale: Locale(identifier: identifier), timeZone: timeZone)
+            }
             break
         }
         return StatusWords(language: lang, timeZone: timeZone)
@@ -58,7 +60,8 @@ public struct StatusWords: Sendable {
     // MARK: Values
 
     public func date(_ date: Date) -> String {
-        date.formatted(Date.FormatStyle(date: .long, time: .shortened, locale: locale, calendar: Calendar(identifier: .gregorian), timeZone: timeZone))
+        date.formatted(
+            Date.FormatStyle(date: .long, time: .shortened, locale: locale, calendar: Calendar(identifier: .gregorian), timeZone: timeZone))
     }
 
     /// "for 6 dage siden" / "6 days ago"; "lige nu" / "just now" under 2 seconds.
@@ -129,15 +132,20 @@ public struct StatusWords: Sendable {
         case .exitStatus(let code): return (da ? "\(origin) sluttede med status \(code)" : "\(origin) exited with status \(code)") + detail
         case .signal(let s): return (da ? "\(origin) blev stoppet af signal \(s)" : "\(origin) was stopped by signal \(s)") + detail
         case .timedOut(let limit):
-            return da ? "\(origin) blev ikke færdig inden for \(duration(limit.seconds)) og blev stoppet" : "\(origin) did not finish within \(duration(limit.seconds)); stopped"
+            return da
+                ? "\(origin) blev ikke færdig inden for \(duration(limit.seconds)) og blev stoppet"
+                : "\(origin) did not finish within \(duration(limit.seconds)); stopped"
         case .interrupted: return da ? "afbrudt" : "interrupted"
         case .invalidJSON(let e):
-            return (da ? "\(origin) gav ugyldig JSON (\(e.line):\(e.column)): " : "\(origin) gave invalid JSON (\(e.line):\(e.column)): ") + e.message
+            return (da ? "\(origin) gav ugyldig JSON (\(e.line):\(e.column)): " : "\(origin) gave invalid JSON (\(e.line):\(e.column)): ")
+                + e.message
         }
     }
 
     /// Why one field is not ✓, in a sentence.
-    public func finding(_ finding: StatusFieldResult.Finding, field: StatusBinding.Field, boolWords: (true: String, false: String)?) -> String {
+    public func finding(_ finding: StatusFieldResult.Finding, field: StatusBinding.Field, boolWords: (true: String, false: String)?)
+        -> String
+    {
         switch finding {
         case .unexpected(.bool(let b)): return (da ? "forventet " : "expected ") + bool(b, article: boolWords)
         case .unexpected(.number(let n)): return (da ? "forventet " : "expected ") + number(n) + (field.unit.map { " " + $0 } ?? "")
@@ -145,8 +153,10 @@ public struct StatusWords: Sendable {
             let shown = values.map { enumLabel($0, field: field) }
             return (da ? "forventet " : "expected ") + shown.joined(separator: da ? " eller " : " or ")
         case .stale(_, let limit): return da ? "mere end \(duration(limit.seconds)) siden" : "more than \(duration(limit.seconds)) ago"
-        case .belowMinimum(let m): return (da ? "under grænsen på " : "below the limit of ") + number(m) + (field.unit.map { " " + $0 } ?? "")
-        case .aboveMaximum(let m): return (da ? "over grænsen på " : "above the limit of ") + number(m) + (field.unit.map { " " + $0 } ?? "")
+        case .belowMinimum(let m):
+            return (da ? "under grænsen på " : "below the limit of ") + number(m) + (field.unit.map { " " + $0 } ?? "")
+        case .aboveMaximum(let m):
+            return (da ? "over grænsen på " : "above the limit of ") + number(m) + (field.unit.map { " " + $0 } ?? "")
         case .sourceFailed: return da ? "ingen værdi: status kunne ikke læses" : "no value: the status could not be read"
         case .missingKey(let missing):
             let found = missing.path.components.prefix(missing.depth).joined(separator: ".")

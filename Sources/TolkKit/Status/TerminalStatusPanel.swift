@@ -50,10 +50,13 @@ public struct TerminalStatusPanel: Sendable {
             let indent = StyledText(String(repeating: " ", count: 2 + labelWidth + 2))
             if labelCells <= labelWidth, 2 + labelWidth + 2 + value.displayWidth <= width - 2 || value.isEmpty {
                 let pad = StyledText(String(repeating: " ", count: labelWidth - labelCells + 2))
-                lines += wrapper.wrap(styler.prepareForLayout(value), width: width, firstPrefix: bar + mark + label + pad, restPrefix: bar + indent)
+                lines += wrapper.wrap(
+                    styler.prepareForLayout(value), width: width, firstPrefix: bar + mark + label + pad, restPrefix: bar + indent)
             } else {
                 lines += wrapper.wrap(styler.prepareForLayout(label), width: width, firstPrefix: bar + mark, restPrefix: bar + "  ")
-                if !value.isEmpty { lines += wrapper.wrap(styler.prepareForLayout(value), width: width, firstPrefix: bar + "    ", restPrefix: bar + "    ") }
+                if !value.isEmpty {
+                    lines += wrapper.wrap(styler.prepareForLayout(value), width: width, firstPrefix: bar + "    ", restPrefix: bar + "    ")
+                }
             }
             lines += details(field, prefix: bar + "    ", words: p.words)
         }
@@ -88,7 +91,9 @@ public struct TerminalStatusPanel: Sendable {
         var text = StyledText(field.mark + " ", style: Self.style(field.level))
         text += StyledText(words.now + ": ", style: .bold)
         if field.value != nil { text += value(field) } else { text += StyledText(words.noValue, style: .error) }
-        if let message = field.message, field.result.finding != .sourceFailed { text += StyledText(" — " + message, style: Self.style(field.level).subtracting(.bold)) }
+        if let message = field.message, field.result.finding != .sourceFailed {
+            text += StyledText(" — " + message, style: Self.style(field.level).subtracting(.bold))
+        }
         var lines = wrapper.wrap(styler.prepareForLayout(text), width: width, firstPrefix: prefix, restPrefix: prefix + "  ")
         if let link = field.link { lines += linkLines(link, words: words, prefix: prefix + "  ") }
         return lines

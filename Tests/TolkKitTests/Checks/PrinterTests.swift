@@ -102,7 +102,8 @@ struct PrinterTests {
         #expect(Finding.lastTwoComponents("b/c.md/") == "b/c.md")
         #expect(Finding.lastTwoComponents("./å/ø.md") == "å/ø.md")
         let a = Finding(rule: DoubleSpace.self, message: "m", path: "x/da-DK/c.md", location: SourceLocation(line: 1, column: 1, offset: 0))
-        let b = Finding(rule: DoubleSpace.self, message: "m", path: "../y/da-DK/c.md", location: SourceLocation(line: 1, column: 1, offset: 0))
+        let b = Finding(
+            rule: DoubleSpace.self, message: "m", path: "../y/da-DK/c.md", location: SourceLocation(line: 1, column: 1, offset: 0))
         #expect(a.fingerprint == b.fingerprint)
     }
 

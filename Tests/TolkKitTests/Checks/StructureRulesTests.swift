@@ -11,7 +11,7 @@ struct StructureRulesTests {
 
     // MARK: TOLK101 unpaired-span
 
-    @Test("TOLK101: the stray </span> in TU 1a4d6-112 of outlook-com-setting-changes.md (FORMAT.md case 1)")
+    @Test("TOLK101: the stray </span> in TU 1a4d6-112 of outlook-com-setting-changes.md (docs/format.md hard case 1)")
     func unpairedSpanStrayClose() throws {
         let findings = try RuleTesting.findings(UnpairedSpan.self, fixture: "checks/outlook-com-setting-changes.md")
         #expect(findings.count == 1)

@@ -10,7 +10,7 @@ import Testing
     "Corpus (da-DK, 2,913 articles)",
     .enabled(if: Fixtures.corpus != nil, "corpus not found: set TOLK_CORPUS or place shared/corpus beside the checkout"))
 struct CorpusTests {
-    /// FORMAT.md §2's regex, independent of Tolk's byte scanner.
+    /// docs/format.md §2's regex, independent of Tolk's byte scanner.
     static let unitRegex = try! NSRegularExpression(
         pattern: #"<span data-ttu-id="([^"]*)">(.*?)</span><span class="sxs-lookup"><span data-stu-id="([^"]*)">(.*?)</span></span>"#,
         options: [.dotMatchesLineSeparators])
@@ -22,7 +22,7 @@ struct CorpusTests {
         var mismatches: [String] = []
     }
 
-    @Test("every article parses, renders, and projects byte for byte like FORMAT.md's regex")
+    @Test("every article parses, renders, and projects byte for byte like docs/format.md §2's regex")
     func wholeCorpus() throws {
         let corpus = try #require(Fixtures.corpus)
         let paths = ArticleLocator.articles(under: corpus)

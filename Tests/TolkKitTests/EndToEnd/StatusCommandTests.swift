@@ -62,7 +62,8 @@ struct StatusCommandTests {
     @Test("the same in English with --lang en")
     func staleEnglish() throws {
         let out = try TolkProcess.run(
-            ["show", "password-sync", "--lang", "en", "--no-pager", "--width", "120"], environment: ["PASSWORD_SYNC_STATE": "stale", "LANG": "da_DK.UTF-8"])
+            ["show", "password-sync", "--lang", "en", "--no-pager", "--width", "120"],
+            environment: ["PASSWORD_SYNC_STATE": "stale", "LANG": "da_DK.UTF-8"])
         #expect(out.status == 0)
         let text = out.stdout
         #expect(text.contains("┃ ! Last Password Sync"))
@@ -82,7 +83,8 @@ struct StatusCommandTests {
         #expect(json["level"] as? String == "error")
         #expect(Self.fields(json)[0]["value"] as? Bool == false)
         #expect(Self.fields(json)[1]["value"] as? String == "2026-10-30T05:12:00Z")
-        let piped = try TolkProcess.run(["status", "password-sync", "--status", "-", "--json"], stdin: try Data(contentsOf: URL(fileURLWithPath: file)))
+        let piped = try TolkProcess.run(
+            ["status", "password-sync", "--status", "-", "--json"], stdin: try Data(contentsOf: URL(fileURLWithPath: file)))
         #expect(piped.status == 1)
         #expect((try Self.json(piped)["source"] as? [String: Any])?["origin"] as? String == "standard input")
     }
@@ -115,7 +117,8 @@ struct StatusCommandTests {
     @Test("the timeout holds when the command ignores SIGTERM, and the example's hang state stops too")
     func timeoutHolds() throws {
         let started = Date()
-        let out = try TolkProcess.run(["status", "password-sync", "--json", "--status-timeout", "300ms"], environment: ["PASSWORD_SYNC_STATE": "hang"])
+        let out = try TolkProcess.run(
+            ["status", "password-sync", "--json", "--status-timeout", "300ms"], environment: ["PASSWORD_SYNC_STATE": "hang"])
         #expect(out.status == 1)
         #expect((try Self.json(out)["source"] as? [String: Any]).flatMap { $0["error"] as? [String: Any] }?["kind"] as? String == "timeout")
         // Not a speed test: it must return at all; 300 ms + 0.5 s grace is far below this bound.
@@ -129,7 +132,8 @@ struct StatusCommandTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tolk-binding-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        try FileManager.default.copyItem(atPath: Fixtures.path("articles/password-sync.md"), toPath: dir.appendingPathComponent("a.md").path)
+        try FileManager.default.copyItem(
+            atPath: Fixtures.path("articles/password-sync.md"), toPath: dir.appendingPathComponent("a.md").path)
         try "fields:\n  - label: Password sync enabled\n    key: x\n    type: boolean\n    expect: maybe\n".write(
             to: dir.appendingPathComponent("a.status.yml"), atomically: true, encoding: .utf8)
         let path = dir.appendingPathComponent("a.md").path
@@ -147,7 +151,10 @@ struct StatusCommandTests {
 
     @Test("usage errors exit 2")
     func usage() throws {
-        for args in [["--status", "a", "--status-cmd", "b"], ["--shell"], ["--status-timeout", "soon"], ["--watch", "1", "--status", "-"], ["--watch", "0"]] {
+        for args in [
+            ["--status", "a", "--status-cmd", "b"], ["--shell"], ["--status-timeout", "soon"], ["--watch", "1", "--status", "-"],
+            ["--watch", "0"],
+        ] {
             let out = try TolkProcess.run(["status", "password-sync"] + args)
             #expect(out.status == 2, "\(args): \(out.stderr)")
         }
@@ -155,7 +162,8 @@ struct StatusCommandTests {
 
     @Test("--status-cmd runs without a shell unless --shell")
     func shell() throws {
-        let plain = try TolkProcess.run(["status", "password-sync", "--json", "--status-cmd", "echo $HOME"], environment: ["HOME": "/root"])
+        let plain = try TolkProcess.run(
+            ["status", "password-sync", "--json", "--status-cmd", "echo $HOME"], environment: ["HOME": "/root"])
         #expect(plain.stderr.contains("echo '$HOME' gave invalid JSON"), "\(plain.stderr)")
         let file = Fixtures.packageRoot.appendingPathComponent("content/status-examples/password-sync-stale.json").path
         let shelled = try TolkProcess.run(["status", "password-sync", "--json", "--shell", "--status-cmd", "cat \(file) | cat"])

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TolkKit
 
-@Suite("Article model from FORMAT.md cases")
+@Suite("Article model from docs/format.md's hard cases")
 struct ArticleModelTests {
     func inlines(_ doc: Document) -> [Inline] {
         var out: [Inline] = []

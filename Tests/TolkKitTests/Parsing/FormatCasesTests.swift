@@ -55,7 +55,7 @@ struct FormatCase: Decodable, Sendable, CustomTestStringConvertible {
     }()
 }
 
-@Suite("FORMAT.md §10 cases")
+@Suite("docs/format.md §7 hard cases")
 struct FormatCasesTests {
     @Test func casesAreLoaded() {
         #expect(FormatCase.all.count >= 32)
@@ -144,7 +144,7 @@ struct FormatCasesTests {
                 }
             }
             if c.file.hasPrefix("11-") && side == .target {
-                // FORMAT.md §10.11: a target opening with a line break and 12 spaces
+                // docs/format.md hard case 11: a target opening with a line break and 12 spaces
                 // stays an ordinary list paragraph, not the indented code cmark makes of it.
                 expected.code_blocks = []
             }

@@ -9,7 +9,7 @@ struct SiteIncrementalTests {
     static func identity(_ path: String) -> String {
         var info = stat()
         guard stat(path, &info) == 0 else { return "missing" }
-        return "\(info.st_ino) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        return "\(info.st_ino) \(Platform.modificationNanoseconds(info))"
     }
 
     @Test("after one article changes, only its pages are written again; the manifest says what was built")

@@ -21,7 +21,9 @@ struct StatusBindingTests {
         #expect(binding.fields[1].link?.hasPrefix("https://") == true)
         let article = try Fixtures.article("articles/password-sync.md")
         #expect(binding.validate(against: article).isEmpty)
-        #expect(StatusBinding.path(forArticleAt: Fixtures.packageRoot.appendingPathComponent("content/password-sync.md").path) == Self.contentBinding)
+        #expect(
+            StatusBinding.path(forArticleAt: Fixtures.packageRoot.appendingPathComponent("content/password-sync.md").path)
+                == Self.contentBinding)
     }
 
     @Test("every value type and rule reads")
@@ -65,9 +67,15 @@ struct StatusBindingTests {
             ("fields:\n  - label: A\n    key: a\n    type: boolean\n    expect: yes please\n", 5, 13, "expected true or false"),
             ("fields:\n  - label: A\n    key: a\n    type: number\n    expect: many\n", 5, 13, "expected a number"),
             ("fields:\n  - label: A\n    key: a\n    type: enumeration\n", 2, 5, "needs `values:`"),
-            ("fields:\n  - label: A\n    key: a\n    type: enumeration\n    values: [On, Off]\n    expect: Maybe\n", 6, 13, "'Maybe' is not one of the values On, Off"),
+            (
+                "fields:\n  - label: A\n    key: a\n    type: enumeration\n    values: [On, Off]\n    expect: Maybe\n", 6, 13,
+                "'Maybe' is not one of the values On, Off"
+            ),
             ("fields:\n  - label: A\n    key: a\n    type: text\n  - label: a\n    key: b\n    type: text\n", 5, 5, "bound twice"),
-            ("fields:\n  - label: A\n    key: a\n    type: text\n    link: javascript:alert(1)\n", 5, 11, "must be an http, https or mailto URL"),
+            (
+                "fields:\n  - label: A\n    key: a\n    type: text\n    link: javascript:alert(1)\n", 5, 11,
+                "must be an http, https or mailto URL"
+            ),
             ("fields:\n  - label: A\n    key: a\n    type: text\n    severity: fatal\n", 5, 15, "expected warning or error"),
             ("fields:\n  - label: A\n    key: a..b\n    type: text\n", 3, 10, "not a dotted path"),
             ("source:\n  timeout: 5s\nfields: []\n", 2, 3, "give `command:`"),
@@ -107,7 +115,10 @@ struct StatusBindingTests {
 
     @Test("command lines split like a shell's words, without a shell")
     func splitting() {
-        #expect(CommandLineSplitter.split(#"./probe --name "Contoso Ltd" 'a b' c\ d $HOME"#) == ["./probe", "--name", "Contoso Ltd", "a b", "c d", "$HOME"])
+        #expect(
+            CommandLineSplitter.split(#"./probe --name "Contoso Ltd" 'a b' c\ d $HOME"#) == [
+                "./probe", "--name", "Contoso Ltd", "a b", "c d", "$HOME",
+            ])
         #expect(CommandLineSplitter.split("x 'open") == nil)
         #expect(CommandLineSplitter.split(#"'' "" "#) == ["", ""])
     }

@@ -70,7 +70,8 @@ struct StatusEvaluatorTests {
         "reading problems: wrong type for each type, missing key, unknown enumeration value — ? and error",
         arguments: [
             (#""on": "yes""#, "On"), (#""on": 1"#, "On"), (#""free": "42""#, "Free"), (#""mode": 3"#, "Mode"),
-            (#""state": "Sleepy""#, "State"), (#""last": "last Tuesday""#, "Last"), (#""last": true"#, "Last"), (#""note": null"#, "Free form"),
+            (#""state": "Sleepy""#, "State"), (#""last": "last Tuesday""#, "Last"), (#""last": true"#, "Last"),
+            (#""note": null"#, "Free form"),
         ])
     func wrongValues(change: String, label: String) throws {
         let json = Self.healthy.replacingOccurrences(of: "}", with: ", \(change)}")

@@ -6,7 +6,8 @@ import Testing
 struct StatusJSONTests {
     @Test("booleans stay booleans, numbers numbers; keys keep their order; escapes decode")
     func values() throws {
-        let doc = try StatusJSON.parse(Array(#"{"on": true, "n": 1, "x": 2.5e1, "s": "Sand \u00e6 \ud83d\ude00 \n", "a": [null, false], "o": {}}"#.utf8))
+        let doc = try StatusJSON.parse(
+            Array(#"{"on": true, "n": 1, "x": 2.5e1, "s": "Sand \u00e6 \ud83d\ude00 \n", "a": [null, false], "o": {}}"#.utf8))
         #expect(doc["on"] == .bool(true))
         #expect(doc["n"] == .number(1))
         #expect(doc["x"] == .number(25))

@@ -11,14 +11,17 @@ struct StatusPanelTests {
     static func presentation(_ json: String, language: String, side: Side) throws -> (Article, StatusPresentation) {
         let article = try Fixtures.article("articles/password-sync.md")
         let binding = try StatusBinding(contentsOf: StatusBindingTests.contentBinding)
-        let reading = StatusReading(origin: "provider", readAt: now.addingTimeInterval(-3), document: try StatusJSON.parse(Array(json.utf8)))
+        let reading = StatusReading(
+            origin: "provider", readAt: now.addingTimeInterval(-3), document: try StatusJSON.parse(Array(json.utf8)))
         let evaluation = StatusEvaluator(now: now, timeZone: zone).evaluate(binding, reading: reading, article: article)
         return (article, StatusPresentation(evaluation, side: side, words: StatusWords(language: language, timeZone: zone), now: now))
     }
 
     static let stale = #"{"passwordSync": {"enabled": true, "lastSync": "2026-11-12T08:00:00Z"}}"#
 
-    @Test("stale last sync, Danish reader: the article's Danish labels, Sand, the date in Copenhagen time, the warning, the article's own remedy and the link")
+    @Test(
+        "stale last sync, Danish reader: the article's Danish labels, Sand, the date in Copenhagen time, the warning, the article's own remedy and the link"
+    )
     func staleDanish() throws {
         let (_, p) = try Self.presentation(Self.stale, language: "da", side: .target)
         let lines = TerminalStatusPanel(width: 80).layout(p).map(\.plain)
@@ -56,7 +59,8 @@ struct StatusPanelTests {
 
     @Test("sync off: ✗, the binding's own remedy in the reader's language, the article's word for false")
     func broken() throws {
-        let (_, p) = try Self.presentation(#"{"passwordSync": {"enabled": false, "lastSync": "2026-11-18T08:00:00Z"}}"#, language: "da", side: .target)
+        let (_, p) = try Self.presentation(
+            #"{"passwordSync": {"enabled": false, "lastSync": "2026-11-18T08:00:00Z"}}"#, language: "da", side: .target)
         let enabled = try #require(p.fields.first)
         #expect(enabled.mark == "✗" && enabled.value == "Falsk")
         #expect(enabled.message == "forventet Sand")
@@ -72,7 +76,8 @@ struct StatusPanelTests {
         let text = renderer.layout(article).map(\.plain).joined(separator: "\n")
         #expect(text.hasPrefix("┃ Status · provider"))
         let order = [
-            "┃ Status", "Aktiver synkronisering af adgangskode", "3.  Nu kan du se din status", "◆ Synkronisering af adgangskode aktiveret:",
+            "┃ Status", "Aktiver synkronisering af adgangskode", "3.  Nu kan du se din status",
+            "◆ Synkronisering af adgangskode aktiveret:",
             "      ✓ Nu: Sand", "◆ Synkronisering af sidste adgangskode:",
             "      ! Nu: 12. november 2026 kl. 9.00 (for 6 dage siden) — mere end 3 dage",
         ]

@@ -5,7 +5,9 @@ import Testing
 
 @Suite("Durations and date-times in status documents")
 struct StatusValueTests {
-    @Test("durations as administrators write them", arguments: [("3d", 259_200.0), ("1d12h", 129_600), ("90s", 90), ("500ms", 0.5), ("2w", 1_209_600), (" 15m ", 900)])
+    @Test(
+        "durations as administrators write them",
+        arguments: [("3d", 259_200.0), ("1d12h", 129_600), ("90s", 90), ("500ms", 0.5), ("2w", 1_209_600), (" 15m ", 900)])
     func durations(text: String, seconds: Double) throws {
         #expect(try #require(StatusDuration(parsing: text)).seconds == seconds)
     }
@@ -42,7 +44,9 @@ struct StatusValueTests {
         #expect(try #require(StatusDate.parse("2025-11-20T08:15:00", zone: Self.utc)) == Self.reference)
     }
 
-    @Test("not date-times", arguments: ["yesterday", "2025-02-30T00:00:00Z", "2025-13-01", "2025-11-20T25:00:00Z", "2025-11-20T08:15:00 CET", ""])
+    @Test(
+        "not date-times",
+        arguments: ["yesterday", "2025-02-30T00:00:00Z", "2025-13-01", "2025-11-20T25:00:00Z", "2025-11-20T08:15:00 CET", ""])
     func notDates(text: String) {
         #expect(StatusDate.parse(text, zone: Self.utc) == nil)
     }

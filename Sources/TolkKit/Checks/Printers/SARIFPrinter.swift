@@ -34,7 +34,7 @@ public struct SARIFPrinter: FindingPrinter, Sendable {
     static let fingerprintKey = "tolk/v1"
 
     /// The most results the run holds: every error, then warnings and notes up to this
-    /// many (``SARIFResultLimit``); nil keeps every finding.
+    /// many (`SARIFResultLimit`); nil keeps every finding.
     public var resultLimit: Int?
 
     /// GitHub code scanning shows the first 5,000 results of a run.

@@ -1,7 +1,7 @@
 /// Lays styled text out on terminal lines of a given width, with hanging indents.
 ///
 /// Lines break at spaces and wherever ICU's line-break iterator allows inside a word
-/// (see ``LineBreaker``): after a hyphen, between CJK characters but never before
+/// (see `LineBreaker`): after a hyphen, between CJK characters but never before
 /// closing punctuation such as 。、」） nor after opening punctuation, and between the
 /// words of Thai, Lao, Khmer and Burmese, which are written without spaces. A word
 /// wider than a line is cut at grapheme cluster boundaries. No grapheme cluster is ever

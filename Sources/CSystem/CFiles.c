@@ -1,20 +1,26 @@
-// File-system calls `tolk site` needs that Swift's Glibc module does not
-// expose without _GNU_SOURCE: renameat2 with RENAME_EXCHANGE, and spawning a
-// detached clean-up process.
+// File-system calls `tolk site` needs: swapping two folders in one step
+// (Linux's renameat2 needs _GNU_SOURCE, which Swift's Glibc module does not
+// define; macOS has renamex_np), and spawning a detached clean-up process.
+#if defined(__linux__)
 #define _GNU_SOURCE
+#endif
+#include <errno.h>
 #include <fcntl.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <unistd.h>
-#include "CWidth.h"
+#include "CSystem.h"
 
 extern char **environ;
 
 int tolk_exchange_paths(const char *a, const char *b) {
-#ifdef RENAME_EXCHANGE
+#if defined(__linux__) && defined(RENAME_EXCHANGE)
     return renameat2(AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE);
+#elif defined(__APPLE__)
+    return renamex_np(a, b, RENAME_SWAP);
 #else
     (void)a; (void)b;
+    errno = ENOSYS;
     return -1;
 #endif
 }
