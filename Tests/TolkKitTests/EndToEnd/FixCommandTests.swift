@@ -55,6 +55,29 @@ struct FixCommandTests {
         }
     }
 
+    @Test("--fix writes no English label: a path with a label the memory lacks is left for a translator")
+    func noEnglishLabels() throws {
+        try withCopy { folder in
+            // From the corpus's employee-leaving.md: the memory knows Save changes (from the fixtures) but not
+            // Block the user from signing in, whose translation stands just before the broken path.
+            let unit = Fixtures.unit(
+                "32edb-108", "Vælg **Bloker brugeren fra at logge på** Gem \\> **ændringer**.",
+                "Choose **Block the user from signing in** \\> **Save changes**.")
+            let text =
+                "---\nms.contentlocale: da-DK\nms.translationtype: MT\n---\n# " + Fixtures.unit("32edb-101", "Titel", "Title")
+                + "\n\n4. " + unit + "\n"
+            try text.write(toFile: folder + "/employee-leaving.md", atomically: true, encoding: .utf8)
+            let fixed = try TolkProcess.run(["check", folder, "--fix", "--fail-on", "never"])
+            #expect(fixed.status == 0)
+            let after = try String(contentsOfFile: folder + "/employee-leaving.md", encoding: .utf8)
+            #expect(after == text, "the unit is left as published")
+            #expect(!fixed.stderr.contains("employee-leaving.md:"))
+            // Reading does not guess either: words stand beside the label the memory lacks.
+            let shown = try TolkProcess.run(["show", folder + "/employee-leaving.md", "--lang", "da", "--no-pager", "--no-status"])
+            #expect(shown.stdout.contains("Vælg Bloker brugeren fra at logge på Gem > ændringer."))
+        }
+    }
+
     @Test("--fix --dry-run prints a unified diff that patch applies, and writes nothing")
     func dryRun() throws {
         try withCopy { folder in

@@ -69,7 +69,11 @@ public enum ArticleFix {
             let rules = byUnit[unit.id] ?? []
             // Only what a finding reports (rules switched off or suppressed are left alone).
             let kept = repair.edits.filter { edit in
-                edit.kind == .uiPath ? !rules.isDisjoint(with: [UIPathBroken.id, UILabelSplit.id]) : rules.contains(edit.kind.rawValue)
+                // A file is not fixed with an English label: where the memory lacks one, reading shows
+                // the English, but the translation is left for a translator (its words may stand nearby).
+                if edit.kind == .uiPath || edit.kind == .labelSplit, edit.labels.contains(where: { $0.translation == nil }) { return false }
+                return edit.kind == .uiPath
+                    ? !rules.isDisjoint(with: [UIPathBroken.id, UILabelSplit.id]) : rules.contains(edit.kind.rawValue)
             }
             guard !kept.isEmpty, let narrowed = UnitRepair(unit: repair.unit, published: repair.published, edits: kept) else { continue }
             repair = narrowed
