@@ -730,7 +730,9 @@ class Run:
             b.js("arguments[0].scrollIntoView({block: 'center'})", box)
             b.call(box.click)
             b.call(box.send_keys, word)
-            after = b.wait(lambda: (lambda v: v if len(v) < len(before) else None)(self.visible_entries(lang)), 3) \
+            # Served over HTTP the index searches the text as the reader types: the list settles after
+            # the last keystroke's query (earlier ones, for the first letters, may show other articles).
+            after = b.wait(lambda: (lambda v: v if 0 < len(v) < len(before) and seed_slug in v else None)(self.visible_entries(lang)), 5) \
                 or self.visible_entries(lang)
             ok = 0 < len(after) < len(before) and seed_slug in after
             check(f"f-search {lang}/", ok,
