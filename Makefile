@@ -86,6 +86,7 @@ test: lint deps report-deps
 # dump-symbol-graph, no change of compiler flags), then the toolchain's docc with the
 # articles in Sources/TolkKit/TolkKit.docc, as a static site in DOCS_OUT (open index.html
 # through any static web server; HOSTING_BASE_PATH when it is not served from /).
+# scripts/doc-coverage.py fails the target when a public symbol has no doc comment.
 DOCS_OUT          ?= .build/docs
 HOSTING_BASE_PATH ?=
 docs: deps
@@ -93,6 +94,7 @@ docs: deps
 	$(SWIFT) package dump-symbol-graph --minimum-access-level public >/dev/null
 	@rm -rf .build/docs-symbols && mkdir -p .build/docs-symbols
 	cp "$$($(SWIFT) build --show-bin-path)/../symbolgraph/"TolkKit*.symbols.json .build/docs-symbols/
+	python3 scripts/doc-coverage.py .build/docs-symbols
 	@rm -rf $(DOCS_OUT)
 	docc convert Sources/TolkKit/TolkKit.docc --fallback-display-name TolkKit --fallback-bundle-identifier tolk.TolkKit \
 	  --additional-symbol-graph-dir .build/docs-symbols --transform-for-static-hosting \

@@ -1,6 +1,8 @@
 /// Counts for `tolk stats` and coverage gating, like pocount for this format.
 public struct ArticleStatistics: Hashable, Sendable, Codable {
+    /// The article's path.
     public var path: String
+    /// All translation units.
     public var units: Int
     /// Units whose target has text that differs from the source.
     public var translated: Int
@@ -10,8 +12,11 @@ public struct ArticleStatistics: Hashable, Sendable, Codable {
     public var empty: Int
     /// Words of the originals and of the translations; 0 when made with `countingWords: false`.
     public var sourceWords: Int
+    /// Words of the translations; 0 when made with `countingWords: false`.
     public var targetWords: Int
+    /// The `ms.translationtype` code (`MT`, `HT`), if the article has one.
     public var translationType: String?
+    /// The article's `ms.contentlocale`, if it has one.
     public var locale: String?
     /// The article's language: the locale folder it sits in (`…/sv-SE/…`), else its `ms.contentlocale`.
     public var language: String? { LocaleFolder(path: path)?.name ?? locale }

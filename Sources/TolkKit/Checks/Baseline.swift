@@ -3,21 +3,31 @@ import Foundation
 /// Today's findings, recorded by fingerprint, so a team can adopt the checks on
 /// an existing corpus and fail only on what is new.
 public struct Baseline: Hashable, Sendable {
+    /// One recorded finding: its fingerprint, rule ID, path and message.
     public struct Entry: Hashable, Sendable {
+        /// The finding's fingerprint, which the baseline matches on.
         public var fingerprint: String
+        /// The rule's ID.
         public var rule: String
+        /// The article's path.
         public var path: String
+        /// The finding's message, for people reading the file.
         public var message: String
     }
 
+    /// The recorded findings.
     public var entries: [Entry]
 
+    /// A baseline that records `findings`.
     public init(findings: [Finding]) {
         entries = findings.map { Entry(fingerprint: $0.fingerprint, rule: $0.ruleID, path: $0.path, message: $0.message) }
     }
 
+    /// A baseline file that cannot be read or is not a Tolk baseline.
     public struct LoadError: Error, CustomStringConvertible {
+        /// The baseline file.
         public var path: String
+        /// What is wrong with it.
         public var message: String
         public var description: String { "\(path):1:1: error: \(message)" }
     }
@@ -33,6 +43,7 @@ public struct Baseline: Hashable, Sendable {
         return JSONValue.object([("tolkBaseline", .int(1)), ("findings", .array(items))]).serialized() + "\n"
     }
 
+    /// Reads the baseline file at `path`, as `--write-baseline` writes it.
     public static func load(_ path: String) throws(LoadError) -> Baseline {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw LoadError(path: path, message: "cannot read the baseline file")

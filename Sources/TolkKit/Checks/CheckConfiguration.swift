@@ -16,18 +16,27 @@ import Yams
 public struct CheckConfiguration: Hashable, Sendable, Codable {
     /// Severity per rule ID; nil means the rule is off.
     public var severities: [String: Diagnostic.Severity?] = [:]
+    /// Terms never to translate (`doNotTranslate`).
     public var doNotTranslate: [String] = []
+    /// Allowed translations per English term (`glossary`).
     public var glossary: [String: [String]] = [:]
+    /// Glob patterns of paths not to check (`skip`).
     public var skip: [String] = []
     /// Where the configuration was read from, if anywhere.
     public var path: String?
 
+    /// The default configuration: every rule at its default severity, no glossary, nothing skipped.
     public init() {}
 
+    /// A configuration file that cannot be read or has an error, with its position.
     public struct LoadError: Error, CustomStringConvertible {
+        /// The configuration file.
         public var path: String
+        /// The line of the error, from 1.
         public var line: Int
+        /// The column of the error, from 1.
         public var column: Int
+        /// What is wrong.
         public var message: String
         public var description: String { "\(path):\(line):\(column): error: \(message)" }
     }
@@ -47,6 +56,7 @@ public struct CheckConfiguration: Hashable, Sendable, Codable {
         }
     }
 
+    /// Reads the `.tolk.yml` at `path`, accepting rule IDs and names from `rules`.
     public static func load(_ path: String, rules: [any Rule.Type]) throws(LoadError) -> CheckConfiguration {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw LoadError(path: path, line: 1, column: 1, message: "cannot read the configuration file")

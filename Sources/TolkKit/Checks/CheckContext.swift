@@ -1,10 +1,12 @@
 /// What rules may consult besides the article: the configuration.
 public struct CheckContext: Sendable {
+    /// The configuration the check runs under.
     public var configuration: CheckConfiguration
     /// False when the checked articles lie in fewer than two locale folders: then no rule
     /// compares an article with its copies in other locales, and none gathers facts for it.
     public var comparesLocaleFolders = true
 
+    /// A context for checks under `configuration`.
     public init(configuration: CheckConfiguration = CheckConfiguration()) {
         self.configuration = configuration
     }

@@ -3,10 +3,13 @@ import Foundation
 /// Everything a printer needs: the findings to show, the rules that ran, and
 /// counts for summaries.
 public struct CheckReport: Sendable {
+    /// The findings to show, in order.
     public var findings: [Finding]
     /// The rules that ran, with the severity each ran at (for SARIF rule metadata).
     public var rules: [(rule: any Rule.Type, severity: Diagnostic.Severity)]
+    /// The number of articles checked.
     public var articleCount: Int
+    /// Each checked article's counts, for coverage.
     public var statistics: [ArticleStatistics]
     /// Baseline entries that matched no finding in this run (`--baseline`).
     public var staleBaselineEntries: [String]
@@ -17,6 +20,7 @@ public struct CheckReport: Sendable {
     /// How paths are printed (as spelled, or relative to the repository).
     public var paths: ReportPaths
 
+    /// A report of `findings` from `rules` over `articleCount` articles.
     public init(
         findings: [Finding], rules: [(rule: any Rule.Type, severity: Diagnostic.Severity)], articleCount: Int,
         statistics: [ArticleStatistics] = [], staleBaselineEntries: [String] = [], baselineSuppressed: Int = 0,
@@ -32,16 +36,19 @@ public struct CheckReport: Sendable {
         self.paths = paths
     }
 
+    /// The number of findings at `severity`.
     public func count(_ severity: Diagnostic.Severity) -> Int { findings.filter { $0.severity == severity }.count }
 }
 
 /// Facts about this build of Tolk.
 public enum Tolk {
+    /// Tolk's version, as `tolk --version` and the SARIF and JUnit reports give it.
     public static let version = "0.1.0"
 }
 
 /// Turns a check report into one output format.
 public protocol FindingPrinter {
+    /// The report in this printer's format.
     func render(_ report: CheckReport) -> String
 }
 
@@ -51,6 +58,7 @@ public final class SourceLines: @unchecked Sendable {
     private var cache: [String: [Substring]] = [:]
     private let lock = NSLock()
 
+    /// An empty reader; files are read on first use.
     public init() {}
 
     /// Line `line` (1-based) of `path`, without its newline.

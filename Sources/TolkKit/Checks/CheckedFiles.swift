@@ -15,6 +15,7 @@ import Foundation
 /// followed by the article's path below it: `tolk check ./content/` prints
 /// `content/a.md`, `tolk check ..` prints `../AlchemyInsights/a.md`.
 public struct CheckedFiles: Sendable {
+    /// One article to check: its canonical path, the path to print and its path below the checked path.
     public struct File: Sendable, Hashable {
         /// The canonical path (absolute, resolved).
         public var path: String
@@ -36,6 +37,7 @@ public struct CheckedFiles: Sendable {
 
     /// A checked path that does not exist.
     public struct MissingPath: Error, CustomStringConvertible {
+        /// The path as given.
         public var path: String
         public var description: String { "\(path):1:1: error: no such file or folder" }
     }

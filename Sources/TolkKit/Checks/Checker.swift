@@ -4,8 +4,11 @@ import Foundation
 /// configuration, inline suppressions and a baseline, and returns findings in a
 /// stable order (path, line, column, rule) with per-article statistics.
 public struct Checker: Sendable {
+    /// The rules that run; changing them rebuilds the plan.
     public var rules: [any Rule.Type] { didSet { plan = Plan(rules, context) } }
+    /// What the rules may consult; changing it rebuilds the plan.
     public var context: CheckContext { didSet { plan = Plan(rules, context) } }
+    /// How many articles are checked at once.
     public var jobs: Int
 
     /// The rules the configuration leaves on, with their severities, worked out once
@@ -32,6 +35,7 @@ public struct Checker: Sendable {
 
     private var plan: Plan
 
+    /// A checker that runs `rules` under `configuration` on up to `jobs` threads.
     public init(
         rules: [any Rule.Type] = RuleRegistry.all, configuration: CheckConfiguration = CheckConfiguration(),
         jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -42,7 +46,9 @@ public struct Checker: Sendable {
         plan = Plan(rules, context)
     }
 
+    /// The findings of a check run, with each article's statistics and the number checked.
     public struct Result: Sendable {
+        /// The findings, in stable order.
         public var findings: [Finding]
         /// Each checked article's unit counts (coverage); the checks leave word counts at 0.
         public var statistics: [ArticleStatistics]
@@ -82,7 +88,9 @@ public struct Checker: Sendable {
     /// What the rules found in one article: its findings, its statistics, and the facts
     /// the rules that compare articles judge once every article is checked (`judge`).
     public struct ArticleCheck: Sendable {
+        /// The article's findings from the rules that check one article at a time.
         public internal(set) var findings: [Finding] = []
+        /// The article's unit counts (word counts left at 0); nil when the article was not read.
         public internal(set) var statistics: ArticleStatistics?
         var facts: [Int: any Sendable] = [:]
         var suppressions: Suppressions?

@@ -1,10 +1,16 @@
 /// A problem a rule found in an article, with where it is.
 public struct Finding: Hashable, Sendable, Codable {
+    /// The rule's ID (`TOLK503`).
     public var ruleID: String
+    /// The rule's name (`double-space`).
     public var ruleName: String
+    /// How serious the finding is.
     public var severity: Diagnostic.Severity
+    /// What is wrong, in one sentence.
     public var message: String
+    /// The article's canonical path.
     public var path: String
+    /// Where the problem is in the article file.
     public var location: SourceLocation
     /// The unit the finding is about, when there is one.
     public var unitID: String?
@@ -14,6 +20,7 @@ public struct Finding: Hashable, Sendable, Codable {
     /// file do not change it.
     public var fingerprint: String
 
+    /// A finding of `rule` in the article at `path`, at the rule's default severity unless given.
     public init(
         rule: any Rule.Type, severity: Diagnostic.Severity? = nil, message: String, path: String, location: SourceLocation,
         unitID: String? = nil, key: String = ""
@@ -50,6 +57,7 @@ public struct Finding: Hashable, Sendable, Codable {
         return parts.reversed().joined(separator: "/")
     }
 
+    /// Whether `a` comes before `b`: by path, line, column, rule ID, then message.
     public static func ordered(_ a: Finding, _ b: Finding) -> Bool {
         if a.path != b.path { return a.path < b.path }
         if a.location.line != b.location.line { return a.location.line < b.location.line }

@@ -19,7 +19,9 @@ public struct PartialReport: Sendable {
 
     /// `K/N`: the K-th of N shards (1-based).
     public struct Shard: Sendable, Hashable, Codable, CustomStringConvertible {
+        /// K, the shard's number, from 1.
         public var index: Int
+        /// N, the number of shards.
         public var count: Int
 
         /// `K/N` with 1 ≤ K ≤ N, or nil.
@@ -49,10 +51,14 @@ public struct PartialReport: Sendable {
 
     /// One article's own check, at `index` among all the articles of the run.
     public struct Entry: Sendable {
+        /// The article's place among all the articles of the run.
         public var index: Int
+        /// The article's canonical path.
         public var path: String
+        /// The article's own check.
         public var check: Checker.ArticleCheck
 
+        /// The check of the article at `path`, the `index`-th of the checked articles.
         public init(index: Int, path: String, check: Checker.ArticleCheck) {
             self.index = index
             self.path = path
@@ -62,17 +68,22 @@ public struct PartialReport: Sendable {
 
     /// The Tolk build that wrote the file.
     public var tool: String
+    /// The effective configuration of the run.
     public var configuration: CheckConfiguration
+    /// Which shard the file holds.
     public var shard: Shard
     /// The checked paths as written, and canonical.
     public var checkedPaths: [String]
+    /// The checked paths, canonical.
     public var roots: [String]
     /// How the report prints this shard's articles' paths.
     public var paths: ReportPaths
     /// Articles in the whole run, all shards together.
     public var articleTotal: Int
+    /// This shard's articles' checks.
     public var entries: [Entry]
 
+    /// A shard's partial report, with what the merge compares to accept it.
     public init(
         configuration: CheckConfiguration, shard: Shard, checkedPaths: [String], roots: [String], paths: ReportPaths, articleTotal: Int,
         entries: [Entry], tool: String = PartialReport.toolIdentity
@@ -146,9 +157,13 @@ public struct PartialReport: Sendable {
     /// The whole run the partial files make: the checker to judge it with, its configuration,
     /// how its paths print, and every article's check in the unsharded order.
     public struct Merged: Sendable {
+        /// The checker that judges the merged run.
         public var checker: Checker
+        /// The run's configuration.
         public var configuration: CheckConfiguration
+        /// How the report prints the articles' paths.
         public var paths: ReportPaths
+        /// Every article's check with its path, in the unsharded order.
         public var checks: [(path: String, check: Checker.ArticleCheck)]
     }
 

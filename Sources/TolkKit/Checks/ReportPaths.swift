@@ -11,6 +11,7 @@ public struct ReportPaths: Sendable, Hashable, Codable {
     /// The path to print, by canonical path.
     public var display: [String: String]
 
+    /// Paths for CI relative to `baseDirectory` (nil: as the findings have them), printed as `display` spells them.
     public init(baseDirectory: String? = nil, display: [String: String] = [:]) {
         self.baseDirectory = baseDirectory
         self.display = display

@@ -2,14 +2,18 @@
 /// (`TOLK` + number), a kebab-case name, a default severity and an explanation,
 /// and reports findings for one article at a time.
 public protocol Rule: Sendable {
+    /// The stable ID, `TOLK` and a number (`TOLK503`).
     static var id: String { get }
+    /// The kebab-case name (`double-space`); the configuration accepts it in place of the ID.
     static var name: String { get }
+    /// The severity of the rule's findings unless the configuration changes it.
     static var defaultSeverity: Diagnostic.Severity { get }
     /// One line for the rules table.
     static var summary: String { get }
     /// One paragraph for `tolk check --explain`.
     static var explanation: String { get }
 
+    /// Creates the rule with its built-in settings.
     init()
 
     /// Reports this rule's findings in one article.
@@ -19,8 +23,11 @@ public protocol Rule: Sendable {
 /// A rule that compares articles with each other (consistency across the set).
 /// It reduces each article to facts on the worker thread, then judges all facts at the end.
 public protocol SetRule: Rule {
+    /// What the rule keeps of one article for the final judgement.
     associatedtype Facts: Sendable, Codable
+    /// Reduces one article to the facts the rule compares across the set.
     func facts(_ article: Article, _ context: CheckContext) -> Facts
+    /// Compares the facts of all articles, each with its path, and returns the findings.
     func judge(_ facts: [(path: String, facts: Facts)], _ context: CheckContext) -> [Finding]
 }
 
@@ -33,6 +40,7 @@ public struct FindingReport: Sendable {
     let rule: any Rule.Type
     let path: String
     let severity: Diagnostic.Severity
+    /// The findings reported so far, in order.
     public private(set) var findings: [Finding] = []
 
     /// A report for `rule` in the article at `path`, at the rule's default severity unless given.

@@ -1,6 +1,7 @@
 /// Every rule Tolk knows, by group. Each group lists its rules in its own file
 /// (`Rules/<Group>/<Group>Rules.swift`).
 public enum RuleRegistry {
+    /// Every rule Tolk has, in ID order.
     public static let all: [any Rule.Type] =
         [UnreadableArticle.self] + StructureRules.all + MissingRules.all + MarkdownRules.all + LiteralRules.all
         + TypographyRules.all + FrontMatterRules.all + ConsistencyRules.all

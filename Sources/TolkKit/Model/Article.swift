@@ -5,12 +5,15 @@ public struct Article: Hashable, Sendable {
     public var path: String
     /// The file name without `.md`, used to find an article by name.
     public var slug: String
+    /// The YAML front matter, if the article has one.
     public var frontMatter: FrontMatter?
+    /// The translation units, in file order.
     public var units: [TranslationUnit]
     /// The body parsed from the target projection (the translation).
     public var target: Document
     /// The body parsed from the source projection (the English original).
     public var source: Document
+    /// Problems found while reading the article.
     public var diagnostics: [Diagnostic]
     /// The bytes of the file, kept so projections are byte-exact.
     public var bytes: [UInt8]
@@ -20,12 +23,14 @@ public struct Article: Hashable, Sendable {
     /// as repaired, with the text as published. Empty for an article as parsed.
     public var repaired: [Int: RepairedUnit] = [:]
 
+    /// The document of one side: the translation or the English original.
     public subscript(side: Side) -> Document { side == .target ? target : source }
 
     /// `ms.contentlocale`, such as `da-DK`.
     public var targetLocale: String? { frontMatter?.localization.contentLocale }
     /// The locale of the originals: always English in this format.
     public var sourceLocale: String { "en-US" }
+    /// `ms.translationtype`: how the article was translated.
     public var translationType: TranslationType? { frontMatter?.localization.translationType }
 
     /// The article title in one language: the first heading, else the front matter `title`.
@@ -44,6 +49,7 @@ public struct RepairedUnit: Hashable, Sendable {
     /// What was repaired, by rule ID (`TOLK305`, `TOLK303` …).
     public var rules: [String]
 
+    /// A repaired unit: its published inlines and the rules whose findings the repair fixed.
     public init(published: [Inline], rules: [String]) {
         self.published = published
         self.rules = rules
@@ -52,16 +58,22 @@ public struct RepairedUnit: Hashable, Sendable {
 
 /// What cmark-gfm saw in each unit, both sides, by unit index.
 public struct ArticleAnalysis: Hashable, Sendable {
+    /// The syntax of each unit's translation.
     public var target: [UnitSyntax]
+    /// The syntax of each unit's English original.
     public var source: [UnitSyntax]
 
+    /// The syntax of unit `unit` on `side`.
     public subscript(side: Side, unit: Int) -> UnitSyntax { side == .target ? target[unit] : source[unit] }
 }
 
 /// One side of an article's body: its blocks and the procedures found in them.
 public struct Document: Hashable, Sendable {
+    /// Which language the document is.
     public var side: Side
+    /// The body's blocks, in order.
     public var blocks: [Block]
+    /// The numbered procedures in the body, in order.
     public var procedures: [Procedure]
 
     /// Every status field its procedures describe, in order, substeps included.

@@ -2,12 +2,19 @@ import Foundation
 
 /// A YAML value from the front matter, kept whole so every key survives.
 public indirect enum MetadataValue: Hashable, Sendable {
+    /// A string.
     case string(String)
+    /// An integer.
     case int(Int)
+    /// A floating-point number.
     case double(Double)
+    /// A boolean.
     case bool(Bool)
+    /// YAML's null (`null`, `~` or nothing).
     case null
+    /// A sequence.
     case list([MetadataValue])
+    /// A mapping, its entries in file order.
     case mapping([MetadataEntry])
 
     /// The value as display text (lists joined with ", ").
@@ -26,10 +33,14 @@ public indirect enum MetadataValue: Hashable, Sendable {
 
 /// One `key: value` of the front matter, in file order.
 public struct MetadataEntry: Hashable, Sendable {
+    /// The key.
     public var key: String
+    /// The value.
     public var value: MetadataValue
+    /// Where the entry starts in the article file.
     public var location: SourceLocation
 
+    /// A front-matter entry `key` with its value and position.
     public init(key: String, value: MetadataValue, location: SourceLocation) {
         self.key = key
         self.value = value
@@ -39,10 +50,14 @@ public struct MetadataEntry: Hashable, Sendable {
 
 /// How the article was translated (`ms.translationtype`).
 public enum TranslationType: Hashable, Sendable {
+    /// Machine translation (`MT`).
     case machine
+    /// Human translation (`HT`).
     case human
+    /// Another value, as written.
     case other(String)
 
+    /// The type a `ms.translationtype` value names: `MT`, `HT` (in any case) or another.
     public init(_ raw: String) {
         switch raw.uppercased() {
         case "MT": self = .machine
@@ -51,6 +66,7 @@ public enum TranslationType: Hashable, Sendable {
         }
     }
 
+    /// The value as the front matter writes it: `MT`, `HT` or the other value.
     public var code: String {
         switch self {
         case .machine: "MT"
@@ -66,6 +82,7 @@ public struct LocalizationMetadata: Hashable, Sendable {
     public var openLocFileHash: String?
     /// `ms.sourcegitcommit`: the English repository commit.
     public var sourceGitCommit: String?
+    /// `ms.translationtype`: machine or human translation.
     public var translationType: TranslationType?
     /// `ms.contentlocale`, such as `da-DK`.
     public var contentLocale: String?
@@ -76,8 +93,10 @@ public struct LocalizationMetadata: Hashable, Sendable {
     /// `ms.locfileid`: the file's ID in the localization system (differs per locale).
     public var locFileID: String?
 
+    /// Metadata with no localisation keys set.
     public init() {}
 
+    /// True when none of the six keys is set.
     public var isEmpty: Bool {
         openLocFileHash == nil && sourceGitCommit == nil && translationType == nil
             && contentLocale == nil && lastHandoff == nil && locFileID == nil
@@ -90,12 +109,15 @@ public struct FrontMatter: Hashable, Sendable {
     public var raw: String
     /// The whole block including both `---` lines.
     public var range: SourceRange
+    /// Every `key: value` at the top level, in file order.
     public var entries: [MetadataEntry]
+    /// The localization keys, typed.
     public var localization: LocalizationMetadata
     /// False when YAML could not parse the block; `entries` then holds what a
     /// line-by-line reading recovered.
     public var isValidYAML: Bool
 
+    /// Front matter with its raw text, range, entries and localisation keys.
     public init(raw: String, range: SourceRange, entries: [MetadataEntry], localization: LocalizationMetadata, isValidYAML: Bool) {
         self.raw = raw
         self.range = range

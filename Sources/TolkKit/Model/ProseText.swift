@@ -4,9 +4,11 @@
 /// the side's text. The typography and literal rules read text through it so
 /// they never look inside code or URLs.
 public struct ProseText: Hashable, Sendable {
+    /// The side's Unicode scalars.
     public let scalars: [Unicode.Scalar]
     /// The UTF-8 offset of each scalar, then the length of the text.
     public let offsets: [Int]
+    /// What each scalar belongs to.
     public let regions: [UnitSyntax.Region]
 
     init(_ syntax: UnitSyntax) { self.init(syntax, from: 0) }
@@ -32,8 +34,10 @@ public struct ProseText: Hashable, Sendable {
         self.regions = regions
     }
 
+    /// The number of scalars.
     public var count: Int { scalars.count }
 
+    /// The scalar at `i`, or nil outside the text.
     public subscript(i: Int) -> Unicode.Scalar? { i >= 0 && i < scalars.count ? scalars[i] : nil }
 
     /// The offset of the first character that is not blank, where a finding about the whole text points.
@@ -41,11 +45,13 @@ public struct ProseText: Hashable, Sendable {
         offsets[scalars.firstIndex { !$0.properties.isWhitespace } ?? 0]
     }
 
+    /// Whether the scalar at `i` is prose (not code, markup or a link destination).
     public func isProse(_ i: Int) -> Bool { i >= 0 && i < regions.count && regions[i] == .prose }
 
     /// Running text or the markup around it (emphasis markers, link brackets).
     public func isText(_ i: Int) -> Bool { i >= 0 && i < regions.count && (regions[i] == .prose || regions[i] == .markup) }
 
+    /// The scalars in `range` as a string.
     public func text(_ range: Range<Int>) -> String {
         var s = String.UnicodeScalarView()
         s.append(contentsOf: scalars[max(0, range.lowerBound)..<min(scalars.count, max(range.lowerBound, range.upperBound))])

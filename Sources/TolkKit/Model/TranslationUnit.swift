@@ -3,7 +3,9 @@
 public struct TranslationUnit: Hashable, Sendable {
     /// Where in the article a unit sits.
     public enum Area: String, Sendable, Hashable {
+        /// A unit in the YAML front matter.
         case frontMatter = "front-matter"
+        /// A unit in the Markdown body.
         case body
     }
 
@@ -39,6 +41,7 @@ public struct TranslationUnit: Hashable, Sendable {
         storage = Storage(fields)
     }
 
+    /// A unit with its IDs, both sides' text and their positions in the file.
     public init(
         index: Int, id: String, sourceID: String, prefix: String?, number: Int?, isParagraph: Bool, target: String, source: String,
         area: Area, range: SourceRange, targetRange: SourceRange, sourceRange: SourceRange
@@ -79,14 +82,17 @@ public struct TranslationUnit: Hashable, Sendable {
         _read { yield storage.fields.isParagraph }
         set { update(\.isParagraph, newValue) }
     }
+    /// The translation's Markdown, as written in the article.
     public var target: String {
         _read { yield storage.fields.target }
         set { update(\.target, newValue) }
     }
+    /// The English original's Markdown, as written in the article.
     public var source: String {
         _read { yield storage.fields.source }
         set { update(\.source, newValue) }
     }
+    /// Whether the unit is in the front matter or the body.
     public var area: Area {
         _read { yield storage.fields.area }
         set { update(\.area, newValue) }
@@ -115,7 +121,9 @@ public struct TranslationUnit: Hashable, Sendable {
         storage.fields.hash(into: &hasher)
     }
 
+    /// Where the unit starts in the article file.
     public var location: SourceLocation { range.start }
+    /// True when the translation is empty or only whitespace.
     public var isTargetEmpty: Bool {
         // Almost every target starts with a visible ASCII byte: no character walk then.
         if let first = target.utf8.first, first > 0x20, first < 0x80 { return false }
@@ -152,5 +160,6 @@ public enum Side: String, Sendable, Hashable, CaseIterable {
     /// The English original (the `sxs-lookup` spans).
     case source
 
+    /// The other side.
     public var other: Side { self == .target ? .source : .target }
 }

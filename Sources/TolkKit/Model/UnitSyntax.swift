@@ -28,18 +28,24 @@ public struct UnitSyntax: Hashable, Sendable {
 
     /// Emphasis (`*x*`) or strong emphasis (`**x**`) that cmark paired inside the unit.
     public struct Emphasis: Hashable, Sendable {
+        /// The opening marker run.
         public var open: Range<Int>
+        /// The closing marker run.
         public var close: Range<Int>
+        /// True for strong emphasis (`**x**`).
         public var isStrong: Bool
+        /// From the opening to the closing marker run.
         public var range: Range<Int> { open.lowerBound..<close.upperBound }
     }
 
     /// A run of `*` or `_` that could open or close emphasis but that cmark left as
     /// text, or whose partner lies outside the unit: where machine translation broke bold.
     public struct Marker: Hashable, Sendable {
+        /// The marker run.
         public var range: Range<Int>
     }
 
+    /// An inline code span of the unit.
     public struct CodeSpan: Hashable, Sendable {
         /// From the opening to the closing backtick run.
         public var range: Range<Int>
@@ -49,26 +55,35 @@ public struct UnitSyntax: Hashable, Sendable {
 
     /// `[text](destination)`, `![alt](source)`, `<https://…>` or a bare URL or address.
     public struct Link: Hashable, Sendable {
+        /// The whole link, from its first to its last byte.
         public var range: Range<Int>
         /// The link text (or alt text) between the brackets; the address itself for autolinks.
         public var text: Range<Int>
+        /// Where the link points, as cmark read it.
         public var destination: String
+        /// True for an image (`![alt](source)`).
         public var isImage: Bool
+        /// True for an autolink or a bare URL or address.
         public var isAutolink: Bool
     }
 
     /// An inline HTML tag or a pseudo-tag.
     public struct Tag: Hashable, Sendable {
+        /// The whole tag, from `<` to `>`.
         public var range: Range<Int>
         /// The element name, lower-cased; empty for pseudo-tags and comments.
         public var name: String
+        /// True for a closing tag (`</b>`).
         public var isClosing: Bool
+        /// True for a pseudo-tag (literal text such as `<email address>`).
         public var isPseudo: Bool
     }
 
     /// A URL or e-mail address in the text.
     public struct Token: Hashable, Sendable {
+        /// Where the token lies.
         public var range: Range<Int>
+        /// The token's text.
         public var text: String
     }
 
@@ -120,18 +135,27 @@ public struct UnitSyntax: Hashable, Sendable {
         storage = Storage(fields)
     }
 
+    /// The side's text as UTF-8 bytes.
     public var bytes: [UInt8] { _read { yield storage.fields.bytes } }
+    /// What each byte belongs to, one region per byte.
     public var regions: [Region] { _read { yield storage.fields.regions } }
+    /// The emphasis cmark paired, in order.
     public var emphasis: [Emphasis] { _read { yield storage.fields.emphasis } }
+    /// The emphasis markers cmark left as text, in order.
     public var markers: [Marker] { _read { yield storage.fields.markers } }
+    /// The inline code spans, in order.
     public var codeSpans: [CodeSpan] { _read { yield storage.fields.codeSpans } }
     /// Backtick runs that open no code span.
     public var strayBackticks: [Range<Int>] { _read { yield storage.fields.strayBackticks } }
+    /// The links, images and autolinks, in order.
     public var links: [Link] { _read { yield storage.fields.links } }
+    /// The inline HTML tags and pseudo-tags, in order.
     public var tags: [Tag] { _read { yield storage.fields.tags } }
     /// Offsets of the `\\>` UI-path separators in running text.
     public var separators: [Int] { _read { yield storage.fields.separators } }
+    /// The URLs, in order.
     public var urls: [Token] { _read { yield storage.fields.urls } }
+    /// The e-mail addresses, in order.
     public var emails: [Token] { _read { yield storage.fields.emails } }
     /// The side as scalars marked by region, for the rules that read characters.
     public var prose: ProseText {
@@ -159,10 +183,13 @@ public struct UnitSyntax: Hashable, Sendable {
         hasher.combine(regions)
     }
 
+    /// The number of bytes in the side.
     public var count: Int { bytes.count }
 
+    /// Whether the byte at `offset` is prose (not code, markup or a link destination).
     public func isProse(_ offset: Int) -> Bool { offset >= 0 && offset < regions.count && regions[offset] == .prose }
 
+    /// The text of the bytes in `range`.
     public func text(_ range: Range<Int>) -> String { storage.fields.text(range) }
 
     /// The text of `range` on one line, shortened to `limit` characters, for messages.

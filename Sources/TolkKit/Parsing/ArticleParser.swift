@@ -14,6 +14,7 @@ public struct ArticleParser: Sendable {
     /// cmark-gfm parsed is then walked for the analysis alone.
     public var buildsDocuments: Bool
 
+    /// A parser with a size limit that builds the documents, the unit analysis or both.
     public init(maximumSize: Int = 64 << 20, analyzesUnits: Bool = false, buildsDocuments: Bool = true) {
         self.maximumSize = maximumSize
         self.analyzesUnits = analyzesUnits

@@ -1,15 +1,20 @@
 /// Which language(s) of a bilingual article to show: `--lang target|source|both`
 /// or a locale name (`da`, `da-DK`, `en`, `en-US`).
 public enum LanguageChoice: Hashable, Sendable, CustomStringConvertible {
+    /// The translation (`target`, `translation`).
     case target
+    /// The English original (`source`, `original`, `english`).
     case source
     /// The translation, with each English original under it.
     case both
+    /// A language by its locale name (`da`, `da-DK`, `en-US`).
     case locale(String)
 
     /// What a renderer shows once a choice meets an article.
     public enum Mode: Hashable, Sendable {
+        /// One side only.
         case single(Side)
+        /// The translation, with each English original under it.
         case both
 
         /// The side whose text leads.
@@ -19,6 +24,7 @@ public enum LanguageChoice: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The choice a `--lang` argument names, or nil when it names none.
     public init?(argument: String) {
         let value = argument.trimmingSpaces
         switch value.lowercased() {
@@ -87,8 +93,11 @@ public enum LanguageChoice: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+/// A language the article does not have, with the ones it has.
 public struct LanguageError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The language asked for.
     public var requested: String
+    /// The languages the article has.
     public var available: [String]
     public var description: String {
         "the article has no '\(requested)' text; it has \(available.joined(separator: " and ")) (or use target, source, both)"

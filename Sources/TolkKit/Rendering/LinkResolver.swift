@@ -7,6 +7,7 @@ public struct LinkResolver: Hashable, Sendable {
     /// The locale segment for site-relative links, such as `da-dk` or `en-us`.
     public var locale: String
 
+    /// A resolver for `site` in `locale` (lowercased).
     public init(site: String = "https://learn.microsoft.com", locale: String) {
         self.site = site
         self.locale = locale.lowercased()

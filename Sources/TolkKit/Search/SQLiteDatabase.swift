@@ -2,7 +2,9 @@ import CSQLite
 
 /// An error SQLite reported, with its message.
 public struct SQLiteError: Error, CustomStringConvertible, Sendable {
+    /// SQLite's result code.
     public var code: Int32
+    /// SQLite's message.
     public var message: String
     public var description: String { message }
 

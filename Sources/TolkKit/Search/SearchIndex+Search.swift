@@ -4,15 +4,18 @@ import Foundation
 public struct SearchHit: Hashable, Sendable {
     /// The name to pass to `tolk show`: the file name without `.md`.
     public var slug: String
+    /// The article's path.
     public var path: String
     /// The locale of the copy shown (`da-DK`).
     public var locale: String
     /// The title in the reader's language (the English title for an English reader, or
     /// where the article is not in the reader's language).
     public var title: String
+    /// The article's English title.
     public var englishTitle: String
     /// Every locale the article exists in, sorted.
     public var locales: [String]
+    /// A line of the article around the words found.
     public var snippet: SearchSnippet
     /// BM25 relevance: higher is better.
     public var score: Double
@@ -20,6 +23,7 @@ public struct SearchHit: Hashable, Sendable {
 
 /// A line of an article's text around the words found, with those words marked.
 public struct SearchSnippet: Hashable, Sendable {
+    /// The line's text.
     public var text: String
     /// The found words, as ranges of Unicode scalars of `text`.
     public var highlights: [Range<Int>]
@@ -27,10 +31,15 @@ public struct SearchSnippet: Hashable, Sendable {
 
 /// An article as `tolk list` shows it.
 public struct ListedArticle: Hashable, Sendable {
+    /// The name to pass to `tolk show`: the file name without `.md`.
     public var slug: String
+    /// The article's path.
     public var path: String
+    /// The article's title.
     public var title: String
+    /// The article's English title.
     public var englishTitle: String
+    /// Every locale the article exists in, sorted.
     public var locales: [String]
 }
 

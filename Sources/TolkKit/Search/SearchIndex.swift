@@ -9,8 +9,11 @@ import Foundation
 public final class SearchIndex {
     /// What an update did.
     public struct Update: Equatable, Sendable {
+        /// Articles added or indexed again.
         public var indexed = 0
+        /// Articles taken out of the index.
         public var removed = 0
+        /// Articles left as they were.
         public var unchanged = 0
         /// Files that are not readable bilingual articles (left out of the index).
         public var unreadable = 0

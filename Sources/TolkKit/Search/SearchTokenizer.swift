@@ -11,7 +11,9 @@ import CICUSearch
 public struct SearchTokenizer {
     /// A word of the text: where it lies (in Unicode scalars of the text) and how search sees it.
     public struct Word: Hashable, Sendable {
+        /// Where the word lies, in Unicode scalars of the text.
         public var range: Range<Int>
+        /// The word as search compares it: lower case, letters folded.
         public var text: String
         /// True for a character of a script written without spaces.
         public var isUnspaced: Bool
@@ -22,6 +24,7 @@ public struct SearchTokenizer {
     private var folded: [UInt32: Unicode.Scalar] = [:]
     private var unspaced: [UInt32: Bool] = [:]
 
+    /// A tokenizer that folds letters as readers of `language` do.
     public init(language: String) {
         self.language = language
     }

@@ -12,6 +12,7 @@ import Foundation
 /// `incremental`, only articles whose content hash changed are rendered again
 /// (see `SiteBuilder+Incremental.swift`).
 public struct SiteBuilder: Sendable {
+    /// What to build: the content, the output folder, the templates and how.
     public struct Options: Sendable {
         /// The folder of articles (searched recursively for `.md` files).
         public var content: String
@@ -27,6 +28,7 @@ public struct SiteBuilder: Sendable {
         public var statusFile: String?
         /// A status document the pages fetch in the browser to refresh their panels.
         public var statusURL: String?
+        /// Rebuild only what changed since the previous build, when its manifest matches.
         public var incremental = false
         /// Run the rules of `tolk check` on every article for the translation-status
         /// page's findings (they cost more than the rest of the build together).
@@ -34,6 +36,7 @@ public struct SiteBuilder: Sendable {
         /// Where the rules' counts per article are kept between builds (`SiteCheckCache`),
         /// so that an article whose content did not change is not checked again; nil: no cache.
         public var checkCacheDirectory: String?
+        /// How many articles are built at once.
         public var jobs = ProcessInfo.processInfo.activeProcessorCount
         /// What identifies the tool that builds (an incremental build starts over when it changes).
         public var toolIdentity = ""
@@ -52,6 +55,7 @@ public struct SiteBuilder: Sendable {
         /// Write the full-text search data the index pages' search reads (`--no-search`: not).
         public var searchData = true
 
+        /// Options that build `content` into `output`, with the built-in templates unless `templates` is given.
         public init(content: String, output: String, templates: String? = nil) {
             self.content = content
             self.output = output
@@ -73,6 +77,7 @@ public struct SiteBuilder: Sendable {
         public var skipped = 0
         /// Pages of articles on the site, in every language.
         public var pages = 0
+        /// The languages of the site's pages.
         public var languages: [String] = []
         /// Errors to report (`path:line:col: error: …`), sorted: unreadable articles, invalid bindings.
         public var problems: [String] = []
@@ -84,11 +89,13 @@ public struct SiteBuilder: Sendable {
         public var incremental = false
         /// The site's folder.
         public var output = ""
+        /// How long the build took, in seconds.
         public var seconds = 0.0
         /// Seconds per phase of the build, in order.
         public var phases: [(name: String, seconds: Double)] = []
     }
 
+    /// What the builder builds, and how.
     public let options: Options
 
     /// The check cache's folder a user expects: `TOLK_CACHE_DIR`, else `$XDG_CACHE_HOME/tolk`,
@@ -97,6 +104,7 @@ public struct SiteBuilder: Sendable {
         CacheFolder.path(environment: environment)
     }
 
+    /// A builder with `options`.
     public init(options: Options) {
         self.options = options
     }

@@ -11,11 +11,13 @@ import Foundation
 /// below two locale folders is one article in two languages, with one slug, and
 /// its language comes from the folder.
 public struct SitePlan: Sendable {
+    /// One article copy in the content folder: its paths, slug, locale folder and identity.
     public struct Entry: Hashable, Sendable {
         /// The path the article is read from.
         public var path: String
         /// The path below the content folder, such as `da-DK/AlchemyInsights/password-sync.md`.
         public var relativePath: String
+        /// The article's slug on the site: the folder its pages get.
         public var slug: String
         /// The locale folder the article lies in (`da-DK`); nil outside one.
         public var localeFolder: String?

@@ -13,8 +13,11 @@ import Foundation
 /// from /dev/null, its own process group so the whole group can be stopped, and
 /// SIGKILL after a short grace period when SIGTERM is ignored.
 public struct CommandRunner: Sendable {
+    /// How the command ended: exited, signalled, timed out, interrupted or never started.
     public enum Termination: Hashable, Sendable {
+        /// It exited with this status.
         case exited(Int32)
+        /// A signal ended it: the signal's number.
         case signaled(Int32)
         /// Still running at the deadline; stopped.
         case timedOut
@@ -24,22 +27,32 @@ public struct CommandRunner: Sendable {
         case notStarted(Int32)
     }
 
+    /// How the command ended, what it wrote and how long it ran.
     public struct Result: Sendable {
+        /// How the command ended.
         public var termination: Termination
+        /// What it wrote to standard output, up to `outputLimit` bytes.
         public var stdout: [UInt8]
+        /// What it wrote to standard error, up to `outputLimit` bytes.
         public var stderr: [UInt8]
+        /// How long it ran, in seconds.
         public var duration: Double
     }
 
+    /// The program and its arguments; with `shell`, joined by spaces into one command line.
     public var arguments: [String]
+    /// Whether the command runs through `/bin/sh -c`.
     public var shell: Bool
+    /// The working directory; nil: the current one.
     public var directory: String?
+    /// Seconds the command may run before it is stopped.
     public var timeout: Double
     /// How long a command gets between SIGTERM and SIGKILL.
     public var grace: Double = 0.5
     /// At most this much of each stream is kept.
     public var outputLimit = 16 << 20
 
+    /// A runner of `arguments` (through `/bin/sh -c` when `shell`) in `directory`, stopped after `timeout` seconds.
     public init(arguments: [String], shell: Bool = false, directory: String? = nil, timeout: Double) {
         self.arguments = arguments
         self.shell = shell
@@ -58,6 +71,7 @@ public struct CommandRunner: Sendable {
         return [program] + arguments.dropFirst()
     }
 
+    /// Runs the command to its end, its timeout or until `shouldStop` returns true.
     public func run(shouldStop: () -> Bool = { false }) -> Result {
         let started = Date()
         let argv = self.argv

@@ -27,27 +27,37 @@ import Yams
 public struct StatusBinding: Hashable, Sendable {
     /// The kinds of value a field holds.
     public enum ValueType: String, Hashable, Sendable, CaseIterable {
+        /// `true` or `false`.
         case boolean
+        /// A date-time, read as `StatusDate` reads it.
         case dateTime = "date-time"
+        /// A number.
         case number
+        /// Free text.
         case text
+        /// One of the binding's listed values.
         case enumeration
     }
 
     /// Where the status document comes from when the command line names none.
     public struct Source: Hashable, Sendable {
+        /// What kind of source it is.
         public enum Kind: Hashable, Sendable {
             /// A program and its arguments, run without a shell unless `shell` is set.
             case command([String], shell: Bool)
+            /// A JSON file at this path.
             case file(String)
         }
+        /// The command or file.
         public var kind: Kind
         /// How long a command may run before it is stopped.
         public var timeout: StatusDuration
         /// The key of the time the provider observed the values, if the document has one.
         public var observedAtKey: StatusKeyPath?
+        /// Where the source is given in the binding file.
         public var location: SourceLocation
 
+        /// A source of `kind`, read with `timeout`.
         public init(
             kind: Kind, timeout: StatusDuration = Self.defaultTimeout, observedAtKey: StatusKeyPath? = nil,
             location: SourceLocation = SourceLocation(line: 1, column: 1, offset: 0)
@@ -58,14 +68,18 @@ public struct StatusBinding: Hashable, Sendable {
             self.location = location
         }
 
+        /// The timeout of a source that gives none: 10 seconds.
         public static let defaultTimeout = StatusDuration(seconds: 10)
     }
 
     /// One allowed value of an enumeration, with its words per language.
     public struct EnumValue: Hashable, Sendable {
+        /// The value as the document writes it.
         public var value: String
+        /// The value's words, by language (`da`, `en`).
         public var labels: [String: String]
 
+        /// An enumeration value with its labels by language.
         public init(value: String, labels: [String: String] = [:]) {
             self.value = value
             self.labels = labels
@@ -74,24 +88,33 @@ public struct StatusBinding: Hashable, Sendable {
 
     /// A value the rules compare with.
     public enum Expected: Hashable, Sendable {
+        /// This boolean.
         case bool(Bool)
+        /// This number.
         case number(Double)
         /// Text or enumeration values; any of them passes.
         case oneOf([String])
     }
 
+    /// One value the article describes: its label, key, type and what is expected of it.
     public struct Field: Hashable, Sendable {
         /// The article's English label, without its colon.
         public var label: String
         /// The label per language (`da: …`) when the article's own words should not be used.
         public var labels: [String: String] = [:]
+        /// Where the value sits in the status document.
         public var key: StatusKeyPath
+        /// The kind of value the field holds.
         public var type: ValueType
+        /// The value that passes; nil: any value of the type.
         public var expected: Expected?
+        /// A smaller number fails.
         public var minimum: Double?
+        /// A larger number fails.
         public var maximum: Double?
         /// A date-time older than this fails.
         public var staleAfter: StatusDuration?
+        /// The allowed values of an enumeration, with their words.
         public var values: [EnumValue] = []
         /// Shown after numbers: `%`, `ms`, `GB`.
         public var unit: String?
@@ -99,9 +122,12 @@ public struct StatusBinding: Hashable, Sendable {
         public var severity: StatusLevel = .warning
         /// What to do, per language; by default the article's own words about the field.
         public var remedy: [String: String] = [:]
+        /// A page that explains the field, shown with a failed rule.
         public var link: String?
+        /// Where the field is given in the binding file.
         public var location: SourceLocation
 
+        /// A field for the article's `label`, read at `key` as `type`.
         public init(
             label: String, key: StatusKeyPath, type: ValueType, location: SourceLocation = SourceLocation(line: 1, column: 1, offset: 0)
         ) {
@@ -114,9 +140,12 @@ public struct StatusBinding: Hashable, Sendable {
 
     /// The binding file, for messages and for resolving relative paths.
     public var path: String
+    /// Where the status document comes from when the command line names none.
     public var source: Source?
+    /// The values the article describes, in order.
     public var fields: [Field]
 
+    /// A binding read from `path`, with its default source and fields.
     public init(path: String, source: Source? = nil, fields: [Field]) {
         self.path = path
         self.source = source
@@ -173,8 +202,11 @@ public struct StatusBinding: Hashable, Sendable {
 
 /// How a field's evaluation is shown: ✓, ! or ✗.
 public enum StatusLevel: String, Hashable, Sendable, Comparable, CaseIterable {
+    /// Everything as expected (✓).
     case ok
+    /// A rule of warning severity failed (!).
     case warning
+    /// A rule of error severity failed, or the value could not be read (✗).
     case error
 
     private var rank: Int {
@@ -187,6 +219,7 @@ public enum StatusLevel: String, Hashable, Sendable, Comparable, CaseIterable {
 
     public static func < (a: StatusLevel, b: StatusLevel) -> Bool { a.rank < b.rank }
 
+    /// The level's mark: ✓, ! or ✗.
     public var mark: String {
         switch self {
         case .ok: "✓"
@@ -198,8 +231,11 @@ public enum StatusLevel: String, Hashable, Sendable, Comparable, CaseIterable {
 
 /// An invalid binding, at its place in the YAML file.
 public struct StatusBindingError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The binding file.
     public var path: String
+    /// Where the problem is in the file.
     public var location: SourceLocation
+    /// What is wrong.
     public var message: String
     public var description: String { "\(path):\(location.line):\(location.column): error: \(message)" }
 }

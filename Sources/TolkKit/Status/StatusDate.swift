@@ -5,6 +5,7 @@ import Foundation
 /// seconds or milliseconds as numbers, and PowerShell's `/Date(1700000000000)/`.
 /// A time without a zone is read in `zone` (the reader's).
 public enum StatusDate {
+    /// The date in a JSON number or string, or nil when it is not one.
     public static func parse(_ value: StatusJSON, zone: TimeZone) -> Date? {
         switch value {
         case .number(let n): return epoch(n)
@@ -19,6 +20,7 @@ public enum StatusDate {
         return Date(timeIntervalSince1970: n > 1e11 ? n / 1000 : n)
     }
 
+    /// The date in `text`, or nil when it is not one.
     public static func parse(_ text: String, zone: TimeZone) -> Date? {
         let s = text.trimmingSpaces
         if s.hasPrefix("/Date("), s.hasSuffix(")/") {

@@ -1,8 +1,10 @@
 /// A span of time written the way administrators write it: `90s`, `15m`,
 /// `12h`, `3d`, `2w`, or combined, `1d12h`.
 public struct StatusDuration: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The length in seconds.
     public var seconds: Double
 
+    /// A duration of `seconds`.
     public init(seconds: Double) {
         self.seconds = seconds
     }

@@ -2,11 +2,14 @@ import Foundation
 
 /// The binding's rules applied to one reading: a result per field.
 public struct StatusEvaluation: Sendable {
+    /// The binding whose rules were applied.
     public var binding: StatusBinding
+    /// The reading they were applied to.
     public var reading: StatusReading
     /// When the data was observed: the document's `observedAt` key, a file's
     /// modification time, or when Tolk read it.
     public var observedAt: Date
+    /// The result of each field, in the binding's order.
     public var fields: [StatusFieldResult]
 
     /// The worst level of any field: what `tolk status` exits with.
@@ -19,26 +22,39 @@ public struct StatusEvaluation: Sendable {
     }
 }
 
+/// The outcome for one field: its value, its level and any finding.
 public struct StatusFieldResult: Sendable {
     /// A value read and typed.
     public enum Value: Hashable, Sendable {
+        /// A boolean.
         case bool(Bool)
+        /// A date-time.
         case date(Date)
+        /// A number.
         case number(Double)
+        /// Text or an enumeration value.
         case text(String)
     }
 
     /// Why a field is not ✓.
     public enum Finding: Hashable, Sendable {
         // The rules:
+        /// The value is not the expected one.
         case unexpected(StatusBinding.Expected)
+        /// The date-time is `age` seconds old, more than `limit`.
         case stale(age: Double, limit: StatusDuration)
+        /// The number is below the minimum.
         case belowMinimum(Double)
+        /// The number is above the maximum.
         case aboveMaximum(Double)
         // Reading problems:
+        /// The status source could not be read.
         case sourceFailed
+        /// The document lacks the field's key.
         case missingKey(StatusKeyPath.Missing)
+        /// The value is not of the field's type.
         case wrongType(expected: StatusBinding.ValueType, found: StatusJSON)
+        /// The value is none of the enumeration's allowed values.
         case unknownValue(String, allowed: [String])
 
         /// The rule that failed (`expect`, `staleAfter`, `min`, `max`); nil for a reading problem.
@@ -52,15 +68,21 @@ public struct StatusFieldResult: Sendable {
             }
         }
 
+        /// True for a problem reading the value rather than a failed rule.
         public var isReadingProblem: Bool { rule == nil }
     }
 
+    /// The field evaluated.
     public var field: StatusBinding.Field
     /// The article's description of the field, when the article has it.
     public var statusField: StatusField?
+    /// The JSON value at the field's key, if there is one.
     public var raw: StatusJSON?
+    /// The value read and typed, if it could be.
     public var value: Value?
+    /// The field's level.
     public var level: StatusLevel
+    /// What failed, if anything.
     public var finding: Finding?
 
     /// ✓, ! or ✗, and ? when the value could not be read.
@@ -69,15 +91,18 @@ public struct StatusFieldResult: Sendable {
 
 /// Applies a binding's rules to a reading.
 public struct StatusEvaluator: Sendable {
+    /// The time date-times are compared with.
     public var now: Date
     /// Times without a zone are read in this one.
     public var timeZone: TimeZone
 
+    /// An evaluator that compares dates with `now`, reading times without a zone in `timeZone`.
     public init(now: Date = Date(), timeZone: TimeZone = .current) {
         self.now = now
         self.timeZone = timeZone
     }
 
+    /// Evaluates every field of `binding` in `reading`.
     public func evaluate(_ binding: StatusBinding, reading: StatusReading, article: Article? = nil) -> StatusEvaluation {
         let described = article.map { StatusFieldIndex($0) }
         var observedAt = reading.modifiedAt ?? reading.readAt
@@ -94,6 +119,7 @@ public struct StatusEvaluator: Sendable {
         return StatusEvaluation(binding: binding, reading: reading, observedAt: observedAt, fields: fields)
     }
 
+    /// Evaluates one field in a status document (nil: none was read).
     public func evaluate(_ field: StatusBinding.Field, document: StatusJSON?) -> StatusFieldResult {
         var result = StatusFieldResult(field: field, level: .ok)
         func fail(_ finding: StatusFieldResult.Finding, _ level: StatusLevel) -> StatusFieldResult {

@@ -3,11 +3,17 @@ import Foundation
 /// A status document: strict JSON (RFC 8259), read with line and column for
 /// every error, booleans kept apart from numbers and object keys in order.
 public indirect enum StatusJSON: Hashable, Sendable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number.
     case number(Double)
+    /// A string.
     case string(String)
+    /// An array.
     case array([StatusJSON])
+    /// An object, its keys in document order.
     case object([(key: String, value: StatusJSON)])
 
     public static func == (a: StatusJSON, b: StatusJSON) -> Bool {
@@ -76,9 +82,13 @@ public indirect enum StatusJSON: Hashable, Sendable {
     }
 }
 
+/// A status document that is not valid JSON, with the position of the error.
 public struct StatusJSONError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The line of the error, from 1.
     public var line: Int
+    /// The column of the error, from 1.
     public var column: Int
+    /// What is wrong.
     public var message: String
     public var description: String { "\(line):\(column): \(message)" }
 }

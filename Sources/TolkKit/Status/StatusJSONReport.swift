@@ -3,16 +3,21 @@ import Foundation
 /// `tolk status --json`: the evaluation for scripts, versioned like the
 /// article JSON (`tolkStatus: 1`), with the reader's words beside the raw values.
 public struct StatusJSONReport: Sendable {
+    /// The article the status is for.
     public var article: Article
+    /// The evaluation reported.
     public var evaluation: StatusEvaluation
+    /// The evaluation in the reader's words.
     public var presentation: StatusPresentation
 
+    /// A report of `evaluation` for `article`, as `presentation` words it.
     public init(article: Article, evaluation: StatusEvaluation, presentation: StatusPresentation) {
         self.article = article
         self.evaluation = evaluation
         self.presentation = presentation
     }
 
+    /// The report as a JSON value (`tolkStatus: 1`).
     public var json: JSONValue {
         let reading = evaluation.reading
         var source: [(String, JSONValue)] = [

@@ -2,10 +2,12 @@
 /// `servers.0.name`) or a JSON Pointer (`/passwordSync/lastSync`) for keys that
 /// contain dots.
 public struct StatusKeyPath: Hashable, Sendable, CustomStringConvertible {
+    /// The keys and array indexes, in order.
     public var components: [String]
     /// As written in the binding.
     public var description: String
 
+    /// The key path in `text`, dotted or a JSON Pointer, or nil when it is empty or has an empty key.
     public init?(_ text: String) {
         let t = text.trimmingSpaces
         guard !t.isEmpty else { return nil }
@@ -40,7 +42,9 @@ public struct StatusKeyPath: Hashable, Sendable, CustomStringConvertible {
 
     /// A key the document lacks: `depth` components were found.
     public struct Missing: Error, Hashable, Sendable {
+        /// The key path that was looked up.
         public var path: StatusKeyPath
+        /// How many of its components were found.
         public var depth: Int
     }
 }

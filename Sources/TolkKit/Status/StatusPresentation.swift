@@ -3,6 +3,7 @@ import Foundation
 /// An evaluation put into the reader's words: what the terminal panel, the
 /// step annotations, `tolk status` and the HTML page show.
 public struct StatusPresentation: Sendable {
+    /// One field as the reader sees it.
     public struct Field: Sendable {
         /// The label in the reader's language (the article's own words when it has them).
         public var label: String
@@ -12,6 +13,7 @@ public struct StatusPresentation: Sendable {
         public var value: String?
         /// For date-times: `for 6 dage siden`.
         public var relative: String?
+        /// The field's level.
         public var level: StatusLevel
         /// ✓ ! ✗ or ? (unreadable).
         public var mark: String
@@ -19,11 +21,15 @@ public struct StatusPresentation: Sendable {
         public var message: String?
         /// For a failed rule: what to do, in the article's own words unless the binding gives them.
         public var remedy: String?
+        /// A page that explains the field, for a failed rule.
         public var link: String?
+        /// The evaluation the field shows.
         public var result: StatusFieldResult
     }
 
+    /// The reader's words.
     public var words: StatusWords
+    /// The file, command or "standard input" the status was read from.
     public var origin: String
     /// `læst for 3 sekunder siden`.
     public var read: String
@@ -31,7 +37,9 @@ public struct StatusPresentation: Sendable {
     public var observed: String?
     /// What went wrong with the source, said once.
     public var sourceProblem: String?
+    /// The fields, in the binding's order.
     public var fields: [Field]
+    /// The worst level of the fields; an error when the source failed.
     public var level: StatusLevel
 
     /// What the reader sees of `evaluation`: the panel and the value beside each step.

@@ -3,8 +3,11 @@ import Foundation
 /// Where a status document is read from: the command line's `--status FILE`,
 /// `--status -`, `--status-cmd 'COMMAND'`, or the binding's own source.
 public enum StatusSource: Hashable, Sendable, CustomStringConvertible {
+    /// A JSON file at this path.
     case file(String)
+    /// Standard input (`--status -`).
     case standardInput
+    /// A command whose standard output is the document.
     case command([String], shell: Bool, directory: String?, timeout: StatusDuration)
 
     /// The binding's source, with relative paths taken from the binding's folder.
@@ -90,13 +93,21 @@ public enum StatusSource: Hashable, Sendable, CustomStringConvertible {
 
 /// One reading of a status source: the parsed document, or what went wrong.
 public struct StatusReading: Sendable {
+    /// Why a status source could not be read.
     public enum Failure: Error, Hashable, Sendable {
+        /// The file or standard input could not be read, with the reason.
         case unreadable(String)
+        /// The command could not be started, with the reason.
         case cannotRun(String)
+        /// The command exited with this non-zero status.
         case exitStatus(Int32)
+        /// A signal ended the command.
         case signal(Int32)
+        /// The command ran past its timeout and was stopped.
         case timedOut(StatusDuration)
+        /// The reader stopped the command (Ctrl-C).
         case interrupted
+        /// What was read is not valid JSON.
         case invalidJSON(StatusJSONError)
     }
 
@@ -104,19 +115,23 @@ public struct StatusReading: Sendable {
     public var origin: String
     /// When Tolk finished reading it.
     public var readAt: Date
+    /// The parsed document; nil when the reading failed.
     public var document: StatusJSON?
+    /// What went wrong; nil when the document was read.
     public var failure: Failure?
     /// What a command wrote on its standard error, trimmed.
     public var standardError = ""
     /// A file's modification time: how old its data is.
     public var modifiedAt: Date?
 
+    /// A reading of `origin` at `readAt` that gave `document`.
     public init(origin: String, readAt: Date, document: StatusJSON) {
         self.origin = origin
         self.readAt = readAt
         self.document = document
     }
 
+    /// A reading of `origin` at `readAt` that failed.
     public init(origin: String, readAt: Date, failure: Failure) {
         self.origin = origin
         self.readAt = readAt

@@ -6,7 +6,9 @@ import Foundation
 public struct StatusWords: Sendable {
     /// `da` or `en`.
     public var language: String
+    /// The locale numbers and dates are written in.
     public var locale: Locale
+    /// The time zone dates are shown in.
     public var timeZone: TimeZone
 
     /// `language` other than da falls back to en. `locale` defaults to da_DK or en_US.
@@ -35,14 +37,23 @@ public struct StatusWords: Sendable {
 
     // MARK: Panel words
 
+    /// The panel's title: "Status".
     public var title: String { "Status" }
+    /// "Now".
     public var now: String { da ? "Nu" : "Now" }
+    /// "source".
     public var source: String { da ? "kilde" : "source" }
+    /// "Warning".
     public var warning: String { da ? "Advarsel" : "Warning" }
+    /// "Error".
     public var error: String { da ? "Fejl" : "Error" }
+    /// "no value".
     public var noValue: String { da ? "ingen værdi" : "no value" }
+    /// "See", before a link.
     public var moreInformation: String { da ? "Se" : "See" }
+    /// "All good".
     public var allGood: String { da ? "Alt er i orden" : "All good" }
+    /// "English original".
     public var englishOriginal: String { da ? "Engelsk original" : "English original" }
 
     /// "læst for 3 sekunder siden" / "read 3 seconds ago".
@@ -51,6 +62,7 @@ public struct StatusWords: Sendable {
     /// "data fra for 5 minutter siden" reads badly; "målt for 5 minutter siden" / "observed 5 minutes ago".
     public func observed(_ date: Date, now: Date) -> String { (da ? "målt " : "observed ") + relative(date, now: now) }
 
+    /// The watch footer: "Refreshing every 2 seconds · Ctrl-C to quit".
     public func refreshing(every seconds: Double) -> String {
         let whole = seconds == seconds.rounded() || seconds >= 60
         let d = whole ? duration(seconds) : number((seconds * 10).rounded() / 10) + (da ? " sekunder" : " seconds")
@@ -59,6 +71,7 @@ public struct StatusWords: Sendable {
 
     // MARK: Values
 
+    /// `date` in the reader's locale and time zone.
     public func date(_ date: Date) -> String {
         date.formatted(
             Date.FormatStyle(date: .long, time: .shortened, locale: locale, calendar: Calendar(identifier: .gregorian), timeZone: timeZone))
@@ -75,8 +88,10 @@ public struct StatusWords: Sendable {
         return style.format(now)
     }
 
+    /// `n` in the reader's locale.
     public func number(_ n: Double) -> String { n.formatted(.number.locale(locale)) }
 
+    /// `b` in the article's own words when given, else true or false in the reader's language.
     public func bool(_ b: Bool, article words: (true: String, false: String)? = nil) -> String {
         if let words { return b ? words.true : words.false }
         return da ? (b ? "Sand" : "Falsk") : (b ? "True" : "False")
@@ -181,6 +196,7 @@ public struct StatusWords: Sendable {
         field.values.first { $0.value == value }?.labels[language] ?? value
     }
 
+    /// The word for `level`: OK, warning or error.
     public func levelWord(_ level: StatusLevel) -> String {
         switch level {
         case .ok: da ? "OK" : "OK"

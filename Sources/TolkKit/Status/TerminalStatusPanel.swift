@@ -11,15 +11,19 @@
 /// ┃     Se https://learn.microsoft.com/…
 /// ```
 public struct TerminalStatusPanel: Sendable {
+    /// The panel's width in columns.
     public var width: Int
+    /// How styles become escape codes.
     public var styler: TerminalStyler
     private let wrapper = TextWrapper()
 
+    /// A panel `width` columns wide (no narrower than the wrapper's minimum), styled by `styler`.
     public init(width: Int = 80, styler: TerminalStyler = .plain) {
         self.width = max(width, TextWrapper.minimumWidth)
         self.styler = styler
     }
 
+    /// The style for `level`: success, or bold warning or error.
     public static func style(_ level: StatusLevel) -> TextStyle {
         switch level {
         case .ok: .success

@@ -5,6 +5,7 @@ public struct ArticleLocator: Sendable {
     /// The folder searched for slugs.
     public var contentDirectory: String?
 
+    /// A locator that finds slugs in `contentDirectory` (nil: paths only).
     public init(contentDirectory: String?) {
         self.contentDirectory = contentDirectory
     }

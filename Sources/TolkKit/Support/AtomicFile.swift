@@ -3,12 +3,16 @@ import Foundation
 /// Writes files so a reader never sees half of one: the bytes go to a temporary
 /// file beside the destination, which is then renamed over it.
 public enum AtomicFile {
+    /// A file that could not be written, with the reason.
     public struct WriteError: Error, CustomStringConvertible {
+        /// The file that could not be written.
         public var path: String
+        /// Why it could not.
         public var reason: String
         public var description: String { "\(path): error: cannot write: \(reason)" }
     }
 
+    /// Writes `bytes` to `path` through a temporary file renamed over it.
     public static func write(_ bytes: [UInt8], to path: String) throws(WriteError) {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
@@ -45,6 +49,7 @@ public enum AtomicFile {
         }
     }
 
+    /// Writes `text` as UTF-8 to `path` through a temporary file renamed over it.
     public static func write(_ text: String, to path: String) throws(WriteError) {
         try write(Array(text.utf8), to: path)
     }

@@ -8,10 +8,12 @@ import Foundation
 public struct ContentSearch: Sendable, Equatable {
     /// One place looked at: its path and what put it on the list.
     public struct Place: Sendable, Equatable, CustomStringConvertible {
+        /// The folder's path.
         public var path: String
         /// `--content`, `TOLK_CONTENT`, `./content`, `XDG_DATA_HOME`, `HOME` or `tolk's prefix`.
         public var origin: String
 
+        /// A place at `path`, put on the list by `origin`.
         public init(path: String, origin: String) {
             self.path = path
             self.origin = origin

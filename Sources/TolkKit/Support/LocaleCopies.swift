@@ -5,8 +5,10 @@ import Foundation
 public struct LocaleCopy: Hashable, Sendable {
     /// The locale folder's name, a BCP 47 tag such as `da-DK`.
     public var locale: String
+    /// The copy's path.
     public var path: String
 
+    /// The copy of the article in `locale` at `path`.
     public init(locale: String, path: String) {
         self.locale = locale
         self.path = path

@@ -7,6 +7,7 @@ public enum ArticleFix {
         public var unit: Int
         /// Bytes of the file replaced.
         public var range: Range<Int>
+        /// The text written in their place.
         public var replacement: String
         /// The rule whose finding the edit fixes.
         public var rule: String

@@ -2,11 +2,13 @@
 /// check of the result finds nothing more to fix (a repair may leave a double space the
 /// next round removes), so that a second `tolk check --fix` changes nothing.
 public struct CheckFixer: Sendable {
+    /// The checker whose findings are fixed.
     public var checker: Checker
     /// Label memories by locale, from the whole checked set.
     public var memories: [String: LabelMemory]
     static let rounds = 4
 
+    /// A fixer that checks with `checker` and repairs with the label memory of each language in `memories`.
     public init(checker: Checker, memories: [String: LabelMemory]) {
         self.checker = checker
         self.memories = memories
@@ -14,13 +16,17 @@ public struct CheckFixer: Sendable {
 
     /// What fixing one file did.
     public struct FileFix: Sendable {
+        /// The article file.
         public var path: String
+        /// The file's bytes before the fix.
         public var original: [UInt8]
+        /// The file's bytes after the fix.
         public var fixed: [UInt8]
         /// One edit per changed unit, against the original bytes, naming every fix made in it.
         public var edits: [ArticleFix.Edit]
         /// Fixable findings before, and after, the fix.
         public var fixedFindings: Int
+        /// Fixable findings left after the last round.
         public var remainingFixable: Int
     }
 

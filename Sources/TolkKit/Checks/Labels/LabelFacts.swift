@@ -5,12 +5,15 @@
 public struct LabelFacts: Hashable, Sendable, Codable {
     /// One English label and its translation in one unit.
     public struct Pair: Hashable, Sendable, Codable {
+        /// The English label.
         public var english: String
+        /// The translation at the same place.
         public var translation: String
         /// True for a label of an intact UI path, paired by its separators (bold labels
         /// outside paths are paired by their order only, and more often wrongly).
         public var inPath: Bool
 
+        /// A pair of an English label and its translation; `inPath` when it came from an intact UI path.
         public init(english: String, translation: String, inPath: Bool = false) {
             self.english = english
             self.translation = translation
@@ -22,11 +25,13 @@ public struct LabelFacts: Hashable, Sendable, Codable {
     public var locale: String
     /// The article's file name without `.md`.
     public var slug: String
+    /// The article's label pairs.
     public var pairs: [Pair]
 
     /// Labels longer than this are sentences in bold, not things on a screen.
     static let longestLabel = 60
 
+    /// The label pairs of one article, in `locale`, for the article `slug`.
     public init(locale: String, slug: String, pairs: [Pair]) {
         self.locale = locale
         self.slug = slug

@@ -7,7 +7,9 @@ import Foundation
 public struct LabelMemory: Hashable, Sendable {
     /// One translation of a label.
     public struct Translation: Hashable, Sendable {
+        /// The translated label.
         public var text: String
+        /// How often it was found.
         public var count: Int
         /// How many of `count` come from intact UI paths.
         public var inPaths: Int = 0
@@ -19,7 +21,9 @@ public struct LabelMemory: Hashable, Sendable {
     public struct Entry: Hashable, Sendable {
         /// The label as most articles write it.
         public var english: String
+        /// Every translation found for the label.
         public var translations: [Translation]
+        /// How often the label was found, all translations together.
         public var count: Int { translations.reduce(0) { $0 + $1.count } }
     }
 

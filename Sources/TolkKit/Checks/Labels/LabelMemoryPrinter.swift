@@ -3,10 +3,13 @@ import Foundation
 /// Writes label memories as text, JSON, CSV or a TBX-Basic termbase (ISO 30042:2019,
 /// the dialect CAT tools import), one memory per language.
 public enum LabelMemoryPrinter {
+    /// An output format for label memories: plain text, JSON, TBX or CSV.
     public enum Format: String, CaseIterable, Sendable {
+        /// Plain text, JSON, a TBX-Basic termbase or CSV.
         case text, json, tbx, csv
     }
 
+    /// The label memories in `format`.
     public static func render(_ memories: [LabelMemory], format: Format) -> String {
         switch format {
         case .text: text(memories)

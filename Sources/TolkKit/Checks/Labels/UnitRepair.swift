@@ -5,19 +5,25 @@
 public struct UnitRepair: Hashable, Sendable {
     /// What was repaired, by the rule that reports it.
     public enum Kind: String, Hashable, Sendable, CaseIterable {
+        /// A broken UI path rewritten from the label memory (TOLK305).
         case uiPath = "TOLK305"
+        /// A split bold label joined (TOLK306).
         case labelSplit = "TOLK306"
+        /// An emptied link text filled (TOLK303).
         case emptyLinkText = "TOLK303"
+        /// An empty target filled with the English (TOLK201).
         case emptyTarget = "TOLK201"
     }
 
     /// One label written into a repaired UI path or a joined bold run.
     public struct Label: Hashable, Sendable {
+        /// The English label.
         public var english: String
         /// The memory's most frequent translation, or nil when it has none (the English is written).
         public var translation: String?
         /// How often the memory saw that translation, and in which articles.
         public var count: Int
+        /// The articles the translation was seen in.
         public var articles: [String]
         /// What the repair writes.
         public var written: String { translation ?? english }
@@ -27,7 +33,9 @@ public struct UnitRepair: Hashable, Sendable {
     public struct Edit: Hashable, Sendable {
         /// Bytes of the target text replaced.
         public var range: Range<Int>
+        /// The text written in their place.
         public var replacement: String
+        /// What the edit repairs.
         public var kind: Kind
         /// The labels the replacement writes (UI paths and joined labels).
         public var labels: [Label]
@@ -35,12 +43,14 @@ public struct UnitRepair: Hashable, Sendable {
 
     /// The unit's index in `Article.units`.
     public var unit: Int
+    /// The edits, in order.
     public var edits: [Edit]
     /// The target text as published.
     public var published: String
     /// The target text with every edit made.
     public var repaired: String
 
+    /// The kinds of repair made, each once, in the order of the edits.
     public var kinds: [Kind] {
         var seen: [Kind] = []
         for edit in edits where !seen.contains(edit.kind) { seen.append(edit.kind) }

@@ -7,6 +7,7 @@ public struct UnitRepairer: Sendable {
     /// Fill an empty target with the English (for reading; a file fix leaves that to a translator).
     public var fillsEmptyTargets: Bool
 
+    /// A repairer with the labels of `memory`; `fillsEmptyTargets` fills an empty target with the English.
     public init(memory: LabelMemory?, fillsEmptyTargets: Bool = true) {
         self.memory = memory
         self.fillsEmptyTargets = fillsEmptyTargets

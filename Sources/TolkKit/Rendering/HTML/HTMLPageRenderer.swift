@@ -19,7 +19,9 @@ public struct HTMLPageRenderer: ArticleRenderer, Sendable {
 
     /// The language of the page: the translation or the English original.
     public var side: Side
+    /// The Mustache templates the page is laid out with.
     public var templates: HTMLTemplates
+    /// How the page gets its stylesheet.
     public var stylesheet: Stylesheet
     /// The URL of this article's page in each language, keyed by locale (`da-DK`,
     /// `en-US`), relative to this page: the entries in other languages become the
@@ -40,6 +42,7 @@ public struct HTMLPageRenderer: ArticleRenderer, Sendable {
     /// Links to the site's other pages and the status panel, on a page of a site.
     public var site: HTMLSitePage?
 
+    /// A renderer of the page for `side` through `templates`.
     public init(
         side: Side, templates: HTMLTemplates, stylesheet: Stylesheet = .inline, pageURLs: [String: String] = [:],
         baseURL: String? = nil, linkResolver: LinkResolver? = nil, rewriteLink: (@Sendable (String) -> String)? = nil,
@@ -67,6 +70,7 @@ public struct HTMLPageRenderer: ArticleRenderer, Sendable {
         return PageLanguage.tag(locale)
     }
 
+    /// The article's page as a complete HTML document.
     public func render(_ article: Article) -> String {
         templates.renderPage(pageContext(article))
     }

@@ -22,6 +22,7 @@ public struct HTMLSitePage: Sendable {
     /// among them names none. Nil: every page of the article.
     public var indexedPages: Set<String>?
 
+    /// The site's parts of a page, with URLs relative to the page.
     public init(
         indexURL: String, rootURL: String, statusPageURL: String? = nil, canonicalURL: String? = nil, locale: String? = nil,
         status: HTMLStatusPanel? = nil
@@ -39,6 +40,7 @@ public struct HTMLSitePage: Sendable {
 /// it), in the page's language. `live` carries what the page script needs to
 /// refresh the panel from a status URL in the browser.
 public struct HTMLStatusPanel: Sendable {
+    /// One value of the status panel, with its label, level and message.
     public struct Field: Sendable {
         /// The label in the page's language.
         public var label: String
@@ -54,10 +56,12 @@ public struct HTMLStatusPanel: Sendable {
         public var level: String
         /// Why it is not ✓, with the level word ("Advarsel: mere end 3 dage siden").
         public var message: String?
+        /// What to do about it, for a failed rule.
         public var remedy: String?
         /// A checked http(s) URL.
         public var link: String?
 
+        /// A field of the panel, its words already in the page's language.
         public init(
             label: String, englishLabel: String, value: String? = nil, relative: String? = nil, mark: String, level: String,
             message: String? = nil, remedy: String? = nil, link: String? = nil
@@ -80,6 +84,7 @@ public struct HTMLStatusPanel: Sendable {
     public var summary: String
     /// What went wrong with the source, said once.
     public var problem: String?
+    /// The panel's fields, in order.
     public var fields: [Field]
     /// The worst level: `ok`, `warning`, `error` or `none`.
     public var level: String
@@ -93,6 +98,7 @@ public struct HTMLStatusPanel: Sendable {
     /// The origin the script fetches from, for the Content-Security-Policy's `connect-src`.
     public var connectSource: String?
 
+    /// A status panel with its title, summary, fields and overall level.
     public init(
         title: String, summary: String, problem: String? = nil, fields: [Field], level: String, nowWord: String, seeWord: String,
         live: String? = nil, connectSource: String? = nil

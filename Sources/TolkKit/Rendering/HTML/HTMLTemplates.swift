@@ -185,11 +185,16 @@ public struct HTMLTemplates: Sendable {
 
 /// A templates folder that cannot be used: `path:line:col: error: message`.
 public struct HTMLTemplateError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The template file, or the folder.
     public var path: String
+    /// The line of the error, from 1.
     public var line: Int
+    /// The column of the error, from 1.
     public var column: Int
+    /// What is wrong.
     public var message: String
 
+    /// An error in the template at `path`, at `line` and `column`.
     public init(path: String, line: Int = 1, column: Int = 1, message: String) {
         self.path = path
         self.line = line

@@ -1,15 +1,20 @@
 /// The whole model as JSON (format documented in the README, "JSON output").
 /// Version 1: fields are only ever added; renamed or removed fields bump `tolkJSON`.
 public struct JSONRenderer: ArticleRenderer {
+    /// The version of the JSON format, written as `tolkJSON`.
     public static let formatVersion = 1
+    /// Spaces per level of indentation.
     public var indent: Int
 
+    /// A renderer that indents by `indent` spaces.
     public init(indent: Int = 2) { self.indent = indent }
 
+    /// The article as JSON text, ending in a newline.
     public func render(_ article: Article) -> String {
         json(article).serialized(indent: indent) + "\n"
     }
 
+    /// The article as a JSON value.
     public func json(_ article: Article) -> JSONValue {
         .object([
             ("tolkJSON", .int(Self.formatVersion)),

@@ -2,8 +2,11 @@
 /// indents, UI labels highlighted, notes as callouts, tables, links, and — in
 /// `both` mode — each English original under its translation.
 public struct TerminalRenderer: ArticleRenderer {
+    /// Which language or languages to show.
     public var mode: LanguageChoice.Mode
+    /// The width to wrap to, in columns.
     public var width: Int
+    /// How styles become escape codes.
     public var styler: TerminalStyler
     /// The language of Tolk's own words (note titles, "image"); `da` or `en`.
     public var uiLanguage: String
@@ -12,6 +15,7 @@ public struct TerminalRenderer: ArticleRenderer {
     /// A last line for the panel, such as "Refreshing every 2 seconds".
     public var statusFooter: String?
 
+    /// A renderer for `mode` at `width` columns, styled by `styler`.
     public init(
         mode: LanguageChoice.Mode, width: Int = 80, styler: TerminalStyler = .plain, uiLanguage: String = "en",
         status: StatusPresentation? = nil
@@ -23,6 +27,7 @@ public struct TerminalRenderer: ArticleRenderer {
         self.status = status
     }
 
+    /// The article as terminal text, with the styler's escape codes.
     public func render(_ article: Article) -> String {
         let lines = layout(article)
         return lines.map { styler.render($0) }.joined(separator: "\n") + "\n"

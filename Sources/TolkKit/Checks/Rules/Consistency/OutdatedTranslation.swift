@@ -29,12 +29,14 @@ public struct OutdatedTranslation: SetRule {
         public var id: String
         /// A hash of the English original, normalised (`OutdatedTranslation.englishHash`).
         public var english: UInt64
+        /// Where the unit is in this copy.
         public var location: SourceLocation
     }
 
     /// An article's English, as hashes, and how new it is; empty outside a locale folder.
     /// Every article of a locale folder gives these, so they are small: no text is kept.
     public struct Facts: Sendable, Codable {
+        /// The article's units.
         public var units: [Unit] = []
         /// All the English in file order, one space between units: copies split into other
         /// units (a `p` unit for several sentences) have the same.

@@ -13,6 +13,7 @@ public struct TranslationPairs: Sendable, Codable {
         public var english: String
         /// The translation, normalised the same way.
         public var translation: String
+        /// The ID of the unit that holds the pair.
         public var unitID: String
         /// Where the translation's label starts in the file.
         public var location: SourceLocation
@@ -20,6 +21,7 @@ public struct TranslationPairs: Sendable, Codable {
 
     /// The target locale, lowercased, so that different languages are never compared.
     public var locale: String
+    /// The article's label pairs.
     public var pairs: [Pair] = []
 
     /// Labels of this many words or more are titles or sentences, which may be paraphrased.

@@ -19,6 +19,7 @@ public struct MachineTranslated: SetRule {
 
     /// Where an article says it is machine translated (nil: it does not, or it silences this rule).
     public struct Facts: Sendable, Codable {
+        /// The location of the article's machine-translation key.
         public var location: SourceLocation?
     }
 
