@@ -90,7 +90,8 @@ test: lint deps report-deps
 DOCS_OUT          ?= .build/docs
 HOSTING_BASE_PATH ?=
 docs: deps
-	$(SWIFT) build --target TolkKit
+	@# dump-symbol-graph loads every module of the package, the tests' too: build them all first.
+	$(SWIFT) build --build-tests
 	$(SWIFT) package dump-symbol-graph --minimum-access-level public >/dev/null
 	@rm -rf .build/docs-symbols && mkdir -p .build/docs-symbols
 	cp "$$($(SWIFT) build --show-bin-path)/../symbolgraph/"TolkKit*.symbols.json .build/docs-symbols/
