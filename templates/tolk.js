@@ -253,18 +253,29 @@
       if (prefixLast && out.length && !out[out.length - 1].exact) { out[out.length - 1].prefix = true; }
       return out;
     };
+    // True when a comes before b or equals it, by code points (the order of the word list).
+    var notAfter = function (a, b) {
+      var i = 0, j = 0;
+      while (i < a.length && j < b.length) {
+        var x = a.codePointAt(i), y = b.codePointAt(j);
+        if (x !== y) { return x < y; }
+        i += x > 0xffff ? 2 : 1;
+        j += y > 0xffff ? 2 : 1;
+      }
+      return i >= a.length;
+    };
     // The pieces of the word list that can hold a word (or the words it begins).
     var pieceOf = function (m, word) {
       var low = 0, high = m.pieces.length - 1, found = 0;
       while (low <= high) {
         var mid = (low + high) >> 1;
-        if (m.pieces[mid] <= word) { found = mid; low = mid + 1; } else { high = mid - 1; }
+        if (notAfter(m.pieces[mid], word)) { found = mid; low = mid + 1; } else { high = mid - 1; }
       }
       return found;
     };
     var postings = function (m, term) {
       var first = pieceOf(m, term.word);
-      var last = term.prefix ? Math.min(pieceOf(m, term.word + "\uffff"), first + 2) : first;
+      var last = term.prefix ? Math.min(pieceOf(m, term.word + String.fromCodePoint(0x10ffff)), first + 2) : first;
       var wanted = [];
       for (var i = first; i <= last; i++) { wanted.push(get("w/" + i + ".json")); }
       return Promise.all(wanted).then(function (pieces) {

@@ -28,7 +28,7 @@ final class SiteSearchCollector: @unchecked Sendable {
 ///   how the language folds letters (`{"é": "e", "å": "å"}`), and the characters of scripts
 ///   written without spaces (each a word; a pair of neighbours is a word too, so a run of
 ///   them is found in order).
-/// - `w/N.json`: a piece of the word list, in UTF-16 order: each word with the documents it
+/// - `w/N.json`: a piece of the word list, in code point order: each word with the documents it
 ///   occurs in and its BM25 score in each (title words weigh more than body words),
 ///   `[doc, score, doc - previous doc, score, …]`.
 ///   A one-word query downloads one piece.
@@ -96,8 +96,8 @@ struct SiteSearchData {
     func files() -> [(path: String, bytes: [UInt8])] {
         let index = postings()
         var out: [(String, [UInt8])] = []
-        // The word list in pieces, in UTF-16 order (the script compares words as JavaScript does).
-        let order = index.terms.indices.sorted { index.terms[$0].utf16.lexicographicallyPrecedes(index.terms[$1].utf16) }
+        // The word list in pieces, in code point order (UTF-8 byte order; the script compares so too).
+        let order = index.terms.indices.sorted { index.terms[$0].utf8.lexicographicallyPrecedes(index.terms[$1].utf8) }
         var firsts: [String] = []
         var piece: [UInt8] = []
         piece.reserveCapacity(pieceSize + 4096)
@@ -172,49 +172,66 @@ struct SiteSearchData {
     }
 
     func postings() -> Postings {
-        // Words get numbers as they are first seen; each page's words are counted by number.
-        var ids: [Substring: Int32] = [:]
-        var terms: [String] = []
+        // Words get numbers as they are first seen, by their UTF-8 bytes (they are normalized
+        // already, so a String's Unicode hashing would only cost); each page's words are counted
+        // by number in one array, reset for the next page.
+        var words = WordInterner()
         var pageTerms: [[(id: Int32, tf: Double)]] = []
         var lengths: [Double] = []
-        var unspaced: [Unicode.Scalar: Bool] = [:]
-        var counts: [Int32: Double] = [:]
-        func id(_ word: Substring) -> Int32 {
-            if let known = ids[word] { return known }
-            let new = Int32(terms.count)
-            ids[word] = new
-            terms.append(String(word))
-            return new
+        var unspaced: [UInt32: Bool] = [:]
+        var counts: [Double] = []
+        var touched: [Int32] = []
+        var pair: [UInt8] = []
+        func count(_ id: Int32, _ weight: Double) {
+            while counts.count <= Int(id) { counts.append(0) }
+            if counts[Int(id)] == 0 { touched.append(id) }
+            counts[Int(id)] += weight
         }
         for page in pages {
-            counts.removeAll(keepingCapacity: true)
             var length = 0.0
-            for (words, weight) in page.fields {
-                var run: Substring?
-                for word in words.split(separator: " ") {
-                    counts[id(word), default: 0] += weight
-                    length += weight
-                    // A pair of neighbouring characters of a script without spaces is a word too.
-                    if word.utf8.count <= 4, word.unicodeScalars.count == 1, let scalar = word.unicodeScalars.first {
-                        let isUnspaced =
-                            unspaced[scalar]
-                            ?? {
-                                let value = tolk_search_is_unspaced(Int32(bitPattern: scalar.value)) != 0
-                                unspaced[scalar] = value
-                                return value
-                            }()
-                        if isUnspaced {
-                            if let before = run { counts[id(Substring(String(before) + String(word))), default: 0] += weight }
-                            run = word
-                            continue
+            for (text, weight) in page.fields {
+                var text = text
+                text.withUTF8 { bytes in
+                    var run: Range<Int>?
+                    var start = 0
+                    while start < bytes.count {
+                        var end = start
+                        while end < bytes.count && bytes[end] != 0x20 { end += 1 }
+                        let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                        count(words.id(word), weight)
+                        length += weight
+                        // A pair of neighbouring characters of a script without spaces is a word too.
+                        if let scalar = Self.singleScalar(word) {
+                            let isUnspaced =
+                                unspaced[scalar]
+                                ?? {
+                                    let value = tolk_search_is_unspaced(Int32(bitPattern: scalar)) != 0
+                                    unspaced[scalar] = value
+                                    return value
+                                }()
+                            if isUnspaced {
+                                if let before = run {
+                                    pair.removeAll(keepingCapacity: true)
+                                    pair.append(contentsOf: bytes[before])
+                                    pair.append(contentsOf: word)
+                                    pair.withUnsafeBufferPointer { count(words.id($0), weight) }
+                                }
+                                run = start..<end
+                                start = end + 1
+                                continue
+                            }
                         }
+                        run = nil
+                        start = end + 1
                     }
-                    run = nil
                 }
             }
-            pageTerms.append(counts.map { ($0.key, $0.value) })
+            pageTerms.append(touched.map { ($0, counts[Int($0)]) })
+            for id in touched { counts[Int(id)] = 0 }
+            touched.removeAll(keepingCapacity: true)
             lengths.append(length)
         }
+        let terms = words.strings()
         let average = max(1, lengths.reduce(0, +) / Double(max(1, lengths.count)))
         var documentCount = [Int](repeating: 0, count: terms.count)
         for list in pageTerms { for (term, _) in list { documentCount[Int(term)] += 1 } }
@@ -233,6 +250,17 @@ struct SiteSearchData {
             }
         }
         return Postings(terms: terms, postings: postings)
+    }
+
+    /// The scalar a word of 2 to 4 UTF-8 bytes is, when it is exactly one (ASCII is never unspaced).
+    private static func singleScalar(_ word: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        guard word.count >= 2, word.count <= 4 else { return nil }
+        let lead = word[0]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0
+        guard length == word.count else { return nil }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length { value = value << 6 | UInt32(word[k] & 0x3F) }
+        return value
     }
 
     /// How the pages' languages fold each letter their text has (`é` → `e`; Danish `å`
@@ -269,5 +297,59 @@ struct SiteSearchData {
         }
         // Letters that keep their marks are listed as themselves, so the script does not strip them.
         return (fold, String(String.UnicodeScalarView(unspaced.sorted { $0.value < $1.value })))
+    }
+}
+
+/// Numbers for words by their UTF-8 bytes: open addressing on an FNV-1a hash, bytes compared
+/// as bytes. For search words, which are normalized when they are made.
+struct WordInterner {
+    private var slots = [Int32](repeating: -1, count: 1 << 16)
+    private var storage: [UInt8] = []
+    private var starts: [Int] = [0]
+    private var hashes: [UInt64] = []
+
+    /// The number of `word`, a new one when it is new.
+    mutating func id(_ word: UnsafeBufferPointer<UInt8>) -> Int32 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in word {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        var mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { break }
+            if hashes[Int(id)] == hash && equals(Int(id), word) { return id }
+            slot = (slot + 1) & mask
+        }
+        let id = Int32(hashes.count)
+        hashes.append(hash)
+        storage.append(contentsOf: word)
+        starts.append(storage.count)
+        slots[slot] = id
+        if hashes.count * 2 > slots.count {
+            // Grow: half full at most, so that probes stay short.
+            slots = [Int32](repeating: -1, count: slots.count * 2)
+            mask = slots.count - 1
+            for (k, h) in hashes.enumerated() {
+                var s = Int(truncatingIfNeeded: h) & mask
+                while slots[s] >= 0 { s = (s + 1) & mask }
+                slots[s] = Int32(k)
+            }
+        }
+        return id
+    }
+
+    private func equals(_ id: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let (start, end) = (starts[id], starts[id + 1])
+        guard end - start == word.count else { return false }
+        for k in 0..<word.count where storage[start + k] != word[k] { return false }
+        return true
+    }
+
+    /// Every word, by number.
+    func strings() -> [String] {
+        (0..<hashes.count).map { String(decoding: storage[starts[$0]..<starts[$0 + 1]], as: UTF8.self) }
     }
 }

@@ -21,9 +21,9 @@ struct SiteSearchDataTests {
                 let text = try SiteTesting.read(folder + "/w/\(n).json")
                 let piece = try #require(JSONSerialization.jsonObject(with: Foundation.Data(text.utf8)) as? [String: [Int]])
                 for (word, list) in piece {
-                    // Every word lies in its piece's range, in UTF-16 order.
-                    #expect(!word.utf16.lexicographicallyPrecedes(first.utf16))
-                    if n + 1 < pieces.count { #expect(word.utf16.lexicographicallyPrecedes(pieces[n + 1].utf16)) }
+                    // Every word lies in its piece's range, in code point order.
+                    #expect(!word.utf8.lexicographicallyPrecedes(first.utf8))
+                    if n + 1 < pieces.count { #expect(word.utf8.lexicographicallyPrecedes(pieces[n + 1].utf8)) }
                     var doc = 0
                     var postings: [(Int, Int)] = []
                     for k in stride(from: 0, to: list.count, by: 2) {
