@@ -31,7 +31,7 @@ struct SiteArticlePass: Sendable {
     /// Articles the check configuration skips.
     let unchecked: Set<String>
     /// False: the status page shows no findings (the rules are not run).
-    let runChecks: Bool
+    var runChecks: Bool
     /// The previous build's articles by relative path (incremental builds only).
     let previous: [String: SiteArticle]
     /// The counts of the last full build, for articles whose content did not change.
@@ -142,7 +142,7 @@ struct SiteArticlePass: Sendable {
             copies[k].check = !checked || cached != nil ? nil : checker.check(article)
             copies[k].cached = cached
             // The labels the site's memory learns, while the analysis is at hand.
-            if let labels, article.analysis != nil { labels.add(entry.path, article) }
+            if let labels, article.analysis != nil { labels.add(entry.path, article, findings: copies[k].check?.findings) }
             article.analysis = nil
             copies[k].locale = entry.localeFolder.map(PageLanguage.tag) ?? Self.locale(of: article)
             copies[k].article = article

@@ -205,6 +205,8 @@ public struct SiteBuilder: Sendable {
         }
         var second = pass
         second.labels = nil
+        // The rules ran in the pass; the second rendering keeps their counts (below).
+        second.runChecks = false
         second.memories = LabelMemory.memories(labels.facts)
         let repairing = second
         let articles = plan.articles.filter { copies in
@@ -228,7 +230,19 @@ public struct SiteBuilder: Sendable {
         if let error = failure.error { throw error }
         if shouldStop() { throw SiteError.interrupted }
         var result = outcomes
-        for (i, outcome) in slots.values.enumerated() where outcome != nil { result[i] = outcome }
+        for (i, outcome) in slots.values.enumerated() {
+            guard let outcome else { continue }
+            if case .built(var record, _, let images, let problems, let digest) = outcome,
+                case .built(let first, let check, _, _, _)? = outcomes[i]
+            {
+                record.findings = first.findings
+                record.crossFindings = first.crossFindings
+                record.checked = first.checked
+                result[i] = .built(record, check, images, problems: problems, digest: digest)
+            } else {
+                result[i] = outcome
+            }
+        }
         return result
     }
 }
@@ -240,14 +254,18 @@ final class SiteLabelCollector: @unchecked Sendable {
     private var byPath: [String: LabelFacts] = [:]
     private var repairable: Set<String> = []
 
-    /// The rules whose findings the repaired reading repairs, all on whatever `.tolk.yml`
-    /// says (as `tolk show` repairs them): an article they find nothing in has nothing to repair.
+    /// The rules whose findings the repaired reading repairs, for copies the pass did not
+    /// check: an article they find nothing in has nothing to repair.
     private static let detector = Checker(rules: [UIPathBroken.self, UILabelSplit.self, EmptyLinkText.self, EmptyTarget.self])
 
-    /// Keeps the labels of `article`, which carries its unit analysis.
-    func add(_ path: String, _ article: Article) {
+    /// Keeps the labels of `article`, which carries its unit analysis. `findings`, when the
+    /// rules ran on it, tell whether it has units to repair (as `.tolk.yml` configures them);
+    /// otherwise the four rules are run here.
+    func add(_ path: String, _ article: Article, findings: [Finding]? = nil) {
         let facts = LabelFacts(article)
-        let needsRepair = !Self.detector.check(article).findings.isEmpty
+        let repairRules: Set<String> = [UIPathBroken.id, UILabelSplit.id, EmptyLinkText.id, EmptyTarget.id]
+        let needsRepair =
+            findings.map { $0.contains { repairRules.contains($0.ruleID) } } ?? !Self.detector.check(article).findings.isEmpty
         lock.lock()
         byPath[path] = facts
         if needsRepair { repairable.insert(path) }

@@ -152,9 +152,32 @@ extension LabelFacts {
 
     /// Label text without outer spaces, markers left inside, or trailing punctuation.
     static func clean(_ label: String) -> String {
-        var s = Substring(label)
-        while let c = s.first, c.isWhitespace || c == "*" || c == "_" { s.removeFirst() }
-        while let c = s.last, c.isWhitespace || c == "*" || c == "_" || trailing.contains(c) { s.removeLast() }
-        return s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // By scalars: a Character's properties cost a grapheme break and a table lookup each.
+        func isSpace(_ s: Unicode.Scalar) -> Bool {
+            s == " " || s == "\t" || s == "\n" || s == "\r" || (s.value >= 0x80 && s.properties.isWhitespace)
+        }
+        let scalars = label.unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, isSpace(scalars[start]) || scalars[start] == "*" || scalars[start] == "_" {
+            start = scalars.index(after: start)
+        }
+        while start < end {
+            let last = scalars[scalars.index(before: end)]
+            guard isSpace(last) || last == "*" || last == "_" || trailing.contains(Character(last)) else { break }
+            end = scalars.index(before: end)
+        }
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in scalars[start..<end] {
+            if isSpace(scalar) {
+                pendingSpace = true
+            } else {
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 }
