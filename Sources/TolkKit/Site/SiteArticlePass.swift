@@ -46,6 +46,9 @@ struct SiteArticlePass: Sendable {
     /// While the memories are not known (the first rendering of a site with repairs): gathers
     /// each copy's UI labels and whether it has units to repair.
     var labels: SiteLabelCollector? = nil
+    /// With `labels`: the articles with units to repair, parsed and checked, kept for their one
+    /// rendering once the memories are known.
+    var held: SiteHeldArticles? = nil
 
     /// Runs every article; `progress` gets the number of copies done. Stops early (the
     /// rest `nil`) when `shouldStop` says so or a write fails; the first write error is
@@ -80,7 +83,7 @@ struct SiteArticlePass: Sendable {
     }
 
     /// One copy of an article on its way through the pass.
-    private struct Copy {
+    fileprivate struct Copy {
         /// Its place among the article's copies.
         var slot: Int
         var entry: SitePlan.Entry
@@ -169,8 +172,30 @@ struct SiteArticlePass: Sendable {
             english = OutdatedTranslation.newest(facts)
             for k in facts.indices { outdated[k] = facts[k].whole != facts[english].whole }
         }
+        // An article with units to repair waits for the site's label memory: rendered once, after the pass.
+        if let held, let labels, copies.contains(where: { labels.needsRepair($0.entry.path) }) {
+            held.add(Held(indices: indices, copies: copies, english: english, outdated: outdated))
+            return outcomes
+        }
         let rendered = try render(copies, english: english, outdated: outdated, writer: writer)
         for (copy, outcome) in zip(copies, rendered) { outcomes[copy.slot] = outcome }
+        return outcomes
+    }
+
+    /// An article parsed and checked by the pass, its pages not yet written.
+    struct Held: @unchecked Sendable {
+        /// Its entries in the plan.
+        var indices: [Int]
+        fileprivate var copies: [Copy]
+        fileprivate var english: Int
+        fileprivate var outdated: [Bool]
+    }
+
+    /// Writes the pages of an article the pass held back; one outcome per entry of `held.indices`.
+    func render(_ held: Held, writer: SiteFileWriter) throws(SiteError) -> [Outcome] {
+        var outcomes = [Outcome](repeating: .omitted, count: held.indices.count)
+        let rendered = try render(held.copies, english: held.english, outdated: held.outdated, writer: writer)
+        for (copy, outcome) in zip(held.copies, rendered) { outcomes[copy.slot] = outcome }
         return outcomes
     }
 
@@ -305,5 +330,23 @@ struct Coverage {
                 translated += 1
             }
         }
+    }
+}
+
+/// The articles the pass holds back for the repaired reading, from its threads.
+final class SiteHeldArticles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var articles: [SiteArticlePass.Held] = []
+
+    func add(_ article: SiteArticlePass.Held) {
+        lock.lock()
+        articles.append(article)
+        lock.unlock()
+    }
+
+    var all: [SiteArticlePass.Held] {
+        lock.lock()
+        defer { lock.unlock() }
+        return articles
     }
 }

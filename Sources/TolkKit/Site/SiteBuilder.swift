@@ -171,7 +171,7 @@ public struct SiteBuilder: Sendable {
             plan: setup.plan, pages: setup.pages, checker: setup.checker, unchecked: setup.uncheckedPaths, runChecks: setup.runChecks,
             previous: previous, cache: previous.isEmpty ? setup.checkCache : nil, languages: setup.languages,
             jobs: max(1, options.jobs), search: options.searchData ? SiteSearchCollector() : nil,
-            labels: options.repairs ? SiteLabelCollector() : nil)
+            labels: options.repairs ? SiteLabelCollector() : nil, held: options.repairs ? SiteHeldArticles() : nil)
         var report: (@Sendable (Int) -> Void)?
         if let progress { report = { done in progress(done, total) } }
         var outcomes = try pass.run(writer: writer, progress: report, shouldStop: shouldStop)
@@ -209,19 +209,29 @@ public struct SiteBuilder: Sendable {
         second.runChecks = false
         second.memories = LabelMemory.memories(labels.facts)
         let repairing = second
+        // Held back by the pass: rendered once, now. Rendered by the pass because their labels were
+        // learnt only above (their counts came from the cache): read and rendered again.
+        let held = pass.held?.all ?? []
+        let heldEntries = Set(held.flatMap(\.indices))
         let articles = plan.articles.filter { copies in
-            copies.contains { labels.needsRepair(plan.entries[$0].path) }
+            !copies.contains(where: heldEntries.contains) && copies.contains { labels.needsRepair(plan.entries[$0].path) }
                 && copies.contains { if case .built = outcomes[$0] { return true } else { return false } }
         }
         let slots = Slots<SiteArticlePass.Outcome>(count: plan.entries.count)
         let failure = FirstError()
         let next = AtomicCounter()
-        DispatchQueue.concurrentPerform(iterations: max(1, min(options.jobs, articles.count))) { _ in
+        let jobs = held.count + articles.count
+        DispatchQueue.concurrentPerform(iterations: max(1, min(options.jobs, jobs))) { _ in
             while !shouldStop(), !failure.isSet {
                 let k = next.increment()
-                guard k < articles.count else { return }
+                guard k < jobs else { return }
                 do {
-                    for (i, outcome) in zip(articles[k], try repairing.process(articles[k], writer: writer)) { slots.set(i, outcome) }
+                    if k < held.count {
+                        for (i, outcome) in zip(held[k].indices, try repairing.render(held[k], writer: writer)) { slots.set(i, outcome) }
+                    } else {
+                        let indices = articles[k - held.count]
+                        for (i, outcome) in zip(indices, try repairing.process(indices, writer: writer)) { slots.set(i, outcome) }
+                    }
                 } catch {
                     failure.set(error)
                 }

@@ -68,20 +68,25 @@ public struct LabelMemory: Hashable, Sendable {
         // Each entry with its key, worked out once (a key cleans and lowercases the label).
         let keyed = found.map { key, translations -> (key: String, entry: Entry) in
             let english = Self.mostFrequent(spellings[key] ?? [:]) ?? key
-            let sorted = translations.map {
-                Translation(text: $0.key, count: $0.value.count, inPaths: $0.value.inPaths, articles: $0.value.articles.sorted())
+            // Each translation's support worked out once, not at every comparison.
+            let scored = translations.map {
+                (
+                    translation: Translation(
+                        text: $0.key, count: $0.value.count, inPaths: $0.value.inPaths, articles: $0.value.articles.sorted()),
+                    support: translations.count > 1 ? support($0.key, key) : 0
+                )
             }
-            .sorted { a, b in
+            let sorted = scored.sorted { x, y in
+                let (a, b) = (x.translation, y.translation)
                 if a.count != b.count { return a.count > b.count }
                 // Equally frequent: the one the labels that hold the word agree with.
-                let (sa, sb) = (support(a.text, key), support(b.text, key))
-                if sa != sb { return sa > sb }
+                if x.support != y.support { return x.support > y.support }
                 // Then the one read from intact UI paths more often (paired by separators, not by order).
                 if a.inPaths != b.inPaths { return a.inPaths > b.inPaths }
                 // Equally frequent: the one shaped like the English (as many words, capitalized alike) first.
                 let (ra, rb) = (Self.likeness(a.text, english), Self.likeness(b.text, english))
                 return ra != rb ? ra > rb : a.text < b.text
-            }
+            }.map(\.translation)
             return (key, Entry(english: english, translations: sorted))
         }.sorted { $0.key != $1.key ? $0.key < $1.key : $0.entry.english < $1.entry.english }
         entries = keyed.map(\.entry)
