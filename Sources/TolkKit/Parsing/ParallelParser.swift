@@ -10,7 +10,7 @@ extension ArticleParser {
         _ paths: [String], jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
         _ transform: @Sendable (String, Result<Article, ArticleError>) -> T
     ) -> [T] {
-        let results = ResultSlots<T>(count: paths.count)
+        let results = Slots<T>(count: paths.count)
         let next = AtomicCounter()
         let workers = max(1, min(jobs, paths.count))
         let parser = self
@@ -26,7 +26,7 @@ extension ArticleParser {
                 results.set(i, transform(paths[i], result))
             }
         }
-        return results.values
+        return results.values.map { $0! }
     }
 }
 

@@ -40,7 +40,7 @@ struct SiteArticlePass: Sendable {
     let languages: Set<String>?
     let jobs: Int
     /// Gathers the search words of every copy rendered; nil when the site has no search data.
-    let search: SiteSearchCollector?
+    let search: Locked<[String: SearchIndex.Parsed]>?
     /// The site's label memories by locale, for the repaired reading; nil: pages as published.
     var memories: [String: LabelMemory]? = nil
     /// While the memories are not known (the first rendering of a site with repairs): gathers
@@ -48,7 +48,7 @@ struct SiteArticlePass: Sendable {
     var labels: SiteLabelCollector? = nil
     /// With `labels`: the articles with units to repair, parsed and checked, kept for their one
     /// rendering once the memories are known.
-    var held: SiteHeldArticles? = nil
+    var held: Locked<[Held]>? = nil
 
     /// Runs every article; `progress` gets the number of copies done. Stops early (the
     /// rest `nil`) when `shouldStop` says so or a write fails; the first write error is
@@ -174,7 +174,7 @@ struct SiteArticlePass: Sendable {
         }
         // An article with units to repair waits for the site's label memory: rendered once, after the pass.
         if let held, let labels, copies.contains(where: { labels.needsRepair($0.entry.path) }) {
-            held.add(Held(indices: indices, copies: copies, english: english, outdated: outdated))
+            held.update { $0.append(Held(indices: indices, copies: copies, english: english, outdated: outdated)) }
             return outcomes
         }
         let rendered = try render(copies, english: english, outdated: outdated, writer: writer)
@@ -244,11 +244,11 @@ struct SiteArticlePass: Sendable {
             var kept = copy.check
             kept?.findings = []  // counted here; only the cross-article facts are needed later
             if let search {
-                search.add(
-                    copy.entry.relativePath,
-                    SearchIndex.Parsed(
-                        hash: SearchIndex.hash(article.bytes), locale: page.locale, identity: copy.entry.identity, slug: article.slug,
-                        document: SearchDocument(article, language: LanguageChoice.language(of: page.locale) ?? "und")))
+                // The words are made here, on the worker's thread; only the keeping is under the lock.
+                let parsed = SearchIndex.Parsed(
+                    hash: SearchIndex.hash(article.bytes), locale: page.locale, identity: copy.entry.identity, slug: article.slug,
+                    document: SearchDocument(article, language: LanguageChoice.language(of: page.locale) ?? "und"))
+                search.update { $0[copy.entry.relativePath] = parsed }
             }
             let hash = problems[k].isEmpty ? copy.digest : ""
             let record = SiteArticle(
@@ -330,23 +330,5 @@ struct Coverage {
                 translated += 1
             }
         }
-    }
-}
-
-/// The articles the pass holds back for the repaired reading, from its threads.
-final class SiteHeldArticles: @unchecked Sendable {
-    private let lock = NSLock()
-    private var articles: [SiteArticlePass.Held] = []
-
-    func add(_ article: SiteArticlePass.Held) {
-        lock.lock()
-        articles.append(article)
-        lock.unlock()
-    }
-
-    var all: [SiteArticlePass.Held] {
-        lock.lock()
-        defer { lock.unlock() }
-        return articles
     }
 }

@@ -195,10 +195,11 @@ extension SiteBuilder {
     /// and, for the copies an incremental build kept, from the search cache (parsing those
     /// it does not have). Problems with the cache are reported; the data is written anyway.
     private func writeSearchData(
-        _ catalog: SiteCatalog, _ articles: [SiteArticle], search: SiteSearchCollector, setup: SiteSetup, writer: SiteFileWriter
+        _ catalog: SiteCatalog, _ articles: [SiteArticle], search: Locked<[String: SearchIndex.Parsed]>, setup: SiteSetup,
+        writer: SiteFileWriter
     ) -> (problems: [String], notes: [String]) {
         let root = SearchIndex.absolute(setup.plan.contentRoot)
-        let parsed = search.all
+        let parsed = search.current
         var documents: [String: SearchDocument] = parsed.compactMapValues(\.document)
         let missing = articles.map(\.path).filter { documents[$0] == nil }
         var problems: [String] = []

@@ -170,8 +170,8 @@ public struct SiteBuilder: Sendable {
         let pass = SiteArticlePass(
             plan: setup.plan, pages: setup.pages, checker: setup.checker, unchecked: setup.uncheckedPaths, runChecks: setup.runChecks,
             previous: previous, cache: previous.isEmpty ? setup.checkCache : nil, languages: setup.languages,
-            jobs: max(1, options.jobs), search: options.searchData ? SiteSearchCollector() : nil,
-            labels: options.repairs ? SiteLabelCollector() : nil, held: options.repairs ? SiteHeldArticles() : nil)
+            jobs: max(1, options.jobs), search: options.searchData ? Locked([:]) : nil,
+            labels: options.repairs ? SiteLabelCollector() : nil, held: options.repairs ? Locked([]) : nil)
         var report: (@Sendable (Int) -> Void)?
         if let progress { report = { done in progress(done, total) } }
         var outcomes = try pass.run(writer: writer, progress: report, shouldStop: shouldStop)
@@ -211,7 +211,7 @@ public struct SiteBuilder: Sendable {
         let repairing = second
         // Held back by the pass: rendered once, now. Rendered by the pass because their labels were
         // learnt only above (their counts came from the cache): read and rendered again.
-        let held = pass.held?.all ?? []
+        let held = pass.held?.current ?? []
         let heldEntries = Set(held.flatMap(\.indices))
         let articles = plan.articles.filter { copies in
             !copies.contains(where: heldEntries.contains) && copies.contains { labels.needsRepair(plan.entries[$0].path) }

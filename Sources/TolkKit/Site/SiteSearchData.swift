@@ -1,26 +1,6 @@
 import CICUSearch
 import Foundation
 
-/// The search documents of the copies the article pass renders, collected from its
-/// threads: the site's full-text search is made from them, and the search cache keeps them.
-final class SiteSearchCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var parsed: [String: SearchIndex.Parsed] = [:]
-
-    /// Keeps what search needs of a copy, by its path below the content folder.
-    func add(_ relativePath: String, _ item: SearchIndex.Parsed) {
-        lock.lock()
-        parsed[relativePath] = item
-        lock.unlock()
-    }
-
-    var all: [String: SearchIndex.Parsed] {
-        lock.lock()
-        defer { lock.unlock() }
-        return parsed
-    }
-}
-
 /// The site's full-text search data, per page language (`search/da/`, `search/en/` …), made
 /// at build time from the articles' search words and read by the index page's script:
 ///

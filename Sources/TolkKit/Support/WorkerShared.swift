@@ -16,22 +16,6 @@ final class AtomicCounter: @unchecked Sendable {
     }
 }
 
-/// One slot per input, filled by worker threads.
-final class ResultSlots<T>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ value: T) {
-        lock.lock()
-        slots[i] = value
-        lock.unlock()
-    }
-
-    var values: [T] { slots.map { $0! } }
-}
-
 /// The first error any worker met.
 final class FirstError: @unchecked Sendable {
     private let lock = NSLock()
@@ -85,5 +69,27 @@ final class Slots<Value>: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return slots
+    }
+}
+
+/// A value shared by worker threads, read and changed only under its lock.
+final class Locked<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+
+    init(_ value: Value) { self.value = value }
+
+    /// Changes the value; no other thread sees it half changed.
+    func update(_ change: (inout Value) -> Void) {
+        lock.lock()
+        change(&value)
+        lock.unlock()
+    }
+
+    /// The value as it is now.
+    var current: Value {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
     }
 }
