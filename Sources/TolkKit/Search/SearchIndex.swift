@@ -189,7 +189,7 @@ public final class SearchIndex {
             var info = stat()
             guard stat(path, &info) == 0 else { continue }
             let known = stored.removeValue(forKey: path)
-            let file = Found(path: path, size: Int64(info.st_size), mtime: Self.modified(info), doc: known?.doc)
+            let file = Found(path: path, size: Int64(info.st_size), mtime: Platform.modificationNanoseconds(info), doc: known?.doc)
             let relative = path.utf8.dropFirst(contentRoot.utf8.count + 1)
             if let slash = relative.firstIndex(of: UInt8(ascii: "/")) { firstFolders.insert(Substring(relative[..<slash])) }
             if let known {
@@ -288,18 +288,15 @@ public final class SearchIndex {
         return (nil, relative)
     }
 
-    private static func read(_ path: String) throws -> [UInt8] {
-        Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+    /// The bytes of an article file, read as the parser reads them.
+    private static func read(_ path: String) throws(ArticleError) -> [UInt8] {
+        try FileBytes.read(path, limit: ArticleParser().maximumSize)
     }
 
     static func hash(_ bytes: [UInt8]) -> String {
         var hash = ContentHash()
         hash.add(bytes)
         return hash.hex
-    }
-
-    private static func modified(_ info: stat) -> Int64 {
-        Platform.modificationNanoseconds(info)
     }
 
     /// A copy parsed by someone else (the site build), to keep as `update()` would have.
@@ -324,7 +321,10 @@ public final class SearchIndex {
                 if let old = known[path] { try removeDocument(of: old) }
                 let doc = try insert(document, path: path, item: item)
                 try database.statement("INSERT OR REPLACE INTO files VALUES (?1, ?2, ?3, ?4, ?5)")
-                    .bind(.text(path), .integer(Int64(info.st_size)), .integer(Self.modified(info)), .text(item.hash), .integer(doc)).run()
+                    .bind(
+                        .text(path), .integer(Int64(info.st_size)), .integer(Platform.modificationNanoseconds(info)), .text(item.hash),
+                        .integer(doc)
+                    ).run()
             }
         }
     }
